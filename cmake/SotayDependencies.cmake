@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Every third-party package, found once. All come from Debian 12 (see scripts/setup).
+
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Sql)
+if(SOTAY_GUI)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets)
+endif()
+
+# Poco's DataPostgreSQL config links PostgreSQL::client, which nothing defines.
+find_package(PostgreSQL REQUIRED)
+if(NOT TARGET PostgreSQL::client)
+    add_library(PostgreSQL::client INTERFACE IMPORTED)
+    target_link_libraries(PostgreSQL::client INTERFACE PostgreSQL::PostgreSQL)
+endif()
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Util Net JSON)
+
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
+if(SOTAY_TESTS)
+    find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
+endif()

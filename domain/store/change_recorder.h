@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "store/write_context.h"
+
+#include <QSqlDatabase>
+
+namespace sotay {
+
+// What changed, for the change feed. `path` is the object's place after the change (its unit's path for a
+// member), `oldPath` its place before when that differs, so a client learns when something left its scope.
+struct Change {
+    QString entity; // "org_unit", "member", ...
+    qint64 entityId = 0;
+    QString operation = QStringLiteral("upsert");
+    QString path;
+    QString oldPath;
+};
+
+// Writes change-feed rows inside the caller's transaction. Sequence numbers come from a counter row that
+// stays locked until the transaction ends, so a reader that has seen sequence N never later finds a
+// smaller one committed.
+Result<qint64> recordChange(const QSqlDatabase& db, const Change& change, const WriteContext& context);
+
+} // namespace sotay

@@ -1,0 +1,546 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/member_repository.h"
+
+#include "member/member_rules.h"
+#include "member/member_validation.h"
+#include "org/org_rules.h"
+#include "store/change_recorder.h"
+#include "store/sql.h"
+#include "text/vietnamese_text.h"
+
+#include <QCoreApplication>
+
+namespace sotay {
+namespace {
+
+// Every stored column but id and version, in the order bindMember() binds them.
+const QStringList kDataColumns {
+    QStringLiteral("org_unit_id"),
+    QStringLiteral("temporary_org_unit_id"),
+    QStringLiteral("family_name"),
+    QStringLiteral("middle_name"),
+    QStringLiteral("given_name"),
+    QStringLiteral("name_folded"),
+    QStringLiteral("sort_key"),
+    QStringLiteral("gender"),
+    QStringLiteral("birth_date"),
+    QStringLiteral("birth_place"),
+    QStringLiteral("hometown"),
+    QStringLiteral("ethnicity"),
+    QStringLiteral("religion"),
+    QStringLiteral("citizen_id"),
+    QStringLiteral("card_number"),
+    QStringLiteral("profile_number"),
+    QStringLiteral("admitted_on"),
+    QStringLiteral("official_on"),
+    QStringLiteral("status"),
+    QStringLiteral("exempt"),
+    QStringLiteral("exempt_since"),
+    QStringLiteral("left_on"),
+    QStringLiteral("left_reason"),
+    QStringLiteral("general_education"),
+    QStringLiteral("professional_qualification"),
+    QStringLiteral("political_theory"),
+    QStringLiteral("foreign_language"),
+    QStringLiteral("it_skill"),
+};
+
+QString selectColumns(const QString& alias)
+{
+    QStringList columns { alias + QStringLiteral("id") };
+    for (const auto& column : kDataColumns)
+        columns.append(alias + column);
+    columns.append(alias + QStringLiteral("version"));
+    return columns.join(QStringLiteral(", "));
+}
+
+QVariantList bindMember(const Member& m)
+{
+    return {
+        m.orgUnitId,
+        sql::optionalId(m.temporaryOrgUnitId),
+        m.familyName,
+        sql::text(m.middleName),
+        m.givenName,
+        text::fold(m.fullName()),
+        text::nameSortKey(m.givenName, m.middleName, m.familyName),
+        toCode(m.gender),
+        sql::date(m.birthDate),
+        sql::text(m.birthPlace),
+        sql::text(m.hometown),
+        sql::text(m.ethnicity),
+        sql::text(m.religion),
+        sql::text(m.citizenId),
+        sql::text(m.cardNumber),
+        sql::text(m.profileNumber),
+        sql::date(m.admittedOn),
+        sql::date(m.officialOn),
+        toCode(m.status),
+        m.exempt,
+        sql::date(m.exemptSince),
+        sql::date(m.leftOn),
+        m.leftReason ? QVariant(toCode(*m.leftReason)) : QVariant(QMetaType::fromType<QString>()),
+        sql::text(m.generalEducation),
+        sql::text(m.professionalQualification),
+        toCode(m.politicalTheory),
+        sql::text(m.foreignLanguage),
+        sql::text(m.itSkill),
+    };
+}
+
+Member readMember(const QSqlQuery& q)
+{
+    int i = 0;
+    auto next = [&q, &i] { return q.value(i++); };
+    Member m;
+    m.id = next().toLongLong();
+    m.orgUnitId = next().toLongLong();
+    m.temporaryOrgUnitId = sql::toOptionalId(next());
+    m.familyName = next().toString();
+    m.middleName = next().toString();
+    m.givenName = next().toString();
+    next(); // name_folded
+    next(); // sort_key
+    m.gender = genderFromCode(next().toString()).value_or(Gender::Male);
+    m.birthDate = sql::toDate(next());
+    m.birthPlace = next().toString();
+    m.hometown = next().toString();
+    m.ethnicity = next().toString();
+    m.religion = next().toString();
+    m.citizenId = next().toString();
+    m.cardNumber = next().toString();
+    m.profileNumber = next().toString();
+    m.admittedOn = sql::toDate(next());
+    m.officialOn = sql::toDate(next());
+    m.status = memberStatusFromCode(next().toString()).value_or(MemberStatus::Probationary);
+    m.exempt = next().toBool();
+    m.exemptSince = sql::toDate(next());
+    m.leftOn = sql::toDate(next());
+    const QVariant leftReason = next();
+    if (!leftReason.isNull())
+        m.leftReason = leaveReasonFromCode(leftReason.toString());
+    m.generalEducation = next().toString();
+    m.professionalQualification = next().toString();
+    m.politicalTheory = politicalTheoryFromCode(next().toString()).value_or(PoliticalTheoryLevel::None);
+    m.foreignLanguage = next().toString();
+    m.itSkill = next().toString();
+    m.version = next().toLongLong();
+    return m;
+}
+
+// Text fields as they are stored: NFC, trimmed, single spaces.
+Member cleaned(Member m)
+{
+    for (QString* field : { &m.familyName, &m.middleName, &m.givenName, &m.birthPlace, &m.hometown,
+             &m.ethnicity, &m.religion, &m.citizenId, &m.cardNumber, &m.profileNumber, &m.generalEducation,
+             &m.professionalQualification, &m.foreignLanguage, &m.itSkill })
+        *field = text::cleanText(*field);
+    return m;
+}
+
+Result<Member> selectMember(const QSqlDatabase& db, qint64 id)
+{
+    auto query = sql::exec(db,
+        QStringLiteral("SELECT ") + selectColumns({}) + QStringLiteral(" FROM member WHERE id = ?"), { id });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(
+            QCoreApplication::translate("MemberRepository", "Không tìm thấy đảng viên có mã số %1.").arg(id));
+    return readMember(*query);
+}
+
+Error invalidFields(QList<FieldError> fields)
+{
+    const QString summary = fields.size() == 1
+        ? fields.front().message
+        : QCoreApplication::translate(
+            "MemberRepository", "Dữ liệu chưa hợp lệ ở %n trường.", nullptr, static_cast<int>(fields.size()));
+    return Error::invalid(summary, std::move(fields));
+}
+
+// The path of a unit that can hold members now, or a field error.
+Result<QString> rosterUnitPath(const QSqlDatabase& db, qint64 unitId, const QString& field)
+{
+    auto query = sql::exec(
+        db, QStringLiteral("SELECT kind, path, valid_to, code, name FROM org_unit WHERE id = ?"), { unitId });
+    if (!query)
+        return query.error();
+    QString message;
+    if (!query->next())
+        message = QCoreApplication::translate("MemberRepository", "Không tìm thấy tổ chức đảng có mã số %1.")
+                      .arg(unitId);
+    else if (!query->value(2).isNull())
+        message = QCoreApplication::translate("MemberRepository", "%1 - %2 đã kết thúc hoạt động.")
+                      .arg(query->value(3).toString(), query->value(4).toString());
+    else if (!canHoldMembers(orgKindFromCode(query->value(0).toString()).value_or(OrgKind::Group)))
+        message = QCoreApplication::translate(
+            "MemberRepository", "Đảng viên chỉ sinh hoạt tại chi bộ; %1 - %2 không phải chi bộ.")
+                      .arg(query->value(3).toString(), query->value(4).toString());
+    if (!message.isEmpty())
+        return Error::invalid(message, { { field, message } });
+    return query->value(1).toString();
+}
+
+Result<QString> unitPath(const QSqlDatabase& db, qint64 unitId)
+{
+    auto query = sql::exec(db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { unitId });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(
+            QCoreApplication::translate("MemberRepository", "Không tìm thấy tổ chức đảng có mã số %1.")
+                .arg(unitId));
+    return query->value(0).toString();
+}
+
+Status insertEvent(const QSqlDatabase& db, qint64 memberId, const MemberEvent& e, const WriteContext& context)
+{
+    const auto inserted = sql::exec(db,
+        QStringLiteral("INSERT INTO member_event (member_id, type, occurred_on, decision_number, permanent, "
+                       "from_org_unit_id, to_org_unit_id, note, recorded_at, recorded_by) VALUES (?, ?, ?, "
+                       "?, ?, ?, ?, ?, ?, ?)"),
+        { memberId, toCode(e.type), sql::date(e.occurredOn), sql::text(text::cleanText(e.decisionNumber)),
+            e.permanent, sql::optionalId(e.fromOrgUnitId), sql::optionalId(e.toOrgUnitId),
+            sql::text(e.note.trimmed()), sql::timestamp(context.now), context.actor });
+    if (!inserted)
+        return inserted.error();
+    return success();
+}
+
+Status writeMember(const QSqlDatabase& db, const Member& m)
+{
+    QStringList assignments;
+    for (const auto& column : kDataColumns)
+        assignments.append(column + QStringLiteral(" = ?"));
+    QVariantList values = bindMember(m);
+    values << m.id;
+    const auto updated = sql::exec(db,
+        QStringLiteral("UPDATE member SET ") + assignments.join(QStringLiteral(", "))
+            + QStringLiteral(", version = version + 1 WHERE id = ?"),
+        values);
+    if (!updated)
+        return updated.error();
+    return success();
+}
+
+Status recordMemberChange(const QSqlDatabase& db, qint64 memberId, const QString& path,
+    const QString& oldPath, const WriteContext& context)
+{
+    const auto recorded = recordChange(
+        db, { QStringLiteral("member"), memberId, QStringLiteral("upsert"), path, oldPath }, context);
+    if (!recorded)
+        return recorded.error();
+    return success();
+}
+
+Error staleVersion(const Member& current)
+{
+    return Error::conflict(QCoreApplication::translate("MemberRepository",
+        "Hồ sơ của đồng chí %1 đã được người khác sửa (phiên bản %2). Hãy tải lại rồi "
+        "sửa tiếp.")
+                               .arg(current.fullName())
+                               .arg(current.version));
+}
+
+template <typename T> Result<T> commitWith(sql::Transaction& transaction, Result<T> value)
+{
+    if (!value)
+        return value;
+    if (const Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return value;
+}
+
+QString encodeCursor(const Member& last)
+{
+    const QString raw = text::nameSortKey(last.givenName, last.middleName, last.familyName) + u'\n'
+        + QString::number(last.id);
+    return QString::fromLatin1(
+        raw.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<std::pair<QString, qint64>> decodeCursor(const QString& cursor)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QString raw = QString::fromUtf8(*decoded);
+    const qsizetype split = raw.lastIndexOf(u'\n');
+    bool ok = false;
+    const qint64 id = raw.mid(split + 1).toLongLong(&ok);
+    if (split < 0 || !ok)
+        return std::nullopt;
+    return std::pair { raw.left(split), id };
+}
+
+} // namespace
+
+MemberRepository::MemberRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+Result<Member> MemberRepository::find(qint64 id) const
+{
+    return selectMember(m_db, id);
+}
+
+Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
+{
+    if (request.limit < 1 || request.limit > 500) {
+        const QString message
+            = QCoreApplication::translate("MemberRepository", "Số dòng mỗi trang phải từ 1 đến 500.");
+        return Error::invalid(message, { { QStringLiteral("limit"), message } });
+    }
+    QString statement = QStringLiteral("SELECT ") + selectColumns(QStringLiteral("m."))
+        + QStringLiteral(" FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE ");
+    QVariantList values;
+    if (request.subtree) {
+        auto path = unitPath(m_db, request.orgUnitId);
+        if (!path)
+            return path.error();
+        statement += QStringLiteral("u.path >= ? AND u.path < ?");
+        values << *path << subtreeEnd(*path);
+    } else {
+        statement += QStringLiteral("m.org_unit_id = ?");
+        values << request.orgUnitId;
+    }
+    if (!request.includeLeft)
+        statement += QStringLiteral(" AND m.left_reason IS NULL");
+    if (request.status) {
+        statement += QStringLiteral(" AND m.status = ?");
+        values << toCode(*request.status);
+    }
+    if (const QString folded = text::fold(request.text); !folded.isEmpty()) {
+        QString escaped = folded;
+        escaped.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
+        statement
+            += QStringLiteral(" AND (m.name_folded LIKE ? ESCAPE '\\' OR m.card_number LIKE ? ESCAPE '\\')");
+        values << QString(u'%' + escaped + u'%') << QString(escaped + u'%');
+    }
+    if (!request.after.isEmpty()) {
+        const auto cursor = decodeCursor(request.after);
+        if (!cursor) {
+            const QString message
+                = QCoreApplication::translate("MemberRepository", "Con trỏ phân trang không hợp lệ.");
+            return Error::invalid(message, { { QStringLiteral("after"), message } });
+        }
+        statement += QStringLiteral(" AND (m.sort_key > ? OR (m.sort_key = ? AND m.id > ?))");
+        values << cursor->first << cursor->first << cursor->second;
+    }
+    statement += QStringLiteral(" ORDER BY m.sort_key, m.id LIMIT ?");
+    values << request.limit + 1;
+
+    auto query = sql::exec(m_db, statement, values);
+    if (!query)
+        return query.error();
+    MemberPage page;
+    while (query->next())
+        page.members.append(readMember(*query));
+    if (page.members.size() > request.limit) {
+        page.members.removeLast();
+        page.next = encodeCursor(page.members.back());
+    }
+    return page;
+}
+
+Result<QList<MemberEvent>> MemberRepository::events(qint64 memberId) const
+{
+    auto query = sql::exec(m_db,
+        QStringLiteral(
+            "SELECT id, member_id, type, occurred_on, decision_number, permanent, from_org_unit_id, "
+            "to_org_unit_id, note FROM member_event WHERE member_id = ? ORDER BY occurred_on, id"),
+        { memberId });
+    if (!query)
+        return query.error();
+    QList<MemberEvent> list;
+    while (query->next()) {
+        MemberEvent e;
+        e.id = query->value(0).toLongLong();
+        e.memberId = query->value(1).toLongLong();
+        e.type = memberEventTypeFromCode(query->value(2).toString()).value_or(MemberEventType::Admission);
+        e.occurredOn = sql::toDate(query->value(3));
+        e.decisionNumber = query->value(4).toString();
+        e.permanent = query->value(5).toBool();
+        e.fromOrgUnitId = sql::toOptionalId(query->value(6));
+        e.toOrgUnitId = sql::toOptionalId(query->value(7));
+        e.note = query->value(8).toString();
+        list.append(e);
+    }
+    return list;
+}
+
+Result<Member> MemberRepository::create(
+    const Member& input, const MemberEvent& arrival, const WriteContext& context)
+{
+    if (arrival.type != MemberEventType::Admission
+        && !(arrival.type == MemberEventType::TransferIn && arrival.permanent)) {
+        const QString message = QCoreApplication::translate("MemberRepository",
+            "Hồ sơ đảng viên mới chỉ bắt đầu bằng kết nạp hoặc chuyển sinh hoạt chính thức đến.");
+        return Error::invalid(message, { { QStringLiteral("type"), message } });
+    }
+    Member fresh = cleaned(input);
+    fresh.id = 0;
+    fresh.version = 0;
+    MemberEvent event = arrival;
+    if (event.type == MemberEventType::Admission && !event.occurredOn.isValid())
+        event.occurredOn = fresh.admittedOn;
+    if (!event.toOrgUnitId)
+        event.toOrgUnitId = fresh.orgUnitId;
+
+    // The record is entered as it stands today; the arrival is its first event.
+    QList<FieldError> errors = validateEvent(fresh, event, context.today());
+    if (event.type == MemberEventType::Admission && event.occurredOn != fresh.admittedOn)
+        errors.append({ QStringLiteral("occurredOn"),
+            QCoreApplication::translate("MemberRepository", "Ngày kết nạp phải trùng với ngày vào Đảng.") });
+    if (event.toOrgUnitId != fresh.orgUnitId)
+        errors.append({ QStringLiteral("toOrgUnitId"),
+            QCoreApplication::translate("MemberRepository", "Đơn vị nhận phải là chi bộ ghi trong hồ sơ.") });
+    if (!fresh.onRoster() || fresh.temporaryOrgUnitId)
+        errors.append({ QStringLiteral("leftReason"),
+            QCoreApplication::translate("MemberRepository",
+                "Hồ sơ mới phải đang sinh hoạt tại chi bộ; các thay đổi sau đó ghi bằng sự kiện.") });
+    errors += validateMember(fresh, context.today());
+    if (!errors.isEmpty())
+        return invalidFields(errors);
+
+    sql::Transaction transaction(m_db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun.error();
+    auto path = rosterUnitPath(m_db, fresh.orgUnitId, QStringLiteral("orgUnitId"));
+    if (!path)
+        return path.error();
+
+    auto inserted = sql::exec(m_db,
+        QStringLiteral("INSERT INTO member (") + kDataColumns.join(QStringLiteral(", "))
+            + QStringLiteral(") VALUES (") + QStringList(kDataColumns.size(), QStringLiteral("?")).join(u',')
+            + QStringLiteral(") RETURNING id"),
+        bindMember(fresh));
+    if (!inserted)
+        return inserted.error();
+    if (!inserted->next())
+        return sql::storageError(*inserted);
+    const qint64 id = inserted->value(0).toLongLong();
+    inserted->finish();
+
+    QList<MemberEvent> history { event };
+    if (event.type == MemberEventType::Admission && fresh.status == MemberStatus::Official)
+        history.append({ 0, id, MemberEventType::BecameOfficial, fresh.officialOn, {}, true, {}, {}, {} });
+    if (fresh.exempt)
+        history.append({ 0, id, MemberEventType::Exemption, fresh.exemptSince, {}, true, {}, {}, {} });
+    for (const auto& past : history)
+        if (const Status recorded = insertEvent(m_db, id, past, context); !recorded)
+            return recorded.error();
+    if (const Status changed = recordMemberChange(m_db, id, *path, {}, context); !changed)
+        return changed.error();
+    return commitWith(transaction, selectMember(m_db, id));
+}
+
+Result<Member> MemberRepository::update(
+    const Member& input, qint64 expectedVersion, const WriteContext& context)
+{
+    sql::Transaction transaction(m_db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun.error();
+    auto current = selectMember(m_db, input.id);
+    if (!current)
+        return current;
+    if (current->version != expectedVersion)
+        return staleVersion(*current);
+
+    Member next = cleaned(input);
+    next.version = current->version;
+    // These change only through recorded events, so that every change of standing has a date and a decision.
+    QList<FieldError> errors;
+    const auto eventOnly = [&errors](bool changed, const QString& field) {
+        if (changed)
+            errors.append({ field,
+                QCoreApplication::translate("MemberRepository",
+                    "Trường này chỉ thay đổi qua một sự kiện (chuyển sinh hoạt, "
+                    "công nhận chính thức, miễn sinh hoạt, ...).") });
+    };
+    eventOnly(next.orgUnitId != current->orgUnitId, QStringLiteral("orgUnitId"));
+    eventOnly(next.temporaryOrgUnitId != current->temporaryOrgUnitId, QStringLiteral("temporaryOrgUnitId"));
+    eventOnly(next.status != current->status, QStringLiteral("status"));
+    eventOnly(
+        next.exempt != current->exempt || next.exemptSince != current->exemptSince, QStringLiteral("exempt"));
+    eventOnly(next.leftOn != current->leftOn || next.leftReason != current->leftReason,
+        QStringLiteral("leftReason"));
+    errors += validateMember(next, context.today());
+    if (!errors.isEmpty())
+        return invalidFields(errors);
+    if (next == *current)
+        return current;
+
+    if (const Status written = writeMember(m_db, next); !written)
+        return written.error();
+    auto path = unitPath(m_db, next.orgUnitId);
+    if (!path)
+        return path.error();
+    if (const Status changed = recordMemberChange(m_db, next.id, *path, {}, context); !changed)
+        return changed.error();
+    return commitWith(transaction, selectMember(m_db, next.id));
+}
+
+Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent& input,
+    std::optional<qint64> expectedVersion, const WriteContext& context)
+{
+    sql::Transaction transaction(m_db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun.error();
+    auto current = selectMember(m_db, memberId);
+    if (!current)
+        return current;
+    if (expectedVersion && current->version != *expectedVersion)
+        return staleVersion(*current);
+
+    MemberEvent event = input;
+    event.memberId = memberId;
+    if (!event.fromOrgUnitId) {
+        if (event.type == MemberEventType::TransferOut)
+            event.fromOrgUnitId = current->orgUnitId;
+        else if (event.type == MemberEventType::TransferIn && !event.permanent
+            && current->temporaryOrgUnitId.value_or(0) > 0)
+            event.fromOrgUnitId = current->temporaryOrgUnitId;
+    }
+    QList<FieldError> errors = validateEvent(*current, event, context.today());
+    if (!errors.isEmpty())
+        return invalidFields(errors);
+    auto after = applyEvent(*current, event);
+    if (!after)
+        return after.error();
+    errors = validateMember(*after, context.today());
+    if (!errors.isEmpty())
+        return invalidFields(errors);
+
+    auto oldPath = unitPath(m_db, current->orgUnitId);
+    if (!oldPath)
+        return oldPath.error();
+    QString newPath = *oldPath;
+    if (after->orgUnitId != current->orgUnitId) {
+        auto path = rosterUnitPath(m_db, after->orgUnitId, QStringLiteral("toOrgUnitId"));
+        if (!path)
+            return path.error();
+        newPath = *path;
+    }
+    if (after->temporaryOrgUnitId.value_or(0) > 0
+        && after->temporaryOrgUnitId != current->temporaryOrgUnitId) {
+        if (auto path = rosterUnitPath(m_db, *after->temporaryOrgUnitId, QStringLiteral("toOrgUnitId"));
+            !path)
+            return path.error();
+    }
+
+    if (const Status written = writeMember(m_db, *after); !written)
+        return written.error();
+    if (const Status recorded = insertEvent(m_db, memberId, event, context); !recorded)
+        return recorded.error();
+    if (const Status changed = recordMemberChange(m_db, memberId, newPath, *oldPath, context); !changed)
+        return changed.error();
+    return commitWith(transaction, selectMember(m_db, memberId));
+}
+
+} // namespace sotay

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "member/member.h"
+#include "member/member_event.h"
+#include "store/write_context.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace sotay {
+
+// A page of a roster in Vietnamese name order; `next` continues after the last row.
+struct MemberPage {
+    QList<Member> members;
+    QString next; // empty on the last page
+};
+
+struct MemberQuery {
+    qint64 orgUnitId = 0;
+    bool subtree = false;
+    QString text; // matched without diacritics against the full name, and as a prefix of the card number
+    std::optional<MemberStatus> status;
+    bool includeLeft = false;
+    int limit = 50;
+    QString after; // a cursor from MemberPage::next
+};
+
+// Members and their events. Status, unit, exemption and leaving change only through recordEvent();
+// update() corrects the record itself. Every write is one transaction with its change-feed row.
+class MemberRepository final {
+public:
+    explicit MemberRepository(QSqlDatabase db);
+
+    Result<Member> find(qint64 id) const;
+    Result<MemberPage> list(const MemberQuery& query) const;
+    Result<QList<MemberEvent>> events(qint64 memberId) const;
+
+    // A new record, arriving by `arrival` (an admission, or a permanent transfer in from outside the
+    // province).
+    Result<Member> create(const Member& member, const MemberEvent& arrival, const WriteContext& context);
+    // Corrects the record; `expectedVersion` must be the version the caller read, or the answer is a
+    // conflict.
+    Result<Member> update(const Member& member, qint64 expectedVersion, const WriteContext& context);
+    Result<Member> recordEvent(qint64 memberId, const MemberEvent& event,
+        std::optional<qint64> expectedVersion, const WriteContext& context);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace sotay

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/sql.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+
+namespace sotay::sql {
+namespace {
+
+Q_LOGGING_CATEGORY(lcSql, "sotay.sql")
+
+QString failureMessage()
+{
+    return QCoreApplication::translate("Storage", "Lỗi cơ sở dữ liệu, thao tác chưa được thực hiện.");
+}
+
+} // namespace
+
+Dialect dialectOf(const QSqlDatabase& db)
+{
+    return db.driverName() == u"QPSQL" ? Dialect::Postgres : Dialect::Sqlite;
+}
+
+QVariant date(QDate value)
+{
+    return value.isValid() ? QVariant(value.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant timestamp(const QDateTime& value)
+{
+    return value.isValid() ? QVariant(value.toUTC().toString(Qt::ISODateWithMs))
+                           : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QVariant optionalId(std::optional<qint64> id)
+{
+    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+QDate toDate(const QVariant& value)
+{
+    if (value.isNull())
+        return {};
+    if (value.metaType() == QMetaType::fromType<QDate>())
+        return value.toDate();
+    return QDate::fromString(value.toString().left(10), Qt::ISODate);
+}
+
+std::optional<qint64> toOptionalId(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+Error storageError(const QSqlQuery& query)
+{
+    qCWarning(lcSql) << "query failed:" << query.lastError().text() << query.lastQuery();
+    return Error::storage(failureMessage());
+}
+
+Error storageError(const QSqlDatabase& db)
+{
+    qCWarning(lcSql) << "database failed:" << db.lastError().text();
+    return Error::storage(failureMessage());
+}
+
+Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // PostgreSQL cannot PREPARE a statement such as CREATE TABLE: run those directly.
+    if (values.isEmpty()) {
+        if (!query.exec(statement))
+            return storageError(query);
+        return query;
+    }
+    if (!query.prepare(statement))
+        return storageError(query);
+    for (const auto& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return storageError(query);
+    return query;
+}
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+}
+
+Status Transaction::begin()
+{
+    QSqlQuery query(m_db);
+    const auto statement
+        = dialectOf(m_db) == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    if (!query.exec(statement))
+        return storageError(query);
+    m_open = true;
+    return success();
+}
+
+Status Transaction::commit()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return storageError(query);
+    m_open = false;
+    return success();
+}
+
+} // namespace sotay::sql

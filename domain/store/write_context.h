@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+namespace sotay {
+
+// Who writes and when. "Today" is the date in Vietnam (UTC+7), whatever the server's own time zone:
+// "not in the future" means the future for the people who keep the records.
+struct WriteContext {
+    QString actor;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+
+    QDate today() const { return now.toTimeZone(QTimeZone(7 * 3600)).date(); }
+
+    static WriteContext at(QString actor, QDateTime now) { return { std::move(actor), std::move(now) }; }
+};
+
+} // namespace sotay
