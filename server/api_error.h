@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <exception>
+
+namespace sotay::server {
+
+// A failure a handler reports to the client. One place (the request handler) turns it into an HTTP
+// status and the body {"error": {"code", "message", "fields"}}.
+class ApiError final : public std::exception {
+public:
+    ApiError(int status, QString code, QString message, QList<FieldError> fields = {});
+
+    static ApiError badRequest(QString message, QList<FieldError> fields = {});
+    static ApiError unauthorised(QString message);
+    static ApiError forbidden(QString message);
+    static ApiError notFound(QString message);
+    static ApiError methodNotAllowed();
+    static ApiError conflict(QString message);
+    static ApiError preconditionFailed(QString message);
+    static ApiError tooLarge(QString message);
+    static ApiError unavailable(QString message);
+    // The status that a domain error stands for.
+    static ApiError fromError(const Error& error);
+
+    int status() const { return m_status; }
+    QJsonObject body() const;
+    const char* what() const noexcept override { return "ApiError"; }
+
+private:
+    int m_status;
+    QString m_code;
+    QString m_message;
+    QList<FieldError> m_fields;
+};
+
+} // namespace sotay::server

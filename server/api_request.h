@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QString>
+#include <QUrlQuery>
+
+#include <map>
+#include <string>
+
+namespace sotay::server {
+
+// A request as a handler sees it: already read, size-checked and split into its parts.
+struct ApiRequest {
+    QString method;
+    QString path;
+    QUrlQuery query;
+    QHash<QString, QString> pathParameters; // {id} and the like, from the route pattern
+    QHash<QString, QString> headers;        // lower-case names
+    QByteArray body;
+    QSqlDatabase db; // this worker thread's own connection
+
+    QString header(const QString& lowerCaseName) const { return headers.value(lowerCaseName); }
+};
+
+struct ApiResponse {
+    int status = 200;
+    QJsonDocument body;
+    std::map<std::string, std::string> headers;
+
+    static ApiResponse json(const QJsonObject& object, int status = 200)
+    {
+        return { status, QJsonDocument(object), {} };
+    }
+};
+
+} // namespace sotay::server

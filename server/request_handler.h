@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "router.h"
+#include "thread_database.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+namespace sotay::server {
+
+// Reads and checks a request, runs its route, and writes the JSON answer; every ApiError becomes its
+// status and error body here and nowhere else. Logs one line per request with no personal data.
+class RequestHandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    RequestHandlerFactory(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes);
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+
+private:
+    const Router& m_router;
+    ThreadDatabase& m_databases;
+    qint64 m_maxBodyBytes;
+};
+
+} // namespace sotay::server

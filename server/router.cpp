@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "router.h"
+
+#include "api_error.h"
+
+#include <QCoreApplication>
+
+namespace sotay::server {
+namespace {
+
+QStringList segmentsOf(const QString& path)
+{
+    return path.split(u'/', Qt::SkipEmptyParts);
+}
+
+bool matches(const QStringList& pattern, const QStringList& path, QHash<QString, QString>* parameters)
+{
+    if (pattern.size() != path.size())
+        return false;
+    QHash<QString, QString> found;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QString& part = pattern[i];
+        if (part.startsWith(u'{') && part.endsWith(u'}'))
+            found.insert(part.mid(1, part.size() - 2), path[i]);
+        else if (part != path[i])
+            return false;
+    }
+    if (parameters)
+        *parameters = std::move(found);
+    return true;
+}
+
+} // namespace
+
+void Router::add(const QString& method, const QString& pattern, Handler handler)
+{
+    m_routes.append({ method, segmentsOf(pattern), std::move(handler) });
+}
+
+ApiResponse Router::dispatch(ApiRequest& request) const
+{
+    const QStringList path = segmentsOf(request.path);
+    bool pathKnown = false;
+    for (const auto& route : m_routes) {
+        QHash<QString, QString> parameters;
+        if (!matches(route.segments, path, &parameters))
+            continue;
+        pathKnown = true;
+        if (route.method != request.method)
+            continue;
+        request.pathParameters = std::move(parameters);
+        return route.handler(request);
+    }
+    if (pathKnown)
+        throw ApiError::methodNotAllowed();
+    throw ApiError::notFound(
+        QCoreApplication::translate("ApiError", "Không có địa chỉ %1.").arg(request.path));
+}
+
+} // namespace sotay::server

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server_command_line.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+namespace sotay::server {
+
+Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("sotay-server",
+        "Máy chủ Sổ tay đảng viên điện tử: lưu cây tổ chức, danh sách đảng viên "
+        "và phục vụ bảng điều khiển cùng ứng dụng của đảng viên qua HTTP."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
+        QCoreApplication::translate("sotay-server", "Hiện hướng dẫn này."));
+    const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
+        QCoreApplication::translate("sotay-server", "Hiện phiên bản."));
+    const QCommandLineOption data(QStringLiteral("data"),
+        QCoreApplication::translate("sotay-server", "Thư mục dữ liệu SQLite (mặc định: ./sotay-data)."),
+        QCoreApplication::translate("sotay-server", "THƯ_MỤC"));
+    const QCommandLineOption database(QStringLiteral("database"),
+        QCoreApplication::translate("sotay-server",
+            "Dùng PostgreSQL thay cho SQLite: postgresql://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY:CỔNG/TÊN_CSDL."),
+        QStringLiteral("URL"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QCoreApplication::translate("sotay-server", "Địa chỉ lắng nghe (mặc định: 127.0.0.1:8080)."),
+        QCoreApplication::translate("sotay-server", "MÁY:CỔNG"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+        QCoreApplication::translate("sotay-server", "Số luồng xử lý yêu cầu (mặc định: 16, từ 1 đến 256)."),
+        QStringLiteral("N"));
+    parser.addOptions({ help, version, data, database, listen, threads });
+
+    if (!parser.parse(arguments))
+        return Error::invalid(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return Error::invalid(QCoreApplication::translate("sotay-server", "Tham số không được hỗ trợ: %1")
+                                  .arg(parser.positionalArguments().join(u' ')));
+
+    ServerCommandLine result;
+    if (parser.isSet(help)) {
+        result.exitNow = true;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.exitNow = true;
+        result.text = QStringLiteral("sotay-server %1\n").arg(QStringLiteral(SOTAY_VERSION));
+        return result;
+    }
+
+    if (parser.isSet(data) && parser.isSet(database))
+        return Error::invalid(
+            QCoreApplication::translate("sotay-server", "Chỉ dùng một trong hai: --data hoặc --database."));
+    if (parser.isSet(database)) {
+        auto config = DatabaseConfig::fromPostgresUrl(parser.value(database));
+        if (!config)
+            return config.error();
+        result.config.database = *config;
+    } else {
+        const QString folder = parser.isSet(data) ? parser.value(data) : QStringLiteral("sotay-data");
+        result.config.database
+            = DatabaseConfig::sqlite(QDir(folder).absoluteFilePath(QStringLiteral("sotay.sqlite")), true);
+    }
+    if (parser.isSet(listen)) {
+        auto address = ServerConfig::parseListen(parser.value(listen));
+        if (!address)
+            return address.error();
+        result.config.host = address->first;
+        result.config.port = address->second;
+    }
+    if (parser.isSet(threads)) {
+        bool ok = false;
+        const int count = parser.value(threads).toInt(&ok);
+        if (!ok || count < 1 || count > 256)
+            return Error::invalid(
+                QCoreApplication::translate("sotay-server", "Số luồng phải là số nguyên từ 1 đến 256."));
+        result.config.threads = count;
+    }
+    return result;
+}
+
+} // namespace sotay::server
