@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // sotay-server: the central server of the electronic Party member handbook.
+#include "language.h"
 #include "server_command_line.h"
 #include "sotay_server.h"
 
@@ -23,6 +24,7 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sotay-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SOTAY_VERSION));
+    installLanguage(app, QStringLiteral("vi"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

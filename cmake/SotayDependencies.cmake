@@ -3,7 +3,7 @@
 
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Sql)
 if(SOTAY_GUI)
-    find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets Concurrent Test)
 endif()
 
 # Poco's DataPostgreSQL config links PostgreSQL::client, which nothing defines.

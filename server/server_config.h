@@ -17,7 +17,7 @@ struct ServerConfig {
     int queue = 256;     // connections waiting for a thread before new ones are refused
     int keepAliveSeconds = 15;
     int maxKeepAliveRequests = 1000;
-    qint64 maxBodyBytes = 1024 * 1024;
+    qint64 maxBodyBytes = qint64 { 1024 } * 1024;
     DatabaseConfig database;
 
     // "HOST:PORT", "[::1]:PORT" or ":PORT"

@@ -3,6 +3,8 @@
 
 #include "store/sql.h"
 
+#include <QJsonDocument>
+
 namespace sotay {
 
 Result<qint64> recordChange(const QSqlDatabase& db, const Change& change, const WriteContext& context)
@@ -28,6 +30,21 @@ Result<qint64> recordChange(const QSqlDatabase& db, const Change& change, const 
             sql::timestamp(context.now) });
     if (!inserted)
         return inserted.error();
+
+    const auto json = [](const QJsonObject& object) {
+        return object.isEmpty()
+            ? QVariant(QMetaType::fromType<QString>())
+            : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    };
+    const auto audited = sql::exec(db,
+        QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, "
+                       "after_json) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        { sql::timestamp(context.now), context.actor,
+            change.action.isEmpty() ? QString(change.entity + QStringLiteral(".") + change.operation)
+                                    : change.action,
+            change.entity, change.entityId, json(change.before), json(change.after) });
+    if (!audited)
+        return audited.error();
     return seq;
 }
 

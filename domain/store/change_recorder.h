@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "store/write_context.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 
 namespace sotay {
@@ -16,11 +17,15 @@ struct Change {
     QString operation = QStringLiteral("upsert");
     QString path;
     QString oldPath;
+    // For the audit log: what was done ("member.update", "org.merge", ...) and the object before and after.
+    QString action;
+    QJsonObject before;
+    QJsonObject after;
 };
 
-// Writes change-feed rows inside the caller's transaction. Sequence numbers come from a counter row that
-// stays locked until the transaction ends, so a reader that has seen sequence N never later finds a
-// smaller one committed.
+// Writes the change-feed row and the audit-log row of a change inside the caller's transaction. Sequence
+// numbers come from a counter row that stays locked until the transaction ends, so a reader that has seen
+// sequence N never later finds a smaller one committed.
 Result<qint64> recordChange(const QSqlDatabase& db, const Change& change, const WriteContext& context);
 
 } // namespace sotay

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/member_repository.h"
 
+#include "member/member_json.h"
 #include "member/member_rules.h"
 #include "member/member_validation.h"
 #include "org/org_rules.h"
@@ -155,7 +156,7 @@ Error invalidFields(QList<FieldError> fields)
     const QString summary = fields.size() == 1
         ? fields.front().message
         : QCoreApplication::translate(
-            "MemberRepository", "Dữ liệu chưa hợp lệ ở %n trường.", nullptr, static_cast<int>(fields.size()));
+            "MemberRepository", "Dữ liệu chưa hợp lệ ở %n trường.", nullptr, int(fields.size()));
     return Error::invalid(summary, std::move(fields));
 }
 
@@ -224,11 +225,13 @@ Status writeMember(const QSqlDatabase& db, const Member& m)
     return success();
 }
 
-Status recordMemberChange(const QSqlDatabase& db, qint64 memberId, const QString& path,
-    const QString& oldPath, const WriteContext& context)
+Status recordMemberChange(const QSqlDatabase& db, const QString& action, const Member* before,
+    const Member& after, const QString& path, const QString& oldPath, const WriteContext& context)
 {
-    const auto recorded = recordChange(
-        db, { QStringLiteral("member"), memberId, QStringLiteral("upsert"), path, oldPath }, context);
+    const auto recorded = recordChange(db,
+        { QStringLiteral("member"), after.id, QStringLiteral("upsert"), path, oldPath, action,
+            before ? toJson(*before) : QJsonObject(), toJson(after) },
+        context);
     if (!recorded)
         return recorded.error();
     return success();
@@ -277,8 +280,8 @@ std::optional<std::pair<QString, qint64>> decodeCursor(const QString& cursor)
 
 } // namespace
 
-MemberRepository::MemberRepository(QSqlDatabase db)
-    : m_db(std::move(db))
+MemberRepository::MemberRepository(const QSqlDatabase& db)
+    : m_db(db)
 {
 }
 
@@ -435,9 +438,14 @@ Result<Member> MemberRepository::create(
     for (const auto& past : history)
         if (const Status recorded = insertEvent(m_db, id, past, context); !recorded)
             return recorded.error();
-    if (const Status changed = recordMemberChange(m_db, id, *path, {}, context); !changed)
+    auto stored = selectMember(m_db, id);
+    if (!stored)
+        return stored;
+    if (const Status changed
+        = recordMemberChange(m_db, QStringLiteral("member.create"), nullptr, *stored, *path, {}, context);
+        !changed)
         return changed.error();
-    return commitWith(transaction, selectMember(m_db, id));
+    return commitWith(transaction, std::move(stored));
 }
 
 Result<Member> MemberRepository::update(
@@ -481,9 +489,14 @@ Result<Member> MemberRepository::update(
     auto path = unitPath(m_db, next.orgUnitId);
     if (!path)
         return path.error();
-    if (const Status changed = recordMemberChange(m_db, next.id, *path, {}, context); !changed)
+    auto stored = selectMember(m_db, next.id);
+    if (!stored)
+        return stored;
+    if (const Status changed
+        = recordMemberChange(m_db, QStringLiteral("member.update"), &*current, *stored, *path, {}, context);
+        !changed)
         return changed.error();
-    return commitWith(transaction, selectMember(m_db, next.id));
+    return commitWith(transaction, std::move(stored));
 }
 
 Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent& input,
@@ -538,9 +551,14 @@ Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent&
         return written.error();
     if (const Status recorded = insertEvent(m_db, memberId, event, context); !recorded)
         return recorded.error();
-    if (const Status changed = recordMemberChange(m_db, memberId, newPath, *oldPath, context); !changed)
+    auto stored = selectMember(m_db, memberId);
+    if (!stored)
+        return stored;
+    if (const Status changed = recordMemberChange(m_db, QStringLiteral("member.") + toCode(event.type),
+            &*current, *stored, newPath, *oldPath, context);
+        !changed)
         return changed.error();
-    return commitWith(transaction, selectMember(m_db, memberId));
+    return commitWith(transaction, std::move(stored));
 }
 
 } // namespace sotay

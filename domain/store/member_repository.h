@@ -33,7 +33,7 @@ struct MemberQuery {
 // update() corrects the record itself. Every write is one transaction with its change-feed row.
 class MemberRepository final {
 public:
-    explicit MemberRepository(QSqlDatabase db);
+    explicit MemberRepository(const QSqlDatabase& db);
 
     Result<Member> find(qint64 id) const;
     Result<MemberPage> list(const MemberQuery& query) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/org_repository.h"
 
+#include "org/org_json.h"
 #include "org/org_rules.h"
 #include "store/change_recorder.h"
 #include "store/sql.h"
@@ -83,9 +84,12 @@ Error invalidFields(QList<FieldError> fields)
     const QString summary = fields.size() == 1
         ? fields.front().message
         : QCoreApplication::translate(
-            "OrgRepository", "Dữ liệu chưa hợp lệ ở %n trường.", nullptr, static_cast<int>(fields.size()));
+            "OrgRepository", "Dữ liệu chưa hợp lệ ở %n trường.", nullptr, int(fields.size()));
     return Error::invalid(summary, std::move(fields));
 }
+
+Status recordUnitChange(const QSqlDatabase& db, const OrgUnit* before, qint64 id, const QString& action,
+    const WriteContext& context);
 
 // The newest day on which anything in these subtrees changed: an operation may not be dated before it,
 // or the recorded history would stop being a sequence.
@@ -206,9 +210,19 @@ Status relocateSubtree(const QSqlDatabase& db, const OrgUnit& unit, const OrgUni
         return opened;
 
     for (const auto& old : *subtree) {
+        if (old.id == unit.id) {
+            if (const Status recorded
+                = recordUnitChange(db, &old, old.id, QStringLiteral("org.move"), context);
+                !recorded)
+                return recorded;
+            continue;
+        }
+        // Descendants move with their parent: their feed rows say where they went.
         const QString path = newPath + old.path.mid(unit.path.size());
         if (const auto recorded = recordChange(db,
-                { QStringLiteral("org_unit"), old.id, QStringLiteral("upsert"), path, old.path }, context);
+                { QStringLiteral("org_unit"), old.id, QStringLiteral("upsert"), path, old.path,
+                    QStringLiteral("org.move"), {}, {} },
+                context);
             !recorded)
             return recorded.error();
     }
@@ -236,10 +250,18 @@ Result<qint64> recordOperation(const QSqlDatabase& db, const QString& type, qint
     return query->value(0).toLongLong();
 }
 
-Status recordUnitChange(const QSqlDatabase& db, const OrgUnit& unit, const WriteContext& context)
+// The feed and audit rows of a change to one unit, with the unit as it was (if it existed) and as it is now.
+Status recordUnitChange(const QSqlDatabase& db, const OrgUnit* before, qint64 id, const QString& action,
+    const WriteContext& context)
 {
-    const auto recorded = recordChange(
-        db, { QStringLiteral("org_unit"), unit.id, QStringLiteral("upsert"), unit.path, {} }, context);
+    auto after = selectUnit(db, id);
+    if (!after)
+        return after.error();
+    const auto recorded = recordChange(db,
+        { QStringLiteral("org_unit"), id, QStringLiteral("upsert"), after->path,
+            before ? before->path : QString(), action, before ? toJson(*before) : QJsonObject(),
+            toJson(*after) },
+        context);
     if (!recorded)
         return recorded.error();
     return success();
@@ -285,7 +307,8 @@ Result<OrgUnit> insertUnit(const QSqlDatabase& db, const NewOrgUnit& unit, const
     auto created = selectUnit(db, id);
     if (!created)
         return created;
-    if (const Status recorded = recordUnitChange(db, *created, context); !recorded)
+    if (const Status recorded = recordUnitChange(db, nullptr, id, QStringLiteral("org.create"), context);
+        !recorded)
         return recorded.error();
     return created;
 }
@@ -322,9 +345,10 @@ Status moveMembers(const QSqlDatabase& db, const QList<qint64>& memberIds, const
             { to.id, memberId, from.id });
         if (!temporary)
             return temporary.error();
-        const Change change { QStringLiteral("member"), memberId, QStringLiteral("upsert"),
-            moved ? to.path : QString(), moved ? from.path : QString() };
-        Change recorded = change;
+        const QString field = moved ? QStringLiteral("orgUnitId") : QStringLiteral("temporaryOrgUnitId");
+        Change recorded { QStringLiteral("member"), memberId, QStringLiteral("upsert"),
+            moved ? to.path : QString(), moved ? from.path : QString(), QStringLiteral("member.move"),
+            { { field, from.id } }, { { field, to.id } } };
         if (!moved) {
             // Only the temporary place changed: the member stays where its roster is.
             auto path = sql::exec(db,
@@ -375,7 +399,7 @@ Status endUnit(const QSqlDatabase& db, const OrgUnit& unit, OrgEndReason reason,
         { sql::date(on), toCode(reason), sql::optionalId(successor), unit.id });
     if (!ended)
         return ended.error();
-    return recordUnitChange(db, unit, context);
+    return recordUnitChange(db, &unit, unit.id, QStringLiteral("org.") + toCode(reason), context);
 }
 
 template <typename T> Result<T> commitWith(sql::Transaction& transaction, Result<T> value)
@@ -389,8 +413,8 @@ template <typename T> Result<T> commitWith(sql::Transaction& transaction, Result
 
 } // namespace
 
-OrgRepository::OrgRepository(QSqlDatabase db)
-    : m_db(std::move(db))
+OrgRepository::OrgRepository(const QSqlDatabase& db)
+    : m_db(db)
 {
 }
 
@@ -587,7 +611,8 @@ Result<OrgUnit> OrgRepository::rename(
         = recordOperation(m_db, QStringLiteral("rename"), id, std::nullopt, decision, details, context);
         !op)
         return op.error();
-    if (const Status recorded = recordUnitChange(m_db, *unit, context); !recorded)
+    if (const Status recorded = recordUnitChange(m_db, &*unit, id, QStringLiteral("org.rename"), context);
+        !recorded)
         return recorded.error();
     return commitWith(transaction, selectUnit(m_db, id));
 }
@@ -676,8 +701,7 @@ Result<OrgUnit> OrgRepository::merge(
     if (!members->isEmpty() && !canHoldMembers(target->kind))
         errors.append({ QStringLiteral("targetId"),
             QCoreApplication::translate("OrgRepository",
-                "%1 không có danh sách đảng viên để nhận %n đảng viên.", nullptr,
-                static_cast<int>(members->size()))
+                "%1 không có danh sách đảng viên để nhận %n đảng viên.", nullptr, int(members->size()))
                 .arg(target->displayName()) });
     if (!errors.isEmpty())
         return invalidFields(errors);
@@ -788,11 +812,11 @@ Result<QList<OrgUnit>> OrgRepository::split(
         errors.append({ QStringLiteral("parts"),
             QCoreApplication::translate("OrgRepository",
                 "Còn %n tổ chức trực thuộc chưa được giao cho tổ chức mới.", nullptr,
-                static_cast<int>((childIds - assignedChildren).size())) });
+                int((childIds - assignedChildren).size())) });
     if (assignedMembers != memberIds)
         errors.append({ QStringLiteral("parts"),
             QCoreApplication::translate("OrgRepository", "Còn %n đảng viên chưa được giao cho tổ chức mới.",
-                nullptr, static_cast<int>((memberIds - assignedMembers).size())) });
+                nullptr, int((memberIds - assignedMembers).size())) });
     if (!errors.isEmpty())
         return invalidFields(errors);
     if (const Status dated = checkEffectiveDate(m_db, { source->path }, decision.effectiveOn); !dated)

@@ -31,7 +31,7 @@ struct SplitPart {
 // transaction with its change-feed rows, and keeps the history that treeAsOf() reads.
 class OrgRepository final {
 public:
-    explicit OrgRepository(QSqlDatabase db);
+    explicit OrgRepository(const QSqlDatabase& db);
 
     Result<OrgUnit> find(qint64 id) const;
     Result<QList<OrgUnit>> children(qint64 parentId) const; // active children, by name

@@ -2,6 +2,7 @@
 #include "store/sql.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -91,24 +92,43 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, const Q
     return query;
 }
 
-Transaction::Transaction(QSqlDatabase db)
-    : m_db(std::move(db))
+namespace {
+
+// Open transactions per connection name; connections belong to one thread each.
+thread_local QHash<QString, int> t_depth;
+
+} // namespace
+
+Transaction::Transaction(const QSqlDatabase& db)
+    : m_db(db)
 {
 }
 
 Transaction::~Transaction()
 {
-    if (m_open)
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    if (!m_open)
+        return;
+    QSqlQuery query(m_db);
+    query.exec(m_depth == 1 ? QStringLiteral("ROLLBACK")
+                            : QStringLiteral("ROLLBACK TO SAVEPOINT sotay_%1").arg(m_depth));
+    if (m_depth > 1)
+        query.exec(QStringLiteral("RELEASE SAVEPOINT sotay_%1").arg(m_depth));
+    --t_depth[m_db.connectionName()];
 }
 
 Status Transaction::begin()
 {
+    int& depth = t_depth[m_db.connectionName()];
+    QString statement;
+    if (depth > 0)
+        statement = QStringLiteral("SAVEPOINT sotay_%1").arg(depth + 1);
+    else
+        statement = dialectOf(m_db) == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                       : QStringLiteral("BEGIN");
     QSqlQuery query(m_db);
-    const auto statement
-        = dialectOf(m_db) == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
     if (!query.exec(statement))
         return storageError(query);
+    m_depth = ++depth;
     m_open = true;
     return success();
 }
@@ -116,9 +136,12 @@ Status Transaction::begin()
 Status Transaction::commit()
 {
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("COMMIT")))
+    const QString statement
+        = m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT sotay_%1").arg(m_depth);
+    if (!query.exec(statement))
         return storageError(query);
     m_open = false;
+    --t_depth[m_db.connectionName()];
     return success();
 }
 

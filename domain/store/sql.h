@@ -32,10 +32,12 @@ Error storageError(const QSqlDatabase& db);
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
 
 // One write transaction. SQLite takes the write lock at once (BEGIN IMMEDIATE) so that two writers never
-// deadlock upgrading a read lock. Rolls back when destroyed without commit().
+// deadlock upgrading a read lock. Rolls back when destroyed without commit(). A transaction begun while
+// another is open on the same connection (a repository call inside a request's own transaction) becomes a
+// savepoint of it, so the outer one commits or rolls back the whole.
 class Transaction final {
 public:
-    explicit Transaction(QSqlDatabase db);
+    explicit Transaction(const QSqlDatabase& db);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -46,6 +48,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_open = false;
+    int m_depth = 0; // 1 for the outermost transaction
 };
 
 } // namespace sotay::sql
