@@ -38,7 +38,9 @@ int main(int argc, char* argv[])
         return 0;
     }
 
-    server::SotayServer sotayServer(parsed->config);
+    server::ServerConfig config = parsed->config;
+    config.adminPassword = qEnvironmentVariable("SOTAY_ADMIN_PASSWORD");
+    server::SotayServer sotayServer(config);
     if (const Status started = sotayServer.start(); !started) {
         err << started.error().message << '\n';
         return 1;

@@ -67,9 +67,17 @@ ApiError ApiError::fromError(const Error& error)
     return { 500, QStringLiteral("internal"), error.message };
 }
 
+ApiError& ApiError::with(const QString& key, const QJsonValue& value)
+{
+    m_extra.insert(key, value);
+    return *this;
+}
+
 QJsonObject ApiError::body() const
 {
-    QJsonObject error { { QStringLiteral("code"), m_code }, { QStringLiteral("message"), m_message } };
+    QJsonObject error = m_extra;
+    error.insert(QStringLiteral("code"), m_code);
+    error.insert(QStringLiteral("message"), m_message);
     if (!m_fields.isEmpty()) {
         QJsonObject fields;
         for (const auto& field : m_fields)

@@ -28,6 +28,9 @@ public:
     // The status that a domain error stands for.
     static ApiError fromError(const Error& error);
 
+    // Adds a member to the error object, e.g. the current version with a 412.
+    ApiError& with(const QString& key, const QJsonValue& value);
+
     int status() const { return m_status; }
     QJsonObject body() const;
     const char* what() const noexcept override { return "ApiError"; }
@@ -37,6 +40,7 @@ private:
     QString m_code;
     QString m_message;
     QList<FieldError> m_fields;
+    QJsonObject m_extra;
 };
 
 } // namespace sotay::server

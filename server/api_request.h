@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth_service.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonDocument>
@@ -9,6 +11,7 @@
 #include <QUrlQuery>
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace sotay::server {
@@ -21,9 +24,11 @@ struct ApiRequest {
     QHash<QString, QString> pathParameters; // {id} and the like, from the route pattern
     QHash<QString, QString> headers;        // lower-case names
     QByteArray body;
-    QSqlDatabase db; // this worker thread's own connection
+    QSqlDatabase db;                    // this worker thread's own connection
+    std::optional<Principal> principal; // set for every route that needs sign-in
 
     QString header(const QString& lowerCaseName) const { return headers.value(lowerCaseName); }
+    const Principal& caller() const { return *principal; }
 };
 
 struct ApiResponse {

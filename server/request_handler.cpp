@@ -20,10 +20,12 @@ Q_LOGGING_CATEGORY(lcRequest, "sotay.request")
 
 class ApiRequestHandler final : public Poco::Net::HTTPRequestHandler {
 public:
-    ApiRequestHandler(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes)
+    ApiRequestHandler(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes,
+        const Authenticator& authenticate)
         : m_router(router)
         , m_databases(databases)
         , m_maxBodyBytes(maxBodyBytes)
+        , m_authenticate(authenticate)
     {
     }
 
@@ -95,21 +97,23 @@ private:
         if (!db)
             throw ApiError::unavailable(db.error().message);
         api.db = *db;
-        return m_router.dispatch(api);
+        return m_router.dispatch(api, m_authenticate);
     }
 
     const Router& m_router;
     ThreadDatabase& m_databases;
     qint64 m_maxBodyBytes;
+    const Authenticator& m_authenticate;
 };
 
 } // namespace
 
 RequestHandlerFactory::RequestHandlerFactory(
-    const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes)
+    const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes, Authenticator authenticate)
     : m_router(router)
     , m_databases(databases)
     , m_maxBodyBytes(maxBodyBytes)
+    , m_authenticate(std::move(authenticate))
 {
 }
 
@@ -117,7 +121,7 @@ Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&)
 {
     // Poco takes ownership of the handler and deletes it after the request.
-    return new ApiRequestHandler(m_router, m_databases, m_maxBodyBytes);
+    return new ApiRequestHandler(m_router, m_databases, m_maxBodyBytes, m_authenticate);
 }
 
 } // namespace sotay::server

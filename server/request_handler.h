@@ -13,13 +13,15 @@ namespace sotay::server {
 // status and error body here and nowhere else. Logs one line per request with no personal data.
 class RequestHandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    RequestHandlerFactory(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes);
+    RequestHandlerFactory(
+        const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes, Authenticator authenticate);
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
 
 private:
     const Router& m_router;
     ThreadDatabase& m_databases;
     qint64 m_maxBodyBytes;
+    Authenticator m_authenticate;
 };
 
 } // namespace sotay::server

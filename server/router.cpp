@@ -2,6 +2,7 @@
 #include "router.h"
 
 #include "api_error.h"
+#include "idempotency.h"
 
 #include <QCoreApplication>
 
@@ -32,12 +33,12 @@ bool matches(const QStringList& pattern, const QStringList& path, QHash<QString,
 
 } // namespace
 
-void Router::add(const QString& method, const QString& pattern, Handler handler)
+void Router::add(const QString& method, const QString& pattern, Handler handler, Access access)
 {
-    m_routes.append({ method, segmentsOf(pattern), std::move(handler) });
+    m_routes.append({ method, segmentsOf(pattern), std::move(handler), access });
 }
 
-ApiResponse Router::dispatch(ApiRequest& request) const
+ApiResponse Router::dispatch(ApiRequest& request, const Authenticator& authenticate) const
 {
     const QStringList path = segmentsOf(request.path);
     bool pathKnown = false;
@@ -49,6 +50,11 @@ ApiResponse Router::dispatch(ApiRequest& request) const
         if (route.method != request.method)
             continue;
         request.pathParameters = std::move(parameters);
+        if (route.access == Access::Public)
+            return route.handler(request);
+        authenticate(request);
+        if (request.method == u"POST")
+            return runIdempotent(request, route.handler);
         return route.handler(request);
     }
     if (pathKnown)

@@ -30,7 +30,11 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
     const QCommandLineOption threads(QStringLiteral("threads"),
         QCoreApplication::translate("sotay-server", "Số luồng xử lý yêu cầu (mặc định: 16, từ 1 đến 256)."),
         QStringLiteral("N"));
-    parser.addOptions({ help, version, data, database, listen, threads });
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QCoreApplication::translate("sotay-server",
+            "Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) nếu cơ sở "
+            "dữ liệu còn trống."));
+    parser.addOptions({ help, version, data, database, listen, threads, demo });
 
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
@@ -70,6 +74,7 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
         result.config.host = address->first;
         result.config.port = address->second;
     }
+    result.config.demo = parser.isSet(demo);
     if (parser.isSet(threads)) {
         bool ok = false;
         const int count = parser.value(threads).toInt(&ok);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth_service.h"
 #include "core/result.h"
+#include "password_hasher.h"
 #include "store/database_config.h"
 
 #include <QString>
@@ -19,6 +21,14 @@ struct ServerConfig {
     int maxKeepAliveRequests = 1000;
     qint64 maxBodyBytes = qint64 { 1024 } * 1024;
     DatabaseConfig database;
+
+    AuthPolicy auth;
+    PasswordHasher::Cost passwordCost = PasswordHasher::Cost::interactive();
+    int passwordConcurrency = 2; // Argon2id hashes at once (about one per core)
+    // On a database with no account, the password of the first administrator "admin" (SOTAY_ADMIN_PASSWORD).
+    QString adminPassword;
+    bool demo = false; // seed the demo province into an empty database (--demo)
+    Clock clock = [] { return QDateTime::currentDateTimeUtc(); }; // tests move time forward
 
     // "HOST:PORT", "[::1]:PORT" or ":PORT"
     static Result<std::pair<QString, quint16>> parseListen(const QString& text);

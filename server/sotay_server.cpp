@@ -1,13 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sotay_server.h"
 
+#include "api_error.h"
+#include "auth_routes.h"
+#include "change_routes.h"
+#include "demo/demo_province.h"
+#include "handler_support.h"
 #include "health_routes.h"
+#include "member_routes.h"
+#include "org_routes.h"
 #include "request_handler.h"
 #include "router.h"
 #include "store/database.h"
+#include "store/org_repository.h"
+#include "store/user_repository.h"
 #include "thread_database.h"
+#include "user_routes.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPServer.h>
@@ -20,7 +31,17 @@
 namespace sotay::server {
 
 struct SotayServer::Impl {
+    explicit Impl(ServerConfig c)
+        : config(std::move(c))
+        , hasher(config.passwordCost, config.passwordConcurrency)
+        , auth(hasher, config.auth, config.clock)
+        , services { auth, config.clock }
+    {
+    }
     ServerConfig config;
+    PasswordHasher hasher;
+    AuthService auth;
+    Services services;
     Router router;
     std::unique_ptr<ThreadDatabase> databases;
     std::unique_ptr<Poco::ThreadPool> pool;
@@ -28,11 +49,72 @@ struct SotayServer::Impl {
     quint16 port = 0;
 };
 
-SotayServer::SotayServer(ServerConfig config)
-    : m_impl(std::make_unique<Impl>())
+namespace {
+
+// On a database with no account yet, the first administrator "admin" is made from SOTAY_ADMIN_PASSWORD.
+Status bootstrapAdministrator(const QSqlDatabase& db, const ServerConfig& config, PasswordHasher& hasher)
 {
-    m_impl->config = std::move(config);
-    addHealthRoutes(m_impl->router);
+    UserRepository users(db);
+    auto count = users.count();
+    if (!count)
+        return count.error();
+    if (*count > 0)
+        return success();
+    if (config.adminPassword.isEmpty())
+        return Error::invalid(QCoreApplication::translate("SotayServer",
+            "Cơ sở dữ liệu chưa có tài khoản nào. Hãy đặt mật khẩu cho tài khoản quản trị \"admin\" trong "
+            "biến môi "
+            "trường SOTAY_ADMIN_PASSWORD rồi khởi động lại."));
+    if (const QString weakness = PasswordHasher::weakness(config.adminPassword); !weakness.isEmpty())
+        return Error::invalid(QStringLiteral("SOTAY_ADMIN_PASSWORD: ") + weakness);
+    auto hash = hasher.hash(config.adminPassword);
+    if (!hash)
+        return hash.error();
+    auto created = users.create({ QStringLiteral("admin"), *hash, Role::Admin, std::nullopt, std::nullopt },
+        { QStringLiteral("sotay-server"), config.clock() });
+    if (!created)
+        return created.error();
+    return success();
+}
+
+// --demo: the demo province goes into a database that has no organisation tree yet; otherwise nothing
+// happens.
+Status seedDemoIfEmpty(const QSqlDatabase& db, const ServerConfig& config)
+{
+    auto root = OrgRepository(db).root();
+    if (!root)
+        return root.error();
+    if (root->has_value())
+        return success();
+    QTextStream(stdout) << QCoreApplication::translate(
+        "SotayServer", "Đang tạo tỉnh mẫu, xin chờ trong giây lát...")
+                        << '\n'
+                        << Qt::flush;
+    const WriteContext context { QStringLiteral("sotay-server"), config.clock() };
+    auto seeded = seedDemoProvince(db, DemoOptions { 20250701, 132000, context.today() }, context);
+    if (!seeded)
+        return seeded.error();
+    QTextStream(stdout) << QCoreApplication::translate(
+        "SotayServer", "Đã tạo tỉnh mẫu: %1 tổ chức đảng, %2 đảng viên.")
+                               .arg(seeded->units)
+                               .arg(seeded->members)
+                        << '\n'
+                        << Qt::flush;
+    return success();
+}
+
+} // namespace
+
+SotayServer::SotayServer(ServerConfig config)
+    : m_impl(std::make_unique<Impl>(std::move(config)))
+{
+    auto& d = *m_impl;
+    addHealthRoutes(d.router);
+    addAuthRoutes(d.router, d.services);
+    addOrgRoutes(d.router, d.services);
+    addMemberRoutes(d.router, d.services);
+    addUserRoutes(d.router, d.services);
+    addChangeRoutes(d.router, d.services);
 }
 
 SotayServer::~SotayServer()
@@ -45,12 +127,18 @@ Status SotayServer::start()
     auto& d = *m_impl;
     {
         // Bring the schema up to date once, before any request thread opens its own connection.
-        const QString name = QStringLiteral("sotay-server-migrate");
-        auto db = openAndMigrate(d.config.database, name);
-        if (!db)
-            return db.error();
+        const QString name = QStringLiteral("sotay-server-setup");
+        Status ready = success();
+        {
+            auto db = openAndMigrate(d.config.database, name);
+            ready = db ? bootstrapAdministrator(*db, d.config, d.hasher) : Status(db.error());
+            if (ready && d.config.demo)
+                ready = seedDemoIfEmpty(*db, d.config);
+        }
+        closeDatabase(name);
+        if (!ready)
+            return ready;
     }
-    closeDatabase(QStringLiteral("sotay-server-migrate"));
 
     d.databases = std::make_unique<ThreadDatabase>(d.config.database);
     try {
@@ -70,8 +158,18 @@ Status SotayServer::start()
         // One more thread than request threads: the pool also runs the acceptor.
         d.pool = std::make_unique<Poco::ThreadPool>(2, d.config.threads + 1, 60);
         d.http = std::make_unique<Poco::Net::HTTPServer>(
-            new RequestHandlerFactory(d.router, *d.databases, d.config.maxBodyBytes), *d.pool, socket,
-            params);
+            new RequestHandlerFactory(d.router, *d.databases, d.config.maxBodyBytes,
+                [&auth = d.auth](ApiRequest& request) {
+                    auto principal
+                        = auth.authenticate(request.db, request.header(QStringLiteral("authorization")));
+                    if (!principal) {
+                        if (principal.error().code == ErrorCode::Storage)
+                            throw ApiError::fromError(principal.error());
+                        throw ApiError::unauthorised(principal.error().message);
+                    }
+                    request.principal = *principal;
+                }),
+            *d.pool, socket, params);
         d.http->start();
     } catch (const Poco::Exception& error) {
         d.http.reset();

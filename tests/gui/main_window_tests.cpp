@@ -23,6 +23,8 @@ private slots:
         config.port = 0;
         config.threads = 2;
         config.database = DatabaseConfig::sqlite(folder.filePath(QStringLiteral("sotay.sqlite")), true);
+        config.adminPassword = QStringLiteral("mat-khau-quan-tri-2025");
+        config.passwordCost = server::PasswordHasher::Cost::minimal();
         server::SotayServer running(config);
         QVERIFY(running.start().ok());
 

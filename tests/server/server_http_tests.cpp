@@ -26,6 +26,8 @@ struct RunningServer {
         config.port = 0;
         config.threads = 4;
         config.database = DatabaseConfig::sqlite(folder.filePath(QStringLiteral("sotay.sqlite")), true);
+        config.adminPassword = QStringLiteral("mat-khau-quan-tri-2025");
+        config.passwordCost = PasswordHasher::Cost::minimal();
         server = std::make_unique<SotayServer>(config);
         const Status started = server->start();
         BOOST_TEST_REQUIRE(started.ok(), (started.ok() ? "" : started.error().message.toStdString()));
@@ -100,6 +102,31 @@ BOOST_AUTO_TEST_CASE(stop_lets_requests_in_flight_finish_and_then_refuses_connec
     BOOST_TEST(ok.load() == 160);
     running.server->stop();
     BOOST_CHECK_THROW(HttpTestClient(port).get("/healthz"), std::exception);
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_database_needs_the_administrator_password)
+{
+    QTemporaryDir folder;
+    ServerConfig config;
+    config.port = 0;
+    config.database = DatabaseConfig::sqlite(folder.filePath(QStringLiteral("sotay.sqlite")), true);
+    config.passwordCost = PasswordHasher::Cost::minimal();
+    SotayServer refused(config);
+    const Status started = refused.start();
+    BOOST_TEST_REQUIRE(!started.ok());
+    BOOST_TEST(started.error().message.contains(QStringLiteral("SOTAY_ADMIN_PASSWORD")));
+
+    config.adminPassword = QStringLiteral("ngan");
+    BOOST_TEST(!SotayServer(config).start().ok()); // too short
+
+    config.adminPassword = QStringLiteral("mat-khau-quan-tri-2025");
+    SotayServer accepted(config);
+    BOOST_TEST_REQUIRE(accepted.start().ok());
+    accepted.stop();
+    // once the administrator exists the variable is no longer needed
+    config.adminPassword.clear();
+    SotayServer again(config);
+    BOOST_TEST(again.start().ok());
 }
 
 BOOST_AUTO_TEST_CASE(the_command_line_is_checked)

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth_service.h"
+
+#include "store/user_repository.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+#include <sodium.h>
+
+namespace sotay::server {
+namespace {
+
+Error refused()
+{
+    return Error { ErrorCode::Invalid,
+        QCoreApplication::translate("AuthService",
+            "Tên đăng nhập hoặc mật khẩu không đúng. Sau 10 lần sai liên tiếp, tài khoản bị tạm khóa 15 "
+            "phút."),
+        {} };
+}
+
+Error unauthorised()
+{
+    return Error { ErrorCode::NotFound,
+        QCoreApplication::translate(
+            "AuthService", "Phiên làm việc đã hết hạn hoặc không hợp lệ. Xin đăng nhập lại."),
+        {} };
+}
+
+QString newToken()
+{
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(bytes), sizeof bytes)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace
+
+AuthService::AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock)
+    : m_hasher(hasher)
+    , m_policy(policy)
+    , m_clock(std::move(clock))
+{
+    m_dummyHash = m_hasher.hash(newToken()).value();
+}
+
+QString AuthService::hashToken(const QString& token)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(token.toLatin1(), QCryptographicHash::Sha256).toHex());
+}
+
+Result<SignIn> AuthService::signIn(const QSqlDatabase& db, const QString& username, const QString& password)
+{
+    UserRepository users(db);
+    auto found = users.findByUsername(username);
+    if (!found)
+        return found.error();
+    const QDateTime now = m_clock();
+    if (!found->has_value()) {
+        if (auto spent = m_hasher.verify(m_dummyHash, password); !spent)
+            return spent.error();
+        return refused();
+    }
+    const User user = found->value();
+    auto stored = users.passwordHash(user.id);
+    if (!stored)
+        return stored.error();
+    const bool locked = user.lockedUntil.isValid() && user.lockedUntil > now;
+    auto matches = m_hasher.verify(locked ? m_dummyHash : *stored, password);
+    if (!matches)
+        return matches.error();
+    if (locked)
+        return refused();
+    if (!*matches) {
+        if (const Status counted = users.recordFailedSignIn(
+                user.id, m_policy.lockAfterFailures, now.addSecs(m_policy.lockMinutes * 60));
+            !counted)
+            return counted.error();
+        return refused();
+    }
+    if (const Status cleared = users.recordSuccessfulSignIn(user.id); !cleared)
+        return cleared.error();
+    const QString token = newToken();
+    const QDateTime expiresAt = now.addSecs(qint64 { m_policy.absoluteHours } * 3600);
+    if (const Status created = users.createSession(hashToken(token), user.id, now, expiresAt); !created)
+        return created.error();
+    return SignIn { token, expiresAt, user };
+}
+
+Result<Principal> AuthService::authenticate(const QSqlDatabase& db, const QString& authorization)
+{
+    static const QString prefix = QStringLiteral("Bearer ");
+    if (!authorization.startsWith(prefix, Qt::CaseInsensitive))
+        return unauthorised();
+    const QString token = authorization.mid(prefix.size()).trimmed();
+    if (token.isEmpty() || token.size() > 100)
+        return unauthorised();
+    UserRepository users(db);
+    auto found = users.findSession(hashToken(token));
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return unauthorised();
+    const auto& [session, user] = found->value();
+    const QDateTime now = m_clock();
+    const bool idle = session.lastSeenAt.addSecs(qint64 { m_policy.idleMinutes } * 60) <= now;
+    if (session.revokedAt.isValid() || session.expiresAt <= now || idle)
+        return unauthorised();
+    // Writing on every request would serialise readers on SQLite: a minute's precision is enough for idling.
+    if (session.lastSeenAt.secsTo(now) >= 60)
+        if (const Status touched = users.touchSession(session.id, now); !touched)
+            return touched.error();
+    auto scope = users.scopePath(user);
+    if (!scope)
+        return scope.error();
+    return Principal { user, user.role == Role::Admin ? QString() : *scope, session.id };
+}
+
+Status AuthService::signOut(const QSqlDatabase& db, const Principal& principal)
+{
+    return UserRepository(db).revokeSession(principal.sessionId, m_clock());
+}
+
+Status AuthService::changePassword(const QSqlDatabase& db, const Principal& principal,
+    const QString& currentPassword, const QString& newPassword)
+{
+    UserRepository users(db);
+    auto stored = users.passwordHash(principal.user.id);
+    if (!stored)
+        return stored.error();
+    auto matches = m_hasher.verify(*stored, currentPassword);
+    if (!matches)
+        return matches.error();
+    if (!*matches) {
+        const QString message = QCoreApplication::translate("AuthService", "Mật khẩu hiện tại không đúng.");
+        return Error::invalid(message, { { QStringLiteral("currentPassword"), message } });
+    }
+    if (const QString weakness = PasswordHasher::weakness(newPassword); !weakness.isEmpty())
+        return Error::invalid(weakness, { { QStringLiteral("newPassword"), weakness } });
+    auto hashed = m_hasher.hash(newPassword);
+    if (!hashed)
+        return hashed.error();
+    return users.changePassword(principal.user.id, *hashed, { principal.user.username, m_clock() });
+}
+
+} // namespace sotay::server

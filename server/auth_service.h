@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "access/user.h"
+#include "core/result.h"
+#include "password_hasher.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+
+#include <functional>
+
+namespace sotay::server {
+
+using Clock = std::function<QDateTime()>;
+
+struct AuthPolicy {
+    int idleMinutes = 30;
+    int absoluteHours = 12;
+    int lockAfterFailures = 10;
+    int lockMinutes = 15;
+};
+
+// Who is asking: the signed-in user and the subtree they work in ("" = the whole province).
+struct Principal {
+    User user;
+    QString scopePath;
+    qint64 sessionId = 0;
+};
+
+struct SignIn {
+    QString token; // shown once; only its hash is stored
+    QDateTime expiresAt;
+    User user;
+};
+
+// Sign-in, sessions and password changes. Unknown users, wrong passwords and locked accounts get the same
+// answer, after the same amount of hashing work.
+class AuthService final {
+public:
+    AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock);
+
+    Result<SignIn> signIn(const QSqlDatabase& db, const QString& username, const QString& password);
+    // The principal behind an "Authorization: Bearer ..." header value; an unauthorised error otherwise.
+    Result<Principal> authenticate(const QSqlDatabase& db, const QString& authorization);
+    Status signOut(const QSqlDatabase& db, const Principal& principal);
+    Status changePassword(const QSqlDatabase& db, const Principal& principal, const QString& currentPassword,
+        const QString& newPassword);
+
+    QDateTime now() const { return m_clock(); }
+    PasswordHasher& hasher() { return m_hasher; }
+
+    static QString hashToken(const QString& token);
+
+private:
+    PasswordHasher& m_hasher;
+    AuthPolicy m_policy;
+    Clock m_clock;
+    QString m_dummyHash; // verified against for unknown users, so they cost what a real check costs
+};
+
+} // namespace sotay::server

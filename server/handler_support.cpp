@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "handler_support.h"
+
+#include "core/json_reader.h"
+#include "store/member_repository.h"
+#include "store/org_repository.h"
+
+#include <QCoreApplication>
+
+namespace sotay::server {
+namespace {
+
+ApiError hidden()
+{
+    return ApiError::notFound(
+        QCoreApplication::translate("ApiError", "Không tìm thấy, hoặc không thuộc phạm vi của bạn."));
+}
+
+} // namespace
+
+bool covers(const Principal& principal, const QString& path)
+{
+    return principal.scopePath.isEmpty() ? principal.user.role == Role::Admin
+                                         : path.startsWith(principal.scopePath);
+}
+
+void requireRole(const Principal& principal, std::initializer_list<Role> roles)
+{
+    for (const Role role : roles)
+        if (principal.user.role == role)
+            return;
+    throw ApiError::forbidden(
+        QCoreApplication::translate("ApiError", "Tài khoản của bạn không có quyền làm việc này."));
+}
+
+void orThrow(const Status& status)
+{
+    if (!status)
+        throw ApiError::fromError(status.error());
+}
+
+qint64 pathId(const ApiRequest& request, const char* name)
+{
+    bool ok = false;
+    const qint64 id = request.pathParameters.value(QString::fromLatin1(name)).toLongLong(&ok);
+    if (!ok || id < 1)
+        throw hidden();
+    return id;
+}
+
+QJsonObject bodyObject(const ApiRequest& request)
+{
+    auto parsed = parseJsonObject(request.body);
+    if (!parsed)
+        throw ApiError::badRequest(parsed.error().message);
+    return *parsed;
+}
+
+int queryInt(const ApiRequest& request, const QString& name, int fallback, int min, int max)
+{
+    if (!request.query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const int value = request.query.queryItemValue(name).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        const QString message
+            = QCoreApplication::translate("ApiError", "Tham số %1 phải là số nguyên từ %2 đến %3.")
+                  .arg(name)
+                  .arg(min)
+                  .arg(max);
+        throw ApiError::badRequest(message, { { name, message } });
+    }
+    return value;
+}
+
+void allowQuery(const ApiRequest& request, std::initializer_list<const char*> names)
+{
+    QList<FieldError> unknown;
+    for (const auto& [key, value] : request.query.queryItems()) {
+        bool known = false;
+        for (const char* name : names)
+            known = known || key == QLatin1String(name);
+        if (!known)
+            unknown.append(
+                { key.left(60), QCoreApplication::translate("ApiError", "Tham số không được hỗ trợ.") });
+    }
+    if (!unknown.isEmpty())
+        throw ApiError::badRequest(unknown.front().message, unknown);
+}
+
+OrgUnit visibleUnit(const ApiRequest& request, qint64 id)
+{
+    auto unit = OrgRepository(request.db).find(id);
+    if (!unit) {
+        if (unit.error().code == ErrorCode::NotFound)
+            throw hidden();
+        throw ApiError::fromError(unit.error());
+    }
+    if (!covers(request.caller(), unit->path))
+        throw hidden();
+    return *unit;
+}
+
+QString unitPath(const ApiRequest& request, qint64 unitId)
+{
+    auto unit = OrgRepository(request.db).find(unitId);
+    if (!unit)
+        throw ApiError::fromError(unit.error());
+    return unit->path;
+}
+
+Member visibleMember(const ApiRequest& request, qint64 id)
+{
+    auto member = MemberRepository(request.db).find(id);
+    if (!member) {
+        if (member.error().code == ErrorCode::NotFound)
+            throw hidden();
+        throw ApiError::fromError(member.error());
+    }
+    const Principal& caller = request.caller();
+    if (caller.user.role == Role::Member) {
+        if (caller.user.memberId != member->id)
+            throw hidden();
+        return *member;
+    }
+    if (!covers(caller, unitPath(request, member->orgUnitId)))
+        throw hidden();
+    return *member;
+}
+
+qint64 expectedVersion(const ApiRequest& request)
+{
+    QString value = request.header(QStringLiteral("if-match")).trimmed();
+    if (value.startsWith(QStringLiteral("W/")))
+        value = value.mid(2);
+    if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+        value = value.mid(1, value.size() - 2);
+    bool ok = false;
+    const qint64 version = value.toLongLong(&ok);
+    if (!ok)
+        throw ApiError(428, QStringLiteral("version_required"),
+            QCoreApplication::translate("ApiError", "Cần gửi phiên bản đang sửa trong tiêu đề If-Match."));
+    return version;
+}
+
+WriteContext writeContext(const ApiRequest& request, const Services& services)
+{
+    return { request.caller().user.username, services.clock() };
+}
+
+} // namespace sotay::server

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "idempotency.h"
+
+#include "api_error.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace sotay::server {
+namespace {
+
+std::optional<ApiResponse> storedAnswer(const ApiRequest& request, const QString& key)
+{
+    auto query = sql::exec(request.db,
+        QStringLiteral(
+            "SELECT method, path, status, body FROM idempotent_request WHERE user_id = ? AND key = ?"),
+        { request.caller().user.id, key });
+    if (!query)
+        throw ApiError::fromError(query.error());
+    if (!query->next())
+        return std::nullopt;
+    if (query->value(0).toString() != request.method || query->value(1).toString() != request.path)
+        throw ApiError::conflict(QCoreApplication::translate(
+            "ApiError", "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác."));
+    if (query->value(2).toInt() == 0)
+        throw ApiError::conflict(QCoreApplication::translate(
+            "ApiError", "Yêu cầu với khóa này đang được xử lý, xin thử lại sau."));
+    ApiResponse answer { query->value(2).toInt(),
+        QJsonDocument::fromJson(query->value(3).toString().toUtf8()), {} };
+    answer.headers["Idempotent-Replayed"] = "true";
+    return answer;
+}
+
+} // namespace
+
+ApiResponse runIdempotent(const ApiRequest& request, const Handler& handler)
+{
+    const QString key = request.header(QStringLiteral("idempotency-key"));
+    if (key.isEmpty())
+        return handler(request);
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._:-]{8,100}$"));
+    if (!valid.match(key).hasMatch()) {
+        const QString message = QCoreApplication::translate(
+            "ApiError", "Idempotency-Key phải dài 8 đến 100 ký tự chữ, số, . _ : -.");
+        throw ApiError::badRequest(message, { { QStringLiteral("Idempotency-Key"), message } });
+    }
+
+    sql::Transaction transaction(request.db);
+    if (const Status begun = transaction.begin(); !begun)
+        throw ApiError::fromError(begun.error());
+    if (auto replay = storedAnswer(request, key))
+        return *replay;
+    // The placeholder row makes a concurrent repeat of the key wait for, then see, this one.
+    const auto reserved = sql::exec(request.db,
+        QStringLiteral(
+            "INSERT INTO idempotent_request (user_id, key, method, path, status, body, created_at) "
+            "VALUES (?, ?, ?, ?, 0, '', ?)"),
+        { request.caller().user.id, key, request.method, request.path,
+            sql::timestamp(QDateTime::currentDateTimeUtc()) });
+    if (!reserved)
+        throw ApiError::conflict(QCoreApplication::translate(
+            "ApiError", "Yêu cầu với khóa này đang được xử lý, xin thử lại sau."));
+
+    ApiResponse answer = handler(request);
+    const auto stored = sql::exec(request.db,
+        QStringLiteral("UPDATE idempotent_request SET status = ?, body = ? WHERE user_id = ? AND key = ?"),
+        { answer.status, QString::fromUtf8(answer.body.toJson(QJsonDocument::Compact)),
+            request.caller().user.id, key });
+    if (!stored)
+        throw ApiError::fromError(stored.error());
+    if (const Status committed = transaction.commit(); !committed)
+        throw ApiError::fromError(committed.error());
+    return answer;
+}
+
+} // namespace sotay::server

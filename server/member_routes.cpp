@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "member_routes.h"
+
+#include "core/json_reader.h"
+#include "member/member_json.h"
+#include "store/member_repository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace sotay::server {
+namespace {
+
+QJsonObject memberFor(const ApiRequest& request, const Member& member)
+{
+    const Principal& caller = request.caller();
+    const bool own = caller.user.memberId == member.id;
+    return toJson(member, own || seesSensitiveFields(caller.user.role));
+}
+
+void requireRosterWriter(const ApiRequest& request)
+{
+    requireRole(request.caller(), { Role::Admin, Role::Officer });
+}
+
+// A stale write answers 412 with the record as it is now.
+template <typename T> T orPrecondition(const ApiRequest& request, Result<T> result, qint64 memberId)
+{
+    if (!result && result.error().code == ErrorCode::Conflict) {
+        auto current = MemberRepository(request.db).find(memberId);
+        if (current)
+            throw ApiError::preconditionFailed(result.error().message)
+                .with(QStringLiteral("currentVersion"), current->version)
+                .with(QStringLiteral("current"), memberFor(request, *current));
+    }
+    return orThrow(std::move(result));
+}
+
+std::optional<bool> parseBool(const QString& text)
+{
+    if (text == u"true" || text == u"1")
+        return true;
+    if (text == u"false" || text == u"0")
+        return false;
+    return std::nullopt;
+}
+
+} // namespace
+
+void addMemberRoutes(Router& router, Services& services)
+{
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/members"), [](const ApiRequest& request) {
+        requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
+        allowQuery(request, { "org", "subtree", "q", "status", "limit", "after", "includeLeft" });
+        MemberQuery query;
+        QList<FieldError> errors;
+        bool ok = false;
+        query.orgUnitId = request.query.queryItemValue(QStringLiteral("org")).toLongLong(&ok);
+        if (!ok)
+            errors.append({ QStringLiteral("org"),
+                QCoreApplication::translate("ApiError", "Cần mã số tổ chức đảng.") });
+        for (const auto& [name, target] : { std::pair { QStringLiteral("subtree"), &query.subtree },
+                 std::pair { QStringLiteral("includeLeft"), &query.includeLeft } }) {
+            if (!request.query.hasQueryItem(name))
+                continue;
+            if (const auto value = parseBool(request.query.queryItemValue(name)))
+                *target = *value;
+            else
+                errors.append({ name, QCoreApplication::translate("ApiError", "Cần true hoặc false.") });
+        }
+        if (request.query.hasQueryItem(QStringLiteral("status"))) {
+            query.status = memberStatusFromCode(request.query.queryItemValue(QStringLiteral("status")));
+            if (!query.status)
+                errors.append({ QStringLiteral("status"),
+                    QCoreApplication::translate(
+                        "ApiError", "Trạng thái phải là probationary hoặc official.") });
+        }
+        if (!errors.isEmpty())
+            throw ApiError::badRequest(errors.front().message, errors);
+        query.limit = queryInt(request, QStringLiteral("limit"), 50, 1, 500);
+        query.text = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
+        query.after = request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
+        visibleUnit(request, query.orgUnitId);
+
+        const MemberPage page = orThrow(MemberRepository(request.db).list(query));
+        QJsonArray items;
+        for (const auto& member : page.members)
+            items.append(memberFor(request, member));
+        return ApiResponse::json({ { QStringLiteral("items"), items },
+            { QStringLiteral("next"), page.next.isEmpty() ? QJsonValue() : QJsonValue(page.next) } });
+    });
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/members/{id}"), [](const ApiRequest& request) {
+        allowQuery(request, {});
+        return ApiResponse::json(memberFor(request, visibleMember(request, pathId(request))));
+    });
+
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/members/{id}/events"), [](const ApiRequest& request) {
+            allowQuery(request, {});
+            const Member member = visibleMember(request, pathId(request));
+            QJsonArray items;
+            for (const auto& event : orThrow(MemberRepository(request.db).events(member.id)))
+                items.append(toJson(event));
+            return ApiResponse::json({ { QStringLiteral("items"), items } });
+        });
+
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/members"), [&services](const ApiRequest& request) {
+            requireRosterWriter(request);
+            QJsonObject body = bodyObject(request);
+            const QJsonValue arrivalJson = body.take(QStringLiteral("arrival"));
+            const Member member = orThrow(memberFromJson(body, Member {}, true));
+            MemberEvent arrival { 0, 0, MemberEventType::Admission, member.admittedOn, {}, true, {}, {}, {} };
+            if (!arrivalJson.isUndefined()) {
+                if (!arrivalJson.isObject())
+                    throw ApiError::badRequest(QCoreApplication::translate("ApiError", "Kiểu dữ liệu sai."),
+                        { { QStringLiteral("arrival"),
+                            QCoreApplication::translate("ApiError", "Cần một đối tượng JSON.") } });
+                arrival = orThrow(memberEventFromJson(arrivalJson.toObject()));
+            }
+            visibleUnit(request, member.orgUnitId);
+            const Member created = orThrow(
+                MemberRepository(request.db).create(member, arrival, writeContext(request, services)));
+            return ApiResponse::json(memberFor(request, created), 201);
+        });
+
+    router.add(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/{id}"),
+        [&services](const ApiRequest& request) {
+            requireRosterWriter(request);
+            const Member current = visibleMember(request, pathId(request));
+            const qint64 version = expectedVersion(request);
+            const Member next = orThrow(memberFromJson(bodyObject(request), current, false));
+            return ApiResponse::json(memberFor(request,
+                orPrecondition(request,
+                    MemberRepository(request.db).update(next, version, writeContext(request, services)),
+                    current.id)));
+        });
+
+    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/members/{id}/events"),
+        [&services](const ApiRequest& request) {
+            requireRosterWriter(request);
+            const Member current = visibleMember(request, pathId(request));
+            const MemberEvent event = orThrow(memberEventFromJson(bodyObject(request)));
+            if (event.toOrgUnitId && request.caller().user.role != Role::Admin)
+                visibleUnit(request, *event.toOrgUnitId);
+            std::optional<qint64> version;
+            if (!request.header(QStringLiteral("if-match")).isEmpty())
+                version = expectedVersion(request);
+            const Member after = orPrecondition(request,
+                MemberRepository(request.db)
+                    .recordEvent(current.id, event, version, writeContext(request, services)),
+                current.id);
+            return ApiResponse::json(memberFor(request, after), 201);
+        });
+}
+
+} // namespace sotay::server

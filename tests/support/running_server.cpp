@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/running_server.h"
+
+#include <QJsonDocument>
+
+#include <boost/test/unit_test.hpp>
+
+namespace sotay::test {
+
+std::string apiPath(const QString& path)
+{
+    return path.toStdString();
+}
+
+RunningServer::RunningServer(const TestDatabase& database, int threads)
+{
+    server::ServerConfig config;
+    config.port = 0;
+    config.threads = threads;
+    config.database = database.config();
+    config.adminPassword = QString::fromLatin1(kAdminPassword);
+    config.passwordCost = server::PasswordHasher::Cost::minimal();
+    // Tests run "now" at a fixed moment that the test can move forward.
+    const QDateTime start(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC);
+    config.clock = [offset = m_offset, start] { return start.addSecs(offset->load()); };
+    m_server = std::make_unique<server::SotayServer>(config);
+    const Status started = m_server->start();
+    BOOST_TEST_REQUIRE(started.ok(), (started.ok() ? std::string() : started.error().message.toStdString()));
+}
+
+RunningServer::~RunningServer()
+{
+    m_server->stop();
+}
+
+HttpAnswer RunningServer::rawCall(
+    const std::string& method, const QString& path, const QString& token, const QByteArray& body) const
+{
+    std::map<std::string, std::string> headers;
+    if (!token.isEmpty())
+        headers["Authorization"] = "Bearer " + token.toStdString();
+    return client().request(method, apiPath(path), body, headers);
+}
+
+HttpAnswer RunningServer::call(const std::string& method, const QString& path, const QString& token,
+    const QJsonObject& body, std::map<std::string, std::string> headers) const
+{
+    if (!token.isEmpty())
+        headers["Authorization"] = "Bearer " + token.toStdString();
+    const bool hasBody = method == "POST" || method == "PATCH";
+    return client().request(method, apiPath(path),
+        hasBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray(), headers);
+}
+
+QString RunningServer::signIn(const QString& username, const QString& password) const
+{
+    const auto answer = call("POST", QStringLiteral("/api/v1/auth/login"), {},
+        { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } });
+    BOOST_TEST_REQUIRE(
+        answer.status == 200, "sign-in of " << username.toStdString() << " answered " << answer.status);
+    return answer.json().value(QStringLiteral("token")).toString();
+}
+
+QString RunningServer::addUser(const QString& token, const QString& username, const QString& role,
+    std::optional<qint64> scopeOrgId, std::optional<qint64> memberId) const
+{
+    QJsonObject body { { QStringLiteral("username"), username },
+        { QStringLiteral("password"), QString(QStringLiteral("mat-khau-") + username) },
+        { QStringLiteral("role"), role } };
+    if (scopeOrgId)
+        body.insert(QStringLiteral("scopeOrgId"), *scopeOrgId);
+    if (memberId)
+        body.insert(QStringLiteral("memberId"), *memberId);
+    const auto answer = call("POST", QStringLiteral("/api/v1/users"), token, body);
+    BOOST_TEST_REQUIRE(answer.status == 201,
+        "creating " << username.toStdString() << " answered " << answer.status << " "
+                    << answer.body.toStdString());
+    return signIn(username, QStringLiteral("mat-khau-") + username);
+}
+
+} // namespace sotay::test
