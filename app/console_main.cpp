@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // sotay-console: the administration console of the electronic Party member handbook.
 #include "console_command_line.h"
+#include "console_sync.h"
 #include "language.h"
 #include "main_window.h"
 #include "server_probe.h"
@@ -48,6 +49,13 @@ bool displayAvailable()
 
 int main(int argc, char* argv[])
 {
+    if (argc > 1 && qstrcmp(argv[1], "sync") == 0) {
+        QCoreApplication core(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("sotay-console"));
+        QCoreApplication::setOrganizationName(QStringLiteral("Sotay"));
+        installLanguage(core, savedLanguage());
+        return app::runHeadlessSync(QCoreApplication::arguments());
+    }
     const auto parsed = *parseWithoutDisplay(argc, argv);
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -60,8 +60,9 @@ ApiError ApiError::fromError(const Error& error)
         return notFound(error.message);
     case ErrorCode::Conflict:
         return conflict(error.message);
-    case ErrorCode::Storage:
     case ErrorCode::Io:
+        return unavailable(error.message);
+    case ErrorCode::Storage:
         break;
     }
     return { 500, QStringLiteral("internal"), error.message };

@@ -27,15 +27,21 @@ struct FeedRow {
 std::optional<QJsonObject> currentObject(const ApiRequest& request, const FeedRow& row)
 {
     const Principal& caller = request.caller();
+    // A missing object is gone for the client too; a failing database is an error, never a removal.
+    const auto present = [](const auto& result) {
+        if (!result && result.error().code != ErrorCode::NotFound)
+            throw ApiError::fromError(result.error());
+        return result.ok();
+    };
     if (row.entity == u"org_unit") {
         auto unit = OrgRepository(request.db).find(row.id);
-        if (!unit || !covers(caller, unit->path))
+        if (!present(unit) || !covers(caller, unit->path))
             return std::nullopt;
         return toJson(*unit);
     }
     if (row.entity == u"member") {
         auto member = MemberRepository(request.db).find(row.id);
-        if (!member)
+        if (!present(member))
             return std::nullopt;
         const bool own = caller.user.memberId == member->id;
         if (caller.user.role == Role::Member ? !own : !covers(caller, unitPath(request, member->orgUnitId)))
@@ -43,8 +49,12 @@ std::optional<QJsonObject> currentObject(const ApiRequest& request, const FeedRo
         return toJson(*member, own || seesSensitiveFields(caller.user.role));
     }
     if (row.entity == u"user") {
-        auto user = UserRepository(request.db).find(row.id);
-        if (!user)
+        UserRepository users(request.db);
+        auto user = users.find(row.id);
+        if (!present(user) || caller.user.role == Role::Secretary || caller.user.role == Role::Member)
+            return std::nullopt;
+        const QString scope = orThrow(users.scopePath(*user));
+        if (caller.user.role != Role::Admin && (scope.isEmpty() || !covers(caller, scope)))
             return std::nullopt;
         return userJson(*user);
     }

@@ -5,10 +5,16 @@
 #include "store/sql.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QRegularExpression>
 
 namespace sotay::server {
 namespace {
+
+QString bodyHash(const ApiRequest& request)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex());
+}
 
 std::optional<ApiResponse> storedAnswer(const ApiRequest& request, const QString& key)
 {
@@ -20,10 +26,11 @@ std::optional<ApiResponse> storedAnswer(const ApiRequest& request, const QString
         throw ApiError::fromError(query.error());
     if (!query->next())
         return std::nullopt;
-    if (query->value(0).toString() != request.method || query->value(1).toString() != request.path)
+    if (query->value(0).toString() != request.method || query->value(1).toString() != request.path
+        || query->value(2).toString() != bodyHash(request))
         throw ApiError::conflict(QCoreApplication::translate(
             "ApiError", "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác."));
-    if (query->value(2).toInt() == 0)
+    if (query->value(3).toInt() == 0)
         throw ApiError::conflict(QCoreApplication::translate(
             "ApiError", "Yêu cầu với khóa này đang được xử lý, xin thử lại sau."));
     ApiResponse answer { query->value(2).toInt(),
@@ -54,9 +61,9 @@ ApiResponse runIdempotent(const ApiRequest& request, const Handler& handler)
     // The placeholder row makes a concurrent repeat of the key wait for, then see, this one.
     const auto reserved = sql::exec(request.db,
         QStringLiteral(
-            "INSERT INTO idempotent_request (user_id, key, method, path, status, body, created_at) "
-            "VALUES (?, ?, ?, ?, 0, '', ?)"),
-        { request.caller().user.id, key, request.method, request.path,
+            "INSERT INTO idempotent_request (user_id, key, method, path, body_hash, status, body, created_at) "
+            "VALUES (?, ?, ?, ?, ?, 0, '', ?)"),
+        { request.caller().user.id, key, request.method, request.path, bodyHash(request),
             sql::timestamp(QDateTime::currentDateTimeUtc()) });
     if (!reserved)
         throw ApiError::conflict(QCoreApplication::translate(

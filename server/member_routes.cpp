@@ -117,7 +117,14 @@ void addMemberRoutes(Router& router, Services& services)
                     throw ApiError::badRequest(QCoreApplication::translate("ApiError", "Kiểu dữ liệu sai."),
                         { { QStringLiteral("arrival"),
                             QCoreApplication::translate("ApiError", "Cần một đối tượng JSON.") } });
-                arrival = orThrow(memberEventFromJson(arrivalJson.toObject()));
+                auto parsed = memberEventFromJson(arrivalJson.toObject());
+                if (!parsed) {
+                    QList<FieldError> fields;
+                    for (const auto& field : parsed.error().fields)
+                        fields.append({ QStringLiteral("arrival.") + field.field, field.message });
+                    throw ApiError::badRequest(parsed.error().message, fields);
+                }
+                arrival = *parsed;
             }
             visibleUnit(request, member.orgUnitId);
             const Member created = orThrow(

@@ -49,6 +49,27 @@ void requireBelowScopeRoot(const ApiRequest& request, const OrgUnit& unit)
             "ApiError", "Chỉ cấp trên mới thay đổi được tổ chức đảng đứng đầu phạm vi của bạn."));
 }
 
+// If-Match, when the client sent one: required for PATCH, optional for the tree operations.
+std::optional<qint64> optionalVersion(const ApiRequest& request)
+{
+    if (request.header(QStringLiteral("if-match")).isEmpty())
+        return std::nullopt;
+    return expectedVersion(request);
+}
+
+// A conflict that is a stale version answers 412 with the unit as it is now; anything else as usual.
+OrgUnit orStale(const ApiRequest& request, Result<OrgUnit> result, qint64 unitId, std::optional<qint64> version)
+{
+    if (!result && result.error().code == ErrorCode::Conflict && version) {
+        auto current = OrgRepository(request.db).find(unitId);
+        if (current && current->version != *version)
+            throw ApiError::preconditionFailed(result.error().message)
+                .with(QStringLiteral("currentVersion"), current->version)
+                .with(QStringLiteral("current"), toJson(*current));
+    }
+    return orThrow(std::move(result));
+}
+
 Decision readDecision(JsonReader& in)
 {
     Decision decision;
@@ -71,6 +92,10 @@ void addOrgRoutes(Router& router, Services& services)
         allowQuery(request, { "parent", "q", "limit" });
         OrgRepository repo(request.db);
         const Principal& caller = request.caller();
+        if (request.query.hasQueryItem(QStringLiteral("q")) && request.query.hasQueryItem(QStringLiteral("parent"))) {
+            const QString message = QCoreApplication::translate("ApiError", "Chỉ dùng một trong hai tham số parent và q.");
+            throw ApiError::badRequest(message, { { QStringLiteral("parent"), message } });
+        }
         if (request.query.hasQueryItem(QStringLiteral("q"))) {
             const int limit = queryInt(request, QStringLiteral("limit"), 50, 1, 500);
             return ApiResponse::json(list(
@@ -93,9 +118,11 @@ void addOrgRoutes(Router& router, Services& services)
         }
         bool ok = false;
         const qint64 parentId = parent.toLongLong(&ok);
-        if (!ok)
-            throw ApiError::notFound(
-                QCoreApplication::translate("ApiError", "Không tìm thấy, hoặc không thuộc phạm vi của bạn."));
+        if (!ok) {
+            const QString message
+                = QCoreApplication::translate("ApiError", "Tham số parent phải là mã số tổ chức đảng hoặc root.");
+            throw ApiError::badRequest(message, { { QStringLiteral("parent"), message } });
+        }
         const OrgUnit unit = visibleUnit(request, parentId);
         return ApiResponse::json(list(orThrow(repo.children(unit.id))));
     });
@@ -134,14 +161,9 @@ void addOrgRoutes(Router& router, Services& services)
             const Decision decision = readDecision(in);
             throwIfInvalid(in);
             requireBelowScopeRoot(request, unit);
-            if (unit.version != version)
-                throw ApiError::preconditionFailed(
-                    QCoreApplication::translate(
-                        "ApiError", "Tổ chức đảng này đã được người khác sửa. Hãy tải lại rồi sửa tiếp."))
-                    .with(QStringLiteral("currentVersion"), unit.version)
-                    .with(QStringLiteral("current"), toJson(unit));
-            return ApiResponse::json(toJson(orThrow(
-                OrgRepository(request.db).rename(unit.id, name, decision, writeContext(request, services)))));
+            return ApiResponse::json(toJson(orStale(request,
+                OrgRepository(request.db).rename(unit.id, name, decision, writeContext(request, services), version),
+                unit.id, version)));
         });
 
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/move"),
@@ -156,9 +178,9 @@ void addOrgRoutes(Router& router, Services& services)
             throwIfInvalid(in);
             requireBelowScopeRoot(request, unit);
             visibleUnit(request, parentId);
-            return ApiResponse::json(
-                toJson(orThrow(OrgRepository(request.db)
-                                   .move(unit.id, parentId, decision, writeContext(request, services)))));
+            const auto version = optionalVersion(request);
+            return ApiResponse::json(toJson(
+                orStale(request, OrgRepository(request.db).move(unit.id, parentId, decision, writeContext(request, services), version), unit.id, version)));
         });
 
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/merge"),
@@ -173,9 +195,9 @@ void addOrgRoutes(Router& router, Services& services)
             throwIfInvalid(in);
             requireBelowScopeRoot(request, unit);
             visibleUnit(request, targetId);
-            return ApiResponse::json(
-                toJson(orThrow(OrgRepository(request.db)
-                                   .merge(unit.id, targetId, decision, writeContext(request, services)))));
+            const auto version = optionalVersion(request);
+            return ApiResponse::json(toJson(
+                orStale(request, OrgRepository(request.db).merge(unit.id, targetId, decision, writeContext(request, services), version), unit.id, version)));
         });
 
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/dissolve"),
@@ -186,8 +208,9 @@ void addOrgRoutes(Router& router, Services& services)
             const Decision decision = readDecision(in);
             throwIfInvalid(in);
             requireBelowScopeRoot(request, unit);
-            return ApiResponse::json(toJson(orThrow(
-                OrgRepository(request.db).dissolve(unit.id, decision, writeContext(request, services)))));
+            const auto version = optionalVersion(request);
+            return ApiResponse::json(toJson(
+                orStale(request, OrgRepository(request.db).dissolve(unit.id, decision, writeContext(request, services), version), unit.id, version)));
         });
 }
 

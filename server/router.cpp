@@ -57,10 +57,12 @@ ApiResponse Router::dispatch(ApiRequest& request, const Authenticator& authentic
             return runIdempotent(request, route.handler);
         return route.handler(request);
     }
+    // Nothing under /api/ is described to a caller who has not signed in, not even which paths exist.
+    if (request.path.startsWith(QStringLiteral("/api/")) && !request.principal)
+        authenticate(request);
     if (pathKnown)
         throw ApiError::methodNotAllowed();
-    throw ApiError::notFound(
-        QCoreApplication::translate("ApiError", "Không có địa chỉ %1.").arg(request.path));
+    throw ApiError::notFound(QCoreApplication::translate("ApiError", "Không có địa chỉ %1.").arg(request.path));
 }
 
 } // namespace sotay::server

@@ -14,6 +14,7 @@
 #include "store/database.h"
 #include "store/org_repository.h"
 #include "store/user_repository.h"
+#include "sync_routes.h"
 #include "thread_database.h"
 #include "user_routes.h"
 
@@ -115,6 +116,7 @@ SotayServer::SotayServer(ServerConfig config)
     addMemberRoutes(d.router, d.services);
     addUserRoutes(d.router, d.services);
     addChangeRoutes(d.router, d.services);
+    addSyncRoutes(d.router, d.services);
 }
 
 SotayServer::~SotayServer()

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sotay {
@@ -64,6 +65,14 @@ void JsonReader::text(const char* key, QString& target, int maxLength)
     if (text.size() > maxLength)
         return addError(QString::fromLatin1(key),
             QCoreApplication::translate("JsonReader", "Dài quá %1 ký tự.").arg(maxLength));
+    // Control characters other than tab and line breaks are no text anyone types; PostgreSQL cannot even
+    // store U+0000.
+    const auto control = [](QChar c) {
+        return (c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') || c.unicode() == 0x7f;
+    };
+    if (std::any_of(text.begin(), text.end(), control))
+        return addError(QString::fromLatin1(key),
+            QCoreApplication::translate("JsonReader", "Không được chứa ký tự điều khiển."));
     target = text;
 }
 
@@ -104,7 +113,7 @@ void JsonReader::id(const char* key, qint64& target)
         target = *value;
 }
 
-void JsonReader::optionalId(const char* key, std::optional<qint64>& target)
+void JsonReader::optionalId(const char* key, std::optional<qint64>& target, bool zeroAllowed)
 {
     const QJsonValue* value = take(key);
     if (!value)
@@ -114,7 +123,7 @@ void JsonReader::optionalId(const char* key, std::optional<qint64>& target)
         return;
     }
     const double number = value->toDouble();
-    if (!value->isDouble() || number < 1 || number > 9007199254740991.0 || std::floor(number) != number)
+    if (!value->isDouble() || number < (zeroAllowed ? 0 : 1) || number > 9007199254740991.0 || std::floor(number) != number)
         return wrongType(
             QString::fromLatin1(key), QCoreApplication::translate("JsonReader", "số nguyên dương"));
     target = static_cast<qint64>(number);

@@ -30,7 +30,7 @@ public:
     void date(const char* key, QDate& target); // "yyyy-MM-dd" or null
     void boolean(const char* key, bool& target);
     void id(const char* key, qint64& target); // a positive integer
-    void optionalId(const char* key, std::optional<qint64>& target);
+    void optionalId(const char* key, std::optional<qint64>& target, bool zeroAllowed = false);
     // An enum by its code: `parse` turns the code into a value or nothing.
     template <typename T, typename Parse> void code(const char* key, T& target, Parse parse);
     template <typename T, typename Parse>

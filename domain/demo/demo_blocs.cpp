@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The provincial bloc committees and their grassroots organisations, and the category rows.
 #include "demo/demo_catalogue.h"
-#include "demo/demo_categories.h"
 
 namespace sotay::demo {
 namespace {
@@ -83,7 +82,8 @@ QList<BaseOrgSpec> peoplesCommitteeFixed()
         committeeOf(QStringLiteral("Tổng Công ty Công nghiệp Thực phẩm Đồng Nai"), kDnNhaNuoc, En, E),
         committeeOf(QStringLiteral("Sở Nội vụ"), kNhaNuoc, N, O),
         committeeOf(QStringLiteral("Sở Giáo dục và Đào tạo"), kNhaNuoc, N, O),
-        committeeOf(QStringLiteral("Trường Đại học Đồng Nai"), kSuNghiep, CellStyle::University, Profile::Education),
+        committeeOf(
+            QStringLiteral("Trường Đại học Đồng Nai"), kSuNghiep, CellStyle::University, Profile::Education),
         committeeOf(QStringLiteral("Công ty TNHH MTV Cao su Phú Riềng"), kDnNhaNuoc, P, E),
         committeeOf(QStringLiteral("Sở Xây dựng"), kNhaNuoc, N, O),
         committeeOf(QStringLiteral("Sở Nông nghiệp và Môi trường"), kNhaNuoc, N, O),
@@ -112,7 +112,8 @@ QList<BaseOrgSpec> peoplesCommitteeFixed()
         cellOf(QStringLiteral("Công ty Cổ phần Cấp nước Đồng Nai"), kDnNhaNuoc, En, E),
         committeeOf(QStringLiteral("Trường THPT chuyên Lương Thế Vinh"), kSuNghiep, CellStyle::School,
             Profile::Education),
-        cellOf(QStringLiteral("Trường THPT chuyên Quang Trung"), kSuNghiep, CellStyle::School, Profile::Education),
+        cellOf(QStringLiteral("Trường THPT chuyên Quang Trung"), kSuNghiep, CellStyle::School,
+            Profile::Education),
         cellOf(QStringLiteral("Công ty TNHH MTV Xổ số kiến thiết Đồng Nai"), kDnNhaNuoc, En, E),
         cellOf(QStringLiteral("Bệnh viện Y dược cổ truyền Đồng Nai"), kSuNghiep, Hs, H),
         cellOf(QStringLiteral("Công ty TNHH MTV Lâm nghiệp La Ngà"), kDnNhaNuoc, En, E),
@@ -132,14 +133,14 @@ std::optional<BaseOrgSpec> peoplesCommitteeGenerated(
         QStringLiteral("Ban Quản lý Khu bảo tồn thiên nhiên - văn hóa Đồng Nai"),
         QStringLiteral("Ban Quản lý dự án đầu tư xây dựng tỉnh"),
         QStringLiteral("Trung tâm Lưu trữ lịch sử tỉnh"), QStringLiteral("Trung tâm Dịch vụ việc làm tỉnh") };
-    static const QStringList stateSectors { QStringLiteral("Lâm nghiệp"), QStringLiteral("Khai thác Thủy lợi"),
-        QStringLiteral("Dịch vụ Môi trường Đô thị"), QStringLiteral("Cấp thoát nước"),
-        QStringLiteral("Dịch vụ Công ích") };
+    static const QStringList stateSectors { QStringLiteral("Lâm nghiệp"),
+        QStringLiteral("Khai thác Thủy lợi"), QStringLiteral("Dịch vụ Môi trường Đô thị"),
+        QStringLiteral("Cấp thoát nước"), QStringLiteral("Dịch vụ Công ích") };
     static const QStringList namesakes { QStringLiteral("Nguyễn Trãi"), QStringLiteral("Ngô Quyền"),
-        QStringLiteral("Nam Hà"), QStringLiteral("Lê Hồng Phong"),
-        QStringLiteral("Trấn Biên"), QStringLiteral("Nguyễn Hữu Cảnh"), QStringLiteral("Đồng Xoài"),
-        QStringLiteral("Nguyễn Du"), QStringLiteral("Hùng Vương"), QStringLiteral("Chu Văn An"),
-        QStringLiteral("Phú Riềng"), QStringLiteral("Lộc Ninh"), QStringLiteral("Bù Đăng") };
+        QStringLiteral("Nam Hà"), QStringLiteral("Lê Hồng Phong"), QStringLiteral("Trấn Biên"),
+        QStringLiteral("Nguyễn Hữu Cảnh"), QStringLiteral("Đồng Xoài"), QStringLiteral("Nguyễn Du"),
+        QStringLiteral("Hùng Vương"), QStringLiteral("Chu Văn An"), QStringLiteral("Phú Riềng"),
+        QStringLiteral("Lộc Ninh"), QStringLiteral("Bù Đăng") };
     static const Weighted<int> kinds { { 0, 40 }, { 1, 20 }, { 2, 15 }, { 3, 25 } };
 
     const Commune& place = communes.at(uniform(rng, 0, static_cast<int>(communes.size()) - 1));
@@ -162,7 +163,7 @@ std::optional<BaseOrgSpec> peoplesCommitteeGenerated(
             return BaseOrgSpec { *body, kNhaNuoc, chance(rng, 2000), CellStyle::Numbered, Profile::Office };
         break;
     default: {
-        const QString sector = stateSectors.at(uniform(rng, 0, static_cast<int>(stateSectors.size()) - 1));
+        const QString& sector = stateSectors.at(uniform(rng, 0, static_cast<int>(stateSectors.size()) - 1));
         if (auto body = claim(used, { QStringLiteral("Công ty TNHH MTV %1 %2").arg(sector, place.name) }))
             return BaseOrgSpec { *body, kDnNhaNuoc, chance(rng, 4000), CellStyle::Enterprise,
                 Profile::Enterprise };
@@ -198,14 +199,16 @@ QList<BaseOrgSpec> military(int count, const QList<Commune>& communes)
     };
     const QStringList units { QStringLiteral("Trường Quân sự tỉnh"),
         QStringLiteral("Tiểu đoàn Huấn luyện - Cơ động"), QStringLiteral("Đại đội Trinh sát"),
-        QStringLiteral("Đại đội Công binh"), QStringLiteral("Đại đội Thông tin"), QStringLiteral("Kho Kỹ thuật") };
+        QStringLiteral("Đại đội Công binh"), QStringLiteral("Đại đội Thông tin"),
+        QStringLiteral("Kho Kỹ thuật") };
     QList<const Commune*> border;
     for (const auto& c : communes)
         if (c.border)
             border.append(&c);
     // Defence areas, border posts and the smaller units, interleaved; then more defence areas.
     for (int i = 0; specs.size() < count; ++i) {
-        specs.append(committeeOf(QStringLiteral("Ban Chỉ huy Phòng thủ khu vực %1").arg(i + 1), kQuanDoi, S, M));
+        specs.append(
+            committeeOf(QStringLiteral("Ban Chỉ huy Phòng thủ khu vực %1").arg(i + 1), kQuanDoi, S, M));
         if (i < border.size())
             specs.append(cellOf(QStringLiteral("Đồn Biên phòng ") + border.at(i)->name, kQuanDoi, S, M));
         if (i < units.size())
@@ -292,7 +295,8 @@ QString blocName(Bloc bloc)
     return {};
 }
 
-QList<BaseOrgSpec> blocBaseOrgs(Rng& rng, Bloc bloc, int count, const QList<Commune>& communes, UsedNames& used)
+QList<BaseOrgSpec> blocBaseOrgs(
+    Rng& rng, Bloc bloc, int count, const QList<Commune>& communes, UsedNames& used)
 {
     switch (bloc) {
     case Bloc::PartyAgencies:

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The grassroots organisations of a commune or ward, the categories, and the names of cells and sections.
+// The grassroots organisations of a commune or ward, and the names of cells and sections.
 #include "demo/demo_catalogue.h"
-
-#include "demo/demo_categories.h"
 
 #include <array>
 #include <optional>
@@ -187,7 +185,8 @@ public:
             spec = enterprise();
         else if (category == category::kKhac)
             spec = once(m_others,
-                { QStringLiteral("Hợp tác xã Nông nghiệp {name}"), QStringLiteral("Quỹ Tín dụng nhân dân {name}"),
+                { QStringLiteral("Hợp tác xã Nông nghiệp {name}"),
+                    QStringLiteral("Quỹ Tín dụng nhân dân {name}"),
                     QStringLiteral("Hợp tác xã Dịch vụ Tổng hợp {name}") },
                 category, kOtherCommittee, CellStyle::Numbered, Profile::Residential);
         return spec ? *spec : residential();
@@ -213,7 +212,8 @@ private:
         if (next >= bodies.size())
             return std::nullopt;
         QString body = bodies.at(next++);
-        body.replace(QStringLiteral("{typed}"), m_commune.withType()).replace(QStringLiteral("{name}"), m_commune.name);
+        body.replace(QStringLiteral("{typed}"), m_commune.withType())
+            .replace(QStringLiteral("{name}"), m_commune.name);
         return make(body, category, committee(committeeChance), style, profile);
     }
 
@@ -226,15 +226,16 @@ private:
         }
         static const Weighted<int> levels { { 0, 30 }, { 1, 35 }, { 2, 25 }, { 3, 10 } };
         static const std::array<QString, 4> prefixes { QStringLiteral("Trường Mầm non "),
-            QStringLiteral("Trường Tiểu học "), QStringLiteral("Trường THCS "), QStringLiteral("Trường THPT ") };
+            QStringLiteral("Trường Tiểu học "), QStringLiteral("Trường THCS "),
+            QStringLiteral("Trường THPT ") };
         for (int attempt = 0; attempt < 8; ++attempt) {
             const auto level = static_cast<std::size_t>(levels.pick(m_rng));
             const int k = m_schools.at(level)++;
             const QStringList& namesakes = level == 0 ? kFlowerNamesakes : kPeopleNamesakes;
             if (k > namesakes.size())
                 continue;
-            const QString name = k == 0 ? m_commune.name
-                                        : namesakes.at((m_namesakeOffset.at(level) + k) % namesakes.size());
+            const QString name
+                = k == 0 ? m_commune.name : namesakes.at((m_namesakeOffset.at(level) + k) % namesakes.size());
             const QString body = prefixes.at(level) + name;
             // Upper secondary schools are provincial: their names are unique in the province.
             if (level == 3 && m_used.contains(body))
@@ -306,9 +307,9 @@ QList<BaseOrgSpec> communeBaseOrgs(Rng& rng, const Commune& commune, int count, 
 QString cellBody(CellStyle style, int index)
 {
     static const QStringList university { QStringLiteral("Khoa Sư phạm Tự nhiên"),
-        QStringLiteral("Khoa Sư phạm Xã hội"), QStringLiteral("Khoa Ngoại ngữ"), QStringLiteral("Khoa Kinh tế"),
-        QStringLiteral("Khoa Giáo dục Tiểu học - Mầm non"), QStringLiteral("Phòng Đào tạo"),
-        QStringLiteral("Khối Phòng ban") };
+        QStringLiteral("Khoa Sư phạm Xã hội"), QStringLiteral("Khoa Ngoại ngữ"),
+        QStringLiteral("Khoa Kinh tế"), QStringLiteral("Khoa Giáo dục Tiểu học - Mầm non"),
+        QStringLiteral("Phòng Đào tạo"), QStringLiteral("Khối Phòng ban") };
     static const QStringList hospital { QStringLiteral("Khoa Khám bệnh"), QStringLiteral("Khoa Nội"),
         QStringLiteral("Khoa Ngoại"), QStringLiteral("Khoa Sản"), QStringLiteral("Khoa Nhi"),
         QStringLiteral("Khoa Hồi sức tích cực - Chống độc"), QStringLiteral("Khoa Xét nghiệm"),
@@ -325,7 +326,8 @@ QString cellBody(CellStyle style, int index)
     case CellStyle::Neighbourhood:
         return QStringLiteral("tổ dân phố %1").arg(index);
     case CellStyle::School:
-        return index == 1 ? QStringLiteral("Tổ Văn phòng") : QStringLiteral("Tổ Chuyên môn %1").arg(index - 1);
+        return index == 1 ? QStringLiteral("Tổ Văn phòng")
+                          : QStringLiteral("Tổ Chuyên môn %1").arg(index - 1);
     case CellStyle::University:
         return listed(university, index, QStringLiteral("%1"));
     case CellStyle::Hospital:
@@ -336,9 +338,11 @@ QString cellBody(CellStyle style, int index)
         return index <= military.size() ? military.at(index - 1)
                                         : QStringLiteral("Đại đội %1").arg(index - military.size());
     case CellStyle::Plantation:
-        return index == 1 ? QStringLiteral("Văn phòng Công ty") : QStringLiteral("Nông trường %1").arg(index - 1);
+        return index == 1 ? QStringLiteral("Văn phòng Công ty")
+                          : QStringLiteral("Nông trường %1").arg(index - 1);
     case CellStyle::Enterprise:
-        return index == 1 ? QStringLiteral("Văn phòng Công ty") : QStringLiteral("Phân xưởng %1").arg(index - 1);
+        return index == 1 ? QStringLiteral("Văn phòng Công ty")
+                          : QStringLiteral("Phân xưởng %1").arg(index - 1);
     }
     return QString::number(index);
 }

@@ -29,6 +29,20 @@ enum class CellStyle {
     Enterprise
 };
 
+// The codes of the org_category rows the demo writes (loại hình cơ sở): data, never an enum in the code.
+namespace category {
+inline const QString kXa = QStringLiteral("xa");
+inline const QString kPhuong = QStringLiteral("phuong");
+inline const QString kCoQuanDang = QStringLiteral("co_quan_dang");
+inline const QString kNhaNuoc = QStringLiteral("co_quan_nha_nuoc");
+inline const QString kSuNghiep = QStringLiteral("su_nghiep");
+inline const QString kQuanDoi = QStringLiteral("quan_doi");
+inline const QString kCongAn = QStringLiteral("cong_an");
+inline const QString kDnNhaNuoc = QStringLiteral("dn_nha_nuoc");
+inline const QString kDnNgoai = QStringLiteral("dn_ngoai_nha_nuoc");
+inline const QString kKhac = QStringLiteral("khac");
+} // namespace category
+
 // The provincial bloc committees directly under the Provincial Committee.
 enum class Bloc { PartyAgencies, PeoplesCommittee, Military, Police };
 
@@ -37,7 +51,7 @@ struct CategorySpec {
     QString name;
 };
 
-// The org_category rows the demo uses: data, as the glossary says, never an enum.
+// The org_category rows the demo uses, with their names.
 const QList<CategorySpec>& demoCategories();
 
 // Category codes grouped as the README's proportions group them.

@@ -60,8 +60,8 @@ int leaverCount(int rows)
     return total;
 }
 
-MemberGenerator::MemberGenerator(const ProvincePlan& plan, const NameGenerator& names, int rows, QDate today,
-    QDate founded, quint32 seed)
+MemberGenerator::MemberGenerator(
+    const ProvincePlan& plan, const NameGenerator& names, int rows, QDate today, QDate founded, quint32 seed)
     : m_plan(plan)
     , m_names(names)
     , m_rng(seed ^ 0x9E3779B9U) // a stream of its own: the tree's draws do not shift the members'
@@ -103,9 +103,9 @@ void MemberGenerator::buildSlots(int rows)
 
     QList<Fate> fates(onRoster, Fate::Settled);
     qsizetype next = 0;
-    for (const auto& [fate, share] : { std::pair { Fate::Probationary, kProbationary },
-             std::pair { Fate::MovedIn, kMovedIn }, std::pair { Fate::Away, kAway },
-             std::pair { Fate::ArrivedFromOutside, kArrivedFromOutside } })
+    for (const auto& [fate, share] :
+        { std::pair { Fate::Probationary, kProbationary }, std::pair { Fate::MovedIn, kMovedIn },
+            std::pair { Fate::Away, kAway }, std::pair { Fate::ArrivedFromOutside, kArrivedFromOutside } })
         for (int k = quota(onRoster, share); k > 0 && next < fates.size(); --k)
             fates[next++] = fate;
     shuffle(m_rng, fates);
@@ -138,7 +138,7 @@ Result<GeneratedMember> MemberGenerator::next()
     m.id = m_position;
     m.orgUnitId = slot.unit + 1;
     m.gender = pickGender(m_rng, unit.profile);
-    const AgeGroup group = newMember ? AgeGroup::NewMember
+    const AgeGroup group = newMember  ? AgeGroup::NewMember
         : slot.fate == Fate::Deceased ? AgeGroup::Deceased
                                       : AgeGroup::OfProfile;
     const int age = pickMemberAge(m_rng, unit.profile, group);
@@ -164,8 +164,8 @@ Result<GeneratedMember> MemberGenerator::next()
     addHistory(g, slot.fate, unit, age);
 
     if (const QList<FieldError> errors = validateMember(m, m_today); !errors.isEmpty())
-        return Error::invalid(QCoreApplication::translate("DemoProvince",
-            "Hồ sơ đảng viên mẫu số %1 không hợp lệ (%2): đây là lỗi của bộ tạo dữ liệu mẫu.")
+        return Error::invalid(QCoreApplication::translate(
+            "DemoProvince", "Hồ sơ đảng viên mẫu số %1 không hợp lệ (%2): đây là lỗi của bộ tạo dữ liệu mẫu.")
                                   .arg(m.id)
                                   .arg(errors.first().message));
     return g;
@@ -204,8 +204,9 @@ void MemberGenerator::identify(Member& m, bool formerBinhPhuoc)
     // A card is issued once a member is official.
     const int cardPrefix = formerBinhPhuoc ? 70 : 75;
     if (m.status == MemberStatus::Official)
-        m.cardNumber = QStringLiteral("%1.%2").arg(cardPrefix).arg(
-            digits(freshSerial(m_rng, m_cardNumbers, cardPrefix), 6));
+        m.cardNumber = QStringLiteral("%1.%2")
+                           .arg(cardPrefix)
+                           .arg(digits(freshSerial(m_rng, m_cardNumbers, cardPrefix), 6));
     m.profileNumber = digits(freshSerial(m_rng, m_profileNumbers, formerBinhPhuoc ? 1 : 0), 6)
         + (formerBinhPhuoc ? QStringLiteral("-BP") : QStringLiteral("-ĐN"));
 }
@@ -219,7 +220,9 @@ QString MemberGenerator::decisionNumber(QDate on, const PlannedUnit& unit)
 {
     // Before the 2025 reform a commune's members were admitted by the district committee (huyện ủy).
     const bool district = on < m_founded && !unit.place.isEmpty();
-    return QStringLiteral("%1-QĐ/%2").arg(uniform(m_rng, 1, 999)).arg(district ? QStringLiteral("HU") : QStringLiteral("ĐU"));
+    return QStringLiteral("%1-QĐ/%2")
+        .arg(uniform(m_rng, 1, 999))
+        .arg(district ? QStringLiteral("HU") : QStringLiteral("ĐU"));
 }
 
 QDate MemberGenerator::recentDay(QDate notBefore)
@@ -285,7 +288,8 @@ void MemberGenerator::addHistory(GeneratedMember& g, Fate fate, const PlannedUni
         out.note = reasons.at(uniform(m_rng, 0, static_cast<int>(reasons.size()) - 1));
         events.append(out);
         if (out.occurredOn < m_today && chance(m_rng, kAwayReturned)) {
-            MemberEvent back = event(id, MemberEventType::TransferIn, dayBetween(m_rng, out.occurredOn.addDays(1), m_today));
+            MemberEvent back = event(
+                id, MemberEventType::TransferIn, dayBetween(m_rng, out.occurredOn.addDays(1), m_today));
             back.permanent = false;
             if (host > 0)
                 back.fromOrgUnitId = host;

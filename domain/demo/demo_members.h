@@ -29,8 +29,8 @@ int leaverCount(int rows);
 class MemberGenerator final {
 public:
     // `founded`: the day the units were set up; moves between them happen after it.
-    MemberGenerator(const ProvincePlan& plan, const NameGenerator& names, int rows, QDate today, QDate founded,
-        quint32 seed);
+    MemberGenerator(const ProvincePlan& plan, const NameGenerator& names, int rows, QDate today,
+        QDate founded, quint32 seed);
 
     int count() const { return static_cast<int>(m_slots.size()); }
     // Record number `id` = 1, 2, ... in turn. An error is a bug of the generator: a record that
@@ -70,12 +70,12 @@ private:
     Rng m_rng;
     QDate m_today;
     QDate m_founded;
-    QDate m_admissionWindow;        // the first day a probationer can have been admitted
-    QDate m_eventWindow;            // the first day of this year's transfers and departures
+    QDate m_admissionWindow; // the first day a probationer can have been admitted
+    QDate m_eventWindow;     // the first day of this year's transfers and departures
     QDate m_latestOfficialAdmission;
     QList<Slot> m_slots;
-    QList<int> m_holding;      // units with a roster
-    QList<int> m_upperOf;      // per unit: the index of its upper committee
+    QList<int> m_holding;             // units with a roster
+    QList<int> m_upperOf;             // per unit: the index of its upper committee
     QList<QList<int>> m_cellsOfUpper; // per unit index of an upper committee: its units with a roster
     QStringList m_places;
     QSet<qint64> m_citizenIds;

@@ -16,13 +16,13 @@ const Table& ethnicities(bool formerBinhPhuoc)
     // README's weights: Kinh 90%, S'tiêng 2.4%, Hoa 2.3%, Nùng 1.0%, Tày 0.9%, Khmer 0.6%, Chơ Ro
     // 0.45%, M'nông 0.25%, Mạ 0.05%, others about 2%.
     static const Table binhPhuoc {
-        { kKinh, 84045 },
-        { QStringLiteral("S'tiêng"), 7500 },
+        { kKinh, 85895 },
+        { QStringLiteral("S'tiêng"), 6000 },
         { QStringLiteral("Nùng"), 1500 },
         { QStringLiteral("Tày"), 1400 },
-        { QStringLiteral("Khmer"), 1200 },
+        { QStringLiteral("Khmer"), 1000 },
         { QStringLiteral("Hoa"), 1000 },
-        { QStringLiteral("M'nông"), 800 },
+        { QStringLiteral("M'nông"), 650 },
         { QStringLiteral("Mường"), 750 },
         { QStringLiteral("Dao"), 440 },
         { QStringLiteral("Thái"), 440 },
@@ -143,8 +143,9 @@ QString pickEthnicity(Rng& rng, bool formerBinhPhuoc)
 QString pickReligion(Rng& rng, const QString& ethnicity)
 {
     static const Table common { { kNone, 9250 }, { QStringLiteral("Phật giáo"), 350 },
-        { QStringLiteral("Công giáo"), 300 }, { QStringLiteral("Cao Đài"), 40 }, { QStringLiteral("Tin Lành"), 30 },
-        { QStringLiteral("Phật giáo Hòa Hảo"), 20 }, { QStringLiteral("Hồi giáo"), 10 } };
+        { QStringLiteral("Công giáo"), 300 }, { QStringLiteral("Cao Đài"), 40 },
+        { QStringLiteral("Tin Lành"), 30 }, { QStringLiteral("Phật giáo Hòa Hảo"), 20 },
+        { QStringLiteral("Hồi giáo"), 10 } };
     static const Table cham { { QStringLiteral("Hồi giáo"), 6000 }, { kNone, 4000 } };
     static const Table buddhistLeaning { { QStringLiteral("Phật giáo"), 3000 }, { kNone, 7000 } };
     static const Table indigenous { { QStringLiteral("Tin Lành"), 800 }, { QStringLiteral("Công giáo"), 700 },
@@ -165,12 +166,14 @@ QString pickHometown(Rng& rng, const QString& ethnicity)
         { QStringLiteral("Thanh Hóa"), 600 }, { QStringLiteral("Ninh Bình"), 600 },
         { QStringLiteral("Hưng Yên"), 500 }, { QStringLiteral("Đà Nẵng"), 500 },
         { QStringLiteral("Quảng Ngãi"), 500 }, { QStringLiteral("Thành phố Hồ Chí Minh"), 500 },
-        { QStringLiteral("Hà Tĩnh"), 450 }, { QStringLiteral("Hà Nội"), 300 }, { QStringLiteral("Quảng Trị"), 300 },
-        { QStringLiteral("Huế"), 300 }, { QStringLiteral("Gia Lai"), 300 }, { QStringLiteral("Hải Phòng"), 200 },
+        { QStringLiteral("Hà Tĩnh"), 450 }, { QStringLiteral("Hà Nội"), 300 },
+        { QStringLiteral("Quảng Trị"), 300 }, { QStringLiteral("Huế"), 300 },
+        { QStringLiteral("Gia Lai"), 300 }, { QStringLiteral("Hải Phòng"), 200 },
         { QStringLiteral("Tây Ninh"), 200 }, { QStringLiteral("Lâm Đồng"), 200 },
         { QStringLiteral("Khánh Hòa"), 150 }, { QStringLiteral("Đồng Tháp"), 150 },
         { QStringLiteral("Vĩnh Long"), 150 }, { QStringLiteral("An Giang"), 100 } };
-    static const Table northern { { QStringLiteral("Lạng Sơn"), 5000 }, { QStringLiteral("Cao Bằng"), 5000 } };
+    static const Table northern { { QStringLiteral("Lạng Sơn"), 5000 },
+        { QStringLiteral("Cao Bằng"), 5000 } };
     static const Table hoa { { kDongNai, 7000 }, { QStringLiteral("Thành phố Hồ Chí Minh"), 3000 } };
     if (isIndigenous(ethnicity) || ethnicity == u"Khmer")
         return kDongNai;
@@ -198,7 +201,8 @@ void fillEducation(Rng& rng, Member& m, Profile profile, int age, bool newMember
     using L = PoliticalTheoryLevel;
     static const Table oldSchooling { { QStringLiteral("12/12"), 45 }, { QStringLiteral("10/10"), 35 },
         { QStringLiteral("9/10"), 10 }, { QStringLiteral("7/10"), 10 } };
-    static const Table residentialSchooling { { QStringLiteral("12/12"), 85 }, { QStringLiteral("9/12"), 15 } };
+    static const Table residentialSchooling { { QStringLiteral("12/12"), 85 },
+        { QStringLiteral("9/12"), 15 } };
     if (age >= 65)
         m.generalEducation = pickText(rng, oldSchooling);
     else if (profile == Profile::Residential || profile == Profile::Enterprise)
@@ -211,26 +215,30 @@ void fillEducation(Rng& rng, Member& m, Profile profile, int age, bool newMember
         { QStringLiteral("Cao đẳng Sư phạm"), 8 }, { QStringLiteral("Cử nhân Luật"), 7 },
         { QStringLiteral("Kỹ sư Nông học"), 7 }, { QStringLiteral("Cử nhân Kinh tế"), 8 } };
     static const Table education { { QStringLiteral("Cử nhân Sư phạm Toán"), 15 },
-        { QStringLiteral("Cử nhân Sư phạm Ngữ văn"), 15 }, { QStringLiteral("Cử nhân Sư phạm Tiếng Anh"), 10 },
-        { QStringLiteral("Cử nhân Giáo dục Tiểu học"), 20 }, { QStringLiteral("Cao đẳng Sư phạm Mầm non"), 15 },
-        { QStringLiteral("Cử nhân Sư phạm Vật lý"), 8 }, { QStringLiteral("Cử nhân Sư phạm Lịch sử"), 7 },
+        { QStringLiteral("Cử nhân Sư phạm Ngữ văn"), 15 },
+        { QStringLiteral("Cử nhân Sư phạm Tiếng Anh"), 10 },
+        { QStringLiteral("Cử nhân Giáo dục Tiểu học"), 20 },
+        { QStringLiteral("Cao đẳng Sư phạm Mầm non"), 15 }, { QStringLiteral("Cử nhân Sư phạm Vật lý"), 8 },
+        { QStringLiteral("Cử nhân Sư phạm Lịch sử"), 7 },
         { QStringLiteral("Thạc sĩ Quản lý giáo dục"), 10 } };
     static const Table health { { QStringLiteral("Bác sĩ Đa khoa"), 25 },
         { QStringLiteral("Cử nhân Điều dưỡng"), 25 }, { QStringLiteral("Y sĩ Đa khoa"), 12 },
         { QStringLiteral("Dược sĩ Đại học"), 8 }, { QStringLiteral("Bác sĩ Chuyên khoa I"), 10 },
         { QStringLiteral("Thạc sĩ Y học"), 5 }, { QStringLiteral("Cao đẳng Điều dưỡng"), 10 },
         { QStringLiteral("Kỹ thuật viên Xét nghiệm"), 5 } };
-    static const Table office { { QStringLiteral("Cử nhân Luật"), 20 }, { QStringLiteral("Cử nhân Kinh tế"), 18 },
-        { QStringLiteral("Cử nhân Quản lý nhà nước"), 15 }, { QStringLiteral("Thạc sĩ Quản lý công"), 8 },
-        { QStringLiteral("Cử nhân Kế toán"), 12 }, { QStringLiteral("Cử nhân Hành chính"), 10 },
-        { QStringLiteral("Kỹ sư Xây dựng"), 7 }, { QStringLiteral("Cử nhân Báo chí"), 5 },
-        { QStringLiteral("Thạc sĩ Kinh tế"), 5 } };
+    static const Table office { { QStringLiteral("Cử nhân Luật"), 20 },
+        { QStringLiteral("Cử nhân Kinh tế"), 18 }, { QStringLiteral("Cử nhân Quản lý nhà nước"), 15 },
+        { QStringLiteral("Thạc sĩ Quản lý công"), 8 }, { QStringLiteral("Cử nhân Kế toán"), 12 },
+        { QStringLiteral("Cử nhân Hành chính"), 10 }, { QStringLiteral("Kỹ sư Xây dựng"), 7 },
+        { QStringLiteral("Cử nhân Báo chí"), 5 }, { QStringLiteral("Thạc sĩ Kinh tế"), 5 } };
     static const Table police { { QStringLiteral("Cử nhân An ninh nhân dân"), 30 },
-        { QStringLiteral("Cử nhân Cảnh sát nhân dân"), 35 }, { QStringLiteral("Trung cấp Cảnh sát nhân dân"), 20 },
-        { QStringLiteral("Thạc sĩ Luật"), 5 }, { QStringLiteral("Cử nhân Luật"), 10 } };
+        { QStringLiteral("Cử nhân Cảnh sát nhân dân"), 35 },
+        { QStringLiteral("Trung cấp Cảnh sát nhân dân"), 20 }, { QStringLiteral("Thạc sĩ Luật"), 5 },
+        { QStringLiteral("Cử nhân Luật"), 10 } };
     static const Table military { { QStringLiteral("Cử nhân Chỉ huy tham mưu"), 30 },
         { QStringLiteral("Trung cấp Quân sự"), 20 }, { QStringLiteral("Cao đẳng Quân sự"), 15 },
-        { QStringLiteral("Kỹ sư Quân sự"), 10 }, { QStringLiteral("Cử nhân Chính trị"), 10 }, { QString(), 15 } };
+        { QStringLiteral("Kỹ sư Quân sự"), 10 }, { QStringLiteral("Cử nhân Chính trị"), 10 },
+        { QString(), 15 } };
     static const Table enterprise { { QStringLiteral("Kỹ sư Cơ khí"), 15 },
         { QStringLiteral("Cử nhân Quản trị kinh doanh"), 15 }, { QStringLiteral("Trung cấp Kỹ thuật"), 15 },
         { QStringLiteral("Kỹ sư Nông học"), 10 }, { QStringLiteral("Cử nhân Kế toán"), 12 },
@@ -265,8 +273,8 @@ void fillEducation(Rng& rng, Member& m, Profile profile, int age, bool newMember
         { L::Intermediate, 13 }, { L::Advanced, 2 } };
     static const Weighted<L> officeTheory { { L::None, 10 }, { L::Elementary, 35 }, { L::Intermediate, 40 },
         { L::Advanced, 13 }, { L::Bachelor, 2 } };
-    static const Weighted<L> armedTheory { { L::Elementary, 40 }, { L::Intermediate, 45 }, { L::Advanced, 13 },
-        { L::Bachelor, 2 } };
+    static const Weighted<L> armedTheory { { L::Elementary, 40 }, { L::Intermediate, 45 },
+        { L::Advanced, 13 }, { L::Bachelor, 2 } };
     static const Weighted<L> otherTheory { { L::None, 30 }, { L::Elementary, 52 }, { L::Intermediate, 16 },
         { L::Advanced, 2 } };
     if (newMember)
@@ -288,8 +296,8 @@ void fillEducation(Rng& rng, Member& m, Profile profile, int age, bool newMember
     m.foreignLanguage = pickText(rng, age < 50 ? youngLanguage : oldLanguage);
 
     static const Table youngIt { { QStringLiteral("Ứng dụng CNTT cơ bản"), 55 },
-        { QStringLiteral("Tin học văn phòng trình độ B"), 15 }, { QStringLiteral("Tin học văn phòng trình độ A"), 10 },
-        { QString(), 20 } };
+        { QStringLiteral("Tin học văn phòng trình độ B"), 15 },
+        { QStringLiteral("Tin học văn phòng trình độ A"), 10 }, { QString(), 20 } };
     static const Table oldIt { { QString(), 70 }, { QStringLiteral("Tin học văn phòng trình độ A"), 20 },
         { QStringLiteral("Ứng dụng CNTT cơ bản"), 10 } };
     m.itSkill = pickText(rng, age < 55 ? youngIt : oldIt);
@@ -298,17 +306,17 @@ void fillEducation(Rng& rng, Member& m, Profile profile, int age, bool newMember
 int exemptionChance(int age)
 {
     if (age >= 85)
-        return 3600;
+        return 3000;
     if (age >= 80)
-        return 2600;
+        return 2200;
     if (age >= 75)
-        return 1600;
+        return 1350;
     if (age >= 70)
-        return 1000;
+        return 850;
     if (age >= 65)
-        return 300;
+        return 250;
     if (age >= 60)
-        return 50;
+        return 40;
     return 0;
 }
 

@@ -22,7 +22,7 @@ namespace {
 using namespace demo;
 
 constexpr int kMinMembers = 2000; // below this the 99 upper committees cannot all have real rosters
-constexpr int kMaxMembers = 1000000;
+constexpr int kMaxMembers = 500000;
 const QDate kReformDay(2025, 7, 1); // the two-level local government and its party committees
 
 Error invalidOption(const QString& field, const QString& message)
@@ -36,11 +36,12 @@ Status checkEmpty(const QSqlDatabase& db)
     if (!query)
         return query.error();
     const qint64 units = query->next() ? query->value(0).toLongLong() : 0;
-    if (units > 0)
-        return Error::conflict(QCoreApplication::translate("DemoProvince",
-            "Cơ sở dữ liệu đã có cây tổ chức đảng (%n tổ chức); chỉ tạo được tỉnh mẫu trên cơ sở dữ liệu trống.",
-            nullptr, static_cast<int>(std::min<qint64>(units, std::numeric_limits<int>::max()))));
-    return success();
+    if (units == 0)
+        return success();
+    const auto shown = static_cast<int>(std::min(units, qint64 { std::numeric_limits<int>::max() }));
+    return Error::conflict(QCoreApplication::translate("DemoProvince",
+        "Cơ sở dữ liệu đã có cây tổ chức đảng (%n tổ chức); chỉ tạo được tỉnh mẫu trên cơ sở dữ liệu trống.",
+        nullptr, shown));
 }
 
 // Decision numbers: the Central Committee set up the province, the Provincial Committee its upper
@@ -69,8 +70,8 @@ private:
     QMap<int, int> m_byUpper;
 };
 
-Result<DemoSummary> seed(const QSqlDatabase& db, const DemoOptions& options, const WriteContext& context,
-    QDate today)
+Result<DemoSummary> seed(
+    const QSqlDatabase& db, const DemoOptions& options, const WriteContext& context, QDate today)
 {
     auto communes = loadCommunes();
     if (!communes)
@@ -115,7 +116,9 @@ Result<DemoSummary> seed(const QSqlDatabase& db, const DemoOptions& options, con
         row.code = unit.code;
         row.name = unit.name;
         row.path = childPath(hasParent ? paths.at(unit.parent) : QString(), row.id);
-        upperOf.append(unit.kind == OrgKind::Upper ? static_cast<int>(i) : hasParent ? upperOf.at(unit.parent) : -1);
+        upperOf.append(unit.kind == OrgKind::Upper ? static_cast<int>(i)
+                : hasParent                        ? upperOf.at(unit.parent)
+                                                   : -1);
         row.decision = decisions.of(unit, upperOf.back());
         paths.append(row.path);
         if (const Status added = writer.addUnit(row); !added)
@@ -144,7 +147,8 @@ Result<DemoSummary> seed(const QSqlDatabase& db, const DemoOptions& options, con
 
 } // namespace
 
-Result<DemoSummary> seedDemoProvince(const QSqlDatabase& db, const DemoOptions& options, const WriteContext& context)
+Result<DemoSummary> seedDemoProvince(
+    const QSqlDatabase& db, const DemoOptions& options, const WriteContext& context)
 {
     const QDate today = options.today.isValid() ? options.today : context.today();
     if (options.members < kMinMembers || options.members > kMaxMembers)
@@ -154,7 +158,8 @@ Result<DemoSummary> seedDemoProvince(const QSqlDatabase& db, const DemoOptions& 
                 .arg(kMaxMembers));
     if (today > context.today())
         return invalidOption(QStringLiteral("today"),
-            QCoreApplication::translate("DemoProvince", "Ngày lập dữ liệu mẫu không được sau ngày hôm nay (%1).")
+            QCoreApplication::translate(
+                "DemoProvince", "Ngày lập dữ liệu mẫu không được sau ngày hôm nay (%1).")
                 .arg(context.today().toString(QStringLiteral("dd/MM/yyyy"))));
 
     sql::Transaction transaction(db);

@@ -27,6 +27,7 @@ struct DemoSummary {
 // and four bloc committees, about 1,500 grassroots organisations and 5,500 cells, and `members` member
 // records with a year of events before `today`. The same seed and options give the same data, row for row.
 // Refused (Error::conflict) when the database already has an organisation tree. One transaction.
-Result<DemoSummary> seedDemoProvince(const QSqlDatabase& db, const DemoOptions& options, const WriteContext& context);
+Result<DemoSummary> seedDemoProvince(
+    const QSqlDatabase& db, const DemoOptions& options, const WriteContext& context);
 
 } // namespace sotay

@@ -14,9 +14,9 @@ constexpr int kMembersPerBaseOrg = 88; // 132,000 members in about 1,500 grassro
 constexpr int kMembersPerCell = 20;    // members of a chi bộ trực thuộc, on average
 constexpr int kMinRoster = 3;
 constexpr int kMaxRoster = 60;
-constexpr int kSectionsFrom = 8;         // cells a base committee needs before it may have sections
-constexpr int kSectionsChance = 3500;    // per 10,000 of those
-constexpr int kMaxBaseCellMembers = 45;  // above this an upper with no base committee gets one
+constexpr int kSectionsFrom = 8;        // cells a base committee needs before it may have sections
+constexpr int kSectionsChance = 3500;   // per 10,000 of those
+constexpr int kMaxBaseCellMembers = 45; // above this an upper with no base committee gets one
 
 struct BlocShare {
     Bloc bloc;
@@ -165,7 +165,8 @@ std::optional<QList<int>> rosterSizes(int total, const QList<qint64>& weights)
     const auto n = static_cast<int>(weights.size());
     if (n == 0 || total < kMinRoster * n || total > kMaxRoster * n)
         return std::nullopt;
-    QList<int> sizes = apportionCapped(total - kMinRoster * n, weights, QList<int>(n, kMaxRoster - kMinRoster));
+    QList<int> sizes
+        = apportionCapped(total - kMinRoster * n, weights, QList<int>(n, kMaxRoster - kMinRoster));
     for (int& size : sizes)
         size += kMinRoster;
     return sizes;
@@ -219,7 +220,8 @@ public:
         const int perCommittee = cells >= 2 * committees ? 2 : 1;
         for (int& cap : caps)
             cap = std::max(0, cap - perCommittee);
-        const QList<int> cellCounts = apportionCapped(cells - perCommittee * committees, committeeWeights, caps);
+        const QList<int> cellCounts
+            = apportionCapped(cells - perCommittee * committees, committeeWeights, caps);
 
         QList<int> holding;
         QList<qint64> weights;
@@ -396,7 +398,7 @@ Result<ProvincePlan> planProvince(const QList<Commune>& communes, int rosterMemb
 
     QList<qint64> communeWeights;
     for (const auto& commune : communes)
-        communeWeights.append((commune.ward ? 130 : 100) * uniform(rng, 70, 130));
+        communeWeights.append(qint64 { commune.ward ? 130 : 100 } * uniform(rng, 70, 130));
     const QList<int> communeBase = apportion(baseSplit.back(), communeWeights);
     const QList<int> communeMembers = apportion(memberSplit.back(), communeWeights);
 
@@ -429,8 +431,7 @@ Result<ProvincePlan> planProvince(const QList<Commune>& communes, int rosterMemb
     for (std::size_t b = 0; b < kBlocs.size(); ++b) {
         const auto i = static_cast<qsizetype>(b);
         auto specs = blocBaseOrgs(rng, kBlocs.at(b).bloc, baseSplit.at(i) + 1, communes, used);
-        if (const Status filled
-            = builder.fill(upperIndex.at(communes.size() + i), specs, memberSplit.at(i));
+        if (const Status filled = builder.fill(upperIndex.at(communes.size() + i), specs, memberSplit.at(i));
             !filled)
             return filled.error();
     }

@@ -61,8 +61,8 @@ QVariant nullText()
 
 } // namespace
 
-BulkInsert::BulkInsert(QSqlDatabase db, QString table, QStringList columns, BulkInsert* refersTo)
-    : m_db(std::move(db))
+BulkInsert::BulkInsert(const QSqlDatabase& db, QString table, QStringList columns, BulkInsert* refersTo)
+    : m_db(db)
     , m_table(std::move(table))
     , m_columns(std::move(columns))
     , m_refersTo(refersTo)
@@ -113,7 +113,7 @@ Result<QSqlQuery*> BulkInsert::statement(int rows)
     return slot.get();
 }
 
-DemoWriter::DemoWriter(QSqlDatabase db, const WriteContext& context)
+DemoWriter::DemoWriter(const QSqlDatabase& db, const WriteContext& context)
     : m_db(db)
     , m_actor(context.actor)
     , m_now(sql::timestamp(context.now))
@@ -161,7 +161,8 @@ Status DemoWriter::addChange(const QString& entity, qint64 id, const QString& pa
         = m_feed.add({ m_nextSeq++, entity, id, QStringLiteral("upsert"), path, nullText(), m_now });
         !added)
         return added;
-    const QString action = entity == u"member" ? QStringLiteral("member.create") : QStringLiteral("org.create");
+    const QString action
+        = entity == u"member" ? QStringLiteral("member.create") : QStringLiteral("org.create");
     return m_audit.add({ m_now, m_actor, action, entity, id, nullText(),
         QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact)) });
 }
@@ -173,8 +174,8 @@ Status DemoWriter::addUnit(const UnitRow& u)
     const QVariant parent = sql::optionalId(u.parentId);
     const QVariant category = sql::optionalId(u.categoryId);
     const QVariant validFrom = sql::date(u.decision.effectiveOn);
-    if (const Status added
-        = m_units.add({ u.id, parent, toCode(u.kind), category, code, name, text::fold(name), u.path, validFrom });
+    if (const Status added = m_units.add(
+            { u.id, parent, toCode(u.kind), category, code, name, text::fold(name), u.path, validFrom });
         !added)
         return added;
     if (const Status added
@@ -249,7 +250,8 @@ Status DemoWriter::addMember(const GeneratedMember& generated, const QString& un
 
 Status DemoWriter::finish()
 {
-    for (BulkInsert* table : { &m_units, &m_periods, &m_operations, &m_members, &m_events, &m_feed, &m_audit })
+    for (BulkInsert* table :
+        { &m_units, &m_periods, &m_operations, &m_members, &m_events, &m_feed, &m_audit })
         if (const Status flushed = table->flush(); !flushed)
             return flushed;
     if (sql::dialectOf(m_db) != Dialect::Postgres)

@@ -22,7 +22,7 @@ namespace sotay::demo {
 // A table whose rows refer to another's flushes that one first, so that every foreign key finds its row.
 class BulkInsert final {
 public:
-    BulkInsert(QSqlDatabase db, QString table, QStringList columns, BulkInsert* refersTo = nullptr);
+    BulkInsert(const QSqlDatabase& db, QString table, QStringList columns, BulkInsert* refersTo = nullptr);
     BulkInsert(const BulkInsert&) = delete;
     BulkInsert& operator=(const BulkInsert&) = delete;
 
@@ -58,7 +58,7 @@ struct UnitRow {
 // change counter, and the audit_log row that recordChange() writes. Inside the caller's transaction.
 class DemoWriter final {
 public:
-    DemoWriter(QSqlDatabase db, const WriteContext& context);
+    DemoWriter(const QSqlDatabase& db, const WriteContext& context);
     DemoWriter(const DemoWriter&) = delete;
     DemoWriter& operator=(const DemoWriter&) = delete;
 

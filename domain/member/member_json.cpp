@@ -86,7 +86,7 @@ Result<Member> memberFromJson(const QJsonObject& json, Member m, bool create)
     if (create)
         in.required({ "orgUnitId", "familyName", "givenName", "gender", "birthDate", "admittedOn" });
     in.id("orgUnitId", m.orgUnitId);
-    in.optionalId("temporaryOrgUnitId", m.temporaryOrgUnitId);
+    in.optionalId("temporaryOrgUnitId", m.temporaryOrgUnitId, true); // 0: outside the province
     in.text("familyName", m.familyName, 60);
     in.text("middleName", m.middleName, 60);
     in.text("givenName", m.givenName, 60);

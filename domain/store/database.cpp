@@ -17,7 +17,7 @@ Status setUpSqlite(QSqlDatabase& db, const DatabaseConfig& config)
 {
     const QStringList pragmas {
         QStringLiteral("PRAGMA journal_mode = WAL"),
-        QStringLiteral("PRAGMA foreign_keys = ON"),
+        config.foreignKeys ? QStringLiteral("PRAGMA foreign_keys = ON") : QStringLiteral("PRAGMA foreign_keys = OFF"),
         config.synchronousFull ? QStringLiteral("PRAGMA synchronous = FULL")
                                : QStringLiteral("PRAGMA synchronous = NORMAL"),
     };

@@ -13,8 +13,10 @@ enum class Dialect { Sqlite, Postgres };
 struct DatabaseConfig {
     Dialect dialect = Dialect::Sqlite;
     QString sqlitePath;
-    bool synchronousFull
-        = false; // SQLite: the server asks for FULL, the console's replica is fine with NORMAL
+    // SQLite: the server asks for FULL, the console's replica is fine with NORMAL.
+    bool synchronousFull = false;
+    // SQLite: off for the console's replica, which mirrors what the server has checked.
+    bool foreignKeys = true;
 
     QString host;
     int port = 5432;

@@ -6,149 +6,38 @@
 #include "member/member_validation.h"
 #include "org/org_rules.h"
 #include "store/change_recorder.h"
+#include "store/member_columns.h"
 #include "store/sql.h"
 #include "text/vietnamese_text.h"
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace sotay {
 namespace {
-
-// Every stored column but id and version, in the order bindMember() binds them.
-const QStringList kDataColumns {
-    QStringLiteral("org_unit_id"),
-    QStringLiteral("temporary_org_unit_id"),
-    QStringLiteral("family_name"),
-    QStringLiteral("middle_name"),
-    QStringLiteral("given_name"),
-    QStringLiteral("name_folded"),
-    QStringLiteral("sort_key"),
-    QStringLiteral("gender"),
-    QStringLiteral("birth_date"),
-    QStringLiteral("birth_place"),
-    QStringLiteral("hometown"),
-    QStringLiteral("ethnicity"),
-    QStringLiteral("religion"),
-    QStringLiteral("citizen_id"),
-    QStringLiteral("card_number"),
-    QStringLiteral("profile_number"),
-    QStringLiteral("admitted_on"),
-    QStringLiteral("official_on"),
-    QStringLiteral("status"),
-    QStringLiteral("exempt"),
-    QStringLiteral("exempt_since"),
-    QStringLiteral("left_on"),
-    QStringLiteral("left_reason"),
-    QStringLiteral("general_education"),
-    QStringLiteral("professional_qualification"),
-    QStringLiteral("political_theory"),
-    QStringLiteral("foreign_language"),
-    QStringLiteral("it_skill"),
-};
-
-QString selectColumns(const QString& alias)
-{
-    QStringList columns { alias + QStringLiteral("id") };
-    for (const auto& column : kDataColumns)
-        columns.append(alias + column);
-    columns.append(alias + QStringLiteral("version"));
-    return columns.join(QStringLiteral(", "));
-}
-
-QVariantList bindMember(const Member& m)
-{
-    return {
-        m.orgUnitId,
-        sql::optionalId(m.temporaryOrgUnitId),
-        m.familyName,
-        sql::text(m.middleName),
-        m.givenName,
-        text::fold(m.fullName()),
-        text::nameSortKey(m.givenName, m.middleName, m.familyName),
-        toCode(m.gender),
-        sql::date(m.birthDate),
-        sql::text(m.birthPlace),
-        sql::text(m.hometown),
-        sql::text(m.ethnicity),
-        sql::text(m.religion),
-        sql::text(m.citizenId),
-        sql::text(m.cardNumber),
-        sql::text(m.profileNumber),
-        sql::date(m.admittedOn),
-        sql::date(m.officialOn),
-        toCode(m.status),
-        m.exempt,
-        sql::date(m.exemptSince),
-        sql::date(m.leftOn),
-        m.leftReason ? QVariant(toCode(*m.leftReason)) : QVariant(QMetaType::fromType<QString>()),
-        sql::text(m.generalEducation),
-        sql::text(m.professionalQualification),
-        toCode(m.politicalTheory),
-        sql::text(m.foreignLanguage),
-        sql::text(m.itSkill),
-    };
-}
-
-Member readMember(const QSqlQuery& q)
-{
-    int i = 0;
-    auto next = [&q, &i] { return q.value(i++); };
-    Member m;
-    m.id = next().toLongLong();
-    m.orgUnitId = next().toLongLong();
-    m.temporaryOrgUnitId = sql::toOptionalId(next());
-    m.familyName = next().toString();
-    m.middleName = next().toString();
-    m.givenName = next().toString();
-    next(); // name_folded
-    next(); // sort_key
-    m.gender = genderFromCode(next().toString()).value_or(Gender::Male);
-    m.birthDate = sql::toDate(next());
-    m.birthPlace = next().toString();
-    m.hometown = next().toString();
-    m.ethnicity = next().toString();
-    m.religion = next().toString();
-    m.citizenId = next().toString();
-    m.cardNumber = next().toString();
-    m.profileNumber = next().toString();
-    m.admittedOn = sql::toDate(next());
-    m.officialOn = sql::toDate(next());
-    m.status = memberStatusFromCode(next().toString()).value_or(MemberStatus::Probationary);
-    m.exempt = next().toBool();
-    m.exemptSince = sql::toDate(next());
-    m.leftOn = sql::toDate(next());
-    const QVariant leftReason = next();
-    if (!leftReason.isNull())
-        m.leftReason = leaveReasonFromCode(leftReason.toString());
-    m.generalEducation = next().toString();
-    m.professionalQualification = next().toString();
-    m.politicalTheory = politicalTheoryFromCode(next().toString()).value_or(PoliticalTheoryLevel::None);
-    m.foreignLanguage = next().toString();
-    m.itSkill = next().toString();
-    m.version = next().toLongLong();
-    return m;
-}
-
-// Text fields as they are stored: NFC, trimmed, single spaces.
-Member cleaned(Member m)
-{
-    for (QString* field : { &m.familyName, &m.middleName, &m.givenName, &m.birthPlace, &m.hometown,
-             &m.ethnicity, &m.religion, &m.citizenId, &m.cardNumber, &m.profileNumber, &m.generalEducation,
-             &m.professionalQualification, &m.foreignLanguage, &m.itSkill })
-        *field = text::cleanText(*field);
-    return m;
-}
 
 Result<Member> selectMember(const QSqlDatabase& db, qint64 id)
 {
     auto query = sql::exec(db,
-        QStringLiteral("SELECT ") + selectColumns({}) + QStringLiteral(" FROM member WHERE id = ?"), { id });
+        QStringLiteral("SELECT ") + memberSelectColumns({}) + QStringLiteral(" FROM member WHERE id = ?"), { id });
     if (!query)
         return query.error();
     if (!query->next())
         return Error::notFound(
             QCoreApplication::translate("MemberRepository", "Không tìm thấy đảng viên có mã số %1.").arg(id));
     return readMember(*query);
+}
+
+// Takes the member's row lock before a write reads the record: a concurrent write of the same record waits
+// here, and the read that follows sees its result. PostgreSQL reads committed data statement by statement, so
+// without the lock two writers could both pass the version check; SQLite's write lock already serialises them.
+Status lockMember(const QSqlDatabase& db, qint64 id)
+{
+    const auto locked = sql::exec(db, QStringLiteral("UPDATE member SET version = version WHERE id = ?"), { id });
+    if (!locked)
+        return locked.error();
+    return success();
 }
 
 Error invalidFields(QList<FieldError> fields)
@@ -212,7 +101,7 @@ Status insertEvent(const QSqlDatabase& db, qint64 memberId, const MemberEvent& e
 Status writeMember(const QSqlDatabase& db, const Member& m)
 {
     QStringList assignments;
-    for (const auto& column : kDataColumns)
+    for (const auto& column : kMemberDataColumns)
         assignments.append(column + QStringLiteral(" = ?"));
     QVariantList values = bindMember(m);
     values << m.id;
@@ -275,7 +164,11 @@ std::optional<std::pair<QString, qint64>> decodeCursor(const QString& cursor)
     const qint64 id = raw.mid(split + 1).toLongLong(&ok);
     if (split < 0 || !ok)
         return std::nullopt;
-    return std::pair { raw.left(split), id };
+    // Sort keys are printable ASCII (and ' '): anything else is no cursor this server made.
+    const QString key = raw.left(split);
+    if (std::any_of(key.begin(), key.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() > 0x7e; }))
+        return std::nullopt;
+    return std::pair { key, id };
 }
 
 } // namespace
@@ -297,7 +190,7 @@ Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
             = QCoreApplication::translate("MemberRepository", "Số dòng mỗi trang phải từ 1 đến 500.");
         return Error::invalid(message, { { QStringLiteral("limit"), message } });
     }
-    QString statement = QStringLiteral("SELECT ") + selectColumns(QStringLiteral("m."))
+    QString statement = QStringLiteral("SELECT ") + memberSelectColumns(QStringLiteral("m."))
         + QStringLiteral(" FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE ");
     QVariantList values;
     if (request.subtree) {
@@ -386,7 +279,7 @@ Result<Member> MemberRepository::create(
             "Hồ sơ đảng viên mới chỉ bắt đầu bằng kết nạp hoặc chuyển sinh hoạt chính thức đến.");
         return Error::invalid(message, { { QStringLiteral("type"), message } });
     }
-    Member fresh = cleaned(input);
+    Member fresh = cleanedMember(input);
     fresh.id = 0;
     fresh.version = 0;
     MemberEvent event = arrival;
@@ -419,8 +312,8 @@ Result<Member> MemberRepository::create(
         return path.error();
 
     auto inserted = sql::exec(m_db,
-        QStringLiteral("INSERT INTO member (") + kDataColumns.join(QStringLiteral(", "))
-            + QStringLiteral(") VALUES (") + QStringList(kDataColumns.size(), QStringLiteral("?")).join(u',')
+        QStringLiteral("INSERT INTO member (") + kMemberDataColumns.join(QStringLiteral(", "))
+            + QStringLiteral(") VALUES (") + QStringList(kMemberDataColumns.size(), QStringLiteral("?")).join(u',')
             + QStringLiteral(") RETURNING id"),
         bindMember(fresh));
     if (!inserted)
@@ -454,13 +347,15 @@ Result<Member> MemberRepository::update(
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (const Status locked = lockMember(m_db, input.id); !locked)
+        return locked.error();
     auto current = selectMember(m_db, input.id);
     if (!current)
         return current;
     if (current->version != expectedVersion)
         return staleVersion(*current);
 
-    Member next = cleaned(input);
+    Member next = cleanedMember(input);
     next.version = current->version;
     // These change only through recorded events, so that every change of standing has a date and a decision.
     QList<FieldError> errors;
@@ -505,6 +400,8 @@ Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent&
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (const Status locked = lockMember(m_db, memberId); !locked)
+        return locked.error();
     auto current = selectMember(m_db, memberId);
     if (!current)
         return current;

@@ -74,6 +74,27 @@ Result<OrgUnit> selectActiveUnit(const QSqlDatabase& db, qint64 id, const QStrin
     return unit;
 }
 
+// Takes the unit's row lock before a write reads the unit: a concurrent write of the same unit waits here, and
+// the read that follows sees its result. PostgreSQL reads committed data statement by statement, so without
+// the lock two writers could both pass the version check; SQLite's write lock already serialises writers.
+Status lockUnit(const QSqlDatabase& db, qint64 id)
+{
+    const auto locked = sql::exec(db, QStringLiteral("UPDATE org_unit SET version = version WHERE id = ?"), { id });
+    if (!locked)
+        return locked.error();
+    return success();
+}
+
+Status checkVersion(const OrgUnit& unit, std::optional<qint64> expectedVersion)
+{
+    if (!expectedVersion || unit.version == *expectedVersion)
+        return success();
+    return Error::conflict(QCoreApplication::translate("OrgRepository",
+        "%1 đã được người khác thay đổi (phiên bản %2). Hãy tải lại rồi làm tiếp.")
+                               .arg(unit.displayName())
+                               .arg(unit.version));
+}
+
 Error invalidField(const QString& field, const QString& message)
 {
     return Error::invalid(message, { { field, message } });
@@ -194,6 +215,17 @@ Status relocateSubtree(const QSqlDatabase& db, const OrgUnit& unit, const OrgUni
         return subtree.error();
     if (const Status closed = closePeriods(db, idsOf(*subtree), on); !closed)
         return closed;
+    // Members on the rosters of the moving units move with them (those who left included: they stay readable).
+    auto carried = sql::exec(db,
+        QStringLiteral("SELECT m.id, u.path FROM member m JOIN org_unit u ON u.id = m.org_unit_id "
+                       "WHERE u.path >= ? AND u.path < ? AND u.valid_to IS NULL ORDER BY m.id"),
+        { unit.path, subtreeEnd(unit.path) });
+    if (!carried)
+        return carried.error();
+    QList<std::pair<qint64, QString>> members;
+    while (carried->next())
+        members.append({ carried->value(0).toLongLong(), carried->value(1).toString() });
+    carried->finish();
 
     const QString newPath = childPath(newParent.path, unit.id);
     const auto moved = sql::exec(db,
@@ -221,6 +253,16 @@ Status relocateSubtree(const QSqlDatabase& db, const OrgUnit& unit, const OrgUni
         const QString path = newPath + old.path.mid(unit.path.size());
         if (const auto recorded = recordChange(db,
                 { QStringLiteral("org_unit"), old.id, QStringLiteral("upsert"), path, old.path,
+                    QStringLiteral("org.move"), {}, {} },
+                context);
+            !recorded)
+            return recorded.error();
+    }
+    // So do their members: a client whose scope they left (or entered) learns it from the feed.
+    for (const auto& [memberId, oldPath] : members) {
+        const QString path = newPath + oldPath.mid(unit.path.size());
+        if (const auto recorded = recordChange(db,
+                { QStringLiteral("member"), memberId, QStringLiteral("upsert"), path, oldPath,
                     QStringLiteral("org.move"), {}, {} },
                 context);
             !recorded)
@@ -573,15 +615,19 @@ Result<OrgUnit> OrgRepository::create(
     return commitWith(transaction, std::move(created));
 }
 
-Result<OrgUnit> OrgRepository::rename(
-    qint64 id, const QString& name, const Decision& decision, const WriteContext& context)
+Result<OrgUnit> OrgRepository::rename(qint64 id, const QString& name, const Decision& decision,
+    const WriteContext& context, std::optional<qint64> expectedVersion)
 {
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (const Status locked = lockUnit(m_db, id); !locked)
+        return locked.error();
     auto unit = selectActiveUnit(m_db, id, QStringLiteral("id"));
     if (!unit)
         return unit;
+    if (const Status current = checkVersion(*unit, expectedVersion); !current)
+        return current.error();
     const QString cleaned = text::cleanText(name);
     QList<FieldError> errors = validateDecision(decision, context.today());
     for (const auto& error : validateUnitFields(cleaned, unit->code, unit->kind, std::nullopt))
@@ -617,15 +663,19 @@ Result<OrgUnit> OrgRepository::rename(
     return commitWith(transaction, selectUnit(m_db, id));
 }
 
-Result<OrgUnit> OrgRepository::move(
-    qint64 id, qint64 newParentId, const Decision& decision, const WriteContext& context)
+Result<OrgUnit> OrgRepository::move(qint64 id, qint64 newParentId, const Decision& decision,
+    const WriteContext& context, std::optional<qint64> expectedVersion)
 {
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (const Status locked = lockUnit(m_db, id); !locked)
+        return locked.error();
     auto unit = selectActiveUnit(m_db, id, QStringLiteral("id"));
     if (!unit)
         return unit;
+    if (const Status current = checkVersion(*unit, expectedVersion); !current)
+        return current.error();
     auto parent = selectActiveUnit(m_db, newParentId, QStringLiteral("parentId"));
     if (!parent)
         return parent;
@@ -663,15 +713,19 @@ Result<OrgUnit> OrgRepository::move(
     return commitWith(transaction, selectUnit(m_db, id));
 }
 
-Result<OrgUnit> OrgRepository::merge(
-    qint64 sourceId, qint64 targetId, const Decision& decision, const WriteContext& context)
+Result<OrgUnit> OrgRepository::merge(qint64 sourceId, qint64 targetId, const Decision& decision,
+    const WriteContext& context, std::optional<qint64> expectedVersion)
 {
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (const Status locked = lockUnit(m_db, sourceId); !locked)
+        return locked.error();
     auto source = selectActiveUnit(m_db, sourceId, QStringLiteral("id"));
     if (!source)
         return source;
+    if (const Status current = checkVersion(*source, expectedVersion); !current)
+        return current.error();
     auto target = selectActiveUnit(m_db, targetId, QStringLiteral("targetId"));
     if (!target)
         return target;
@@ -739,6 +793,8 @@ Result<QList<OrgUnit>> OrgRepository::split(
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (const Status locked = lockUnit(m_db, sourceId); !locked)
+        return locked.error();
     auto source = selectActiveUnit(m_db, sourceId, QStringLiteral("id"));
     if (!source)
         return source.error();
@@ -859,14 +915,19 @@ Result<QList<OrgUnit>> OrgRepository::split(
     return commitWith(transaction, Result<QList<OrgUnit>>(created));
 }
 
-Result<OrgUnit> OrgRepository::dissolve(qint64 id, const Decision& decision, const WriteContext& context)
+Result<OrgUnit> OrgRepository::dissolve(qint64 id, const Decision& decision, const WriteContext& context,
+    std::optional<qint64> expectedVersion)
 {
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (const Status locked = lockUnit(m_db, id); !locked)
+        return locked.error();
     auto unit = selectActiveUnit(m_db, id, QStringLiteral("id"));
     if (!unit)
         return unit;
+    if (const Status current = checkVersion(*unit, expectedVersion); !current)
+        return current.error();
     QList<FieldError> errors = validateDecision(decision, context.today());
     if (!unit->parentId)
         errors.append({ QStringLiteral("id"),

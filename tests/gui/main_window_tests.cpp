@@ -24,7 +24,7 @@ private slots:
         config.threads = 2;
         config.database = DatabaseConfig::sqlite(folder.filePath(QStringLiteral("sotay.sqlite")), true);
         config.adminPassword = QStringLiteral("mat-khau-quan-tri-2025");
-        config.passwordCost = server::PasswordHasher::Cost::minimal();
+        config.passwordCost = PasswordHasher::Cost::minimal();
         server::SotayServer running(config);
         QVERIFY(running.start().ok());
 

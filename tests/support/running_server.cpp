@@ -19,7 +19,7 @@ RunningServer::RunningServer(const TestDatabase& database, int threads)
     config.threads = threads;
     config.database = database.config();
     config.adminPassword = QString::fromLatin1(kAdminPassword);
-    config.passwordCost = server::PasswordHasher::Cost::minimal();
+    config.passwordCost = PasswordHasher::Cost::minimal();
     // Tests run "now" at a fixed moment that the test can move forward.
     const QDateTime start(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC);
     config.clock = [offset = m_offset, start] { return start.addSecs(offset->load()); };

@@ -44,6 +44,7 @@ CREATE TABLE idempotent_request (
     key          TEXT NOT NULL,
     method       TEXT NOT NULL,
     path         TEXT NOT NULL,
+    body_hash    TEXT NOT NULL,
     status       INTEGER NOT NULL,
     body         TEXT NOT NULL,
     created_at   TIMESTAMPTZ NOT NULL,

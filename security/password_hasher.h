@@ -7,7 +7,7 @@
 
 #include <memory>
 
-namespace sotay::server {
+namespace sotay {
 
 // Argon2id password hashes (libsodium). Hashing is deliberately slow and memory-hungry, so at most
 // `maxConcurrent` run at once: a burst of sign-ins queues here instead of starving every other request.
@@ -38,4 +38,4 @@ private:
     std::unique_ptr<Slots> m_slots;
 };
 
-} // namespace sotay::server
+} // namespace sotay

@@ -9,7 +9,7 @@
 #include <semaphore>
 #include <stdexcept>
 
-namespace sotay::server {
+namespace sotay {
 
 struct PasswordHasher::Slots {
     explicit Slots(int count)
@@ -114,4 +114,4 @@ QString PasswordHasher::weakness(const QString& password)
     return {};
 }
 
-} // namespace sotay::server
+} // namespace sotay

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "console_sync.h"
+
+#include "api_client.h"
+#include "password_hasher.h"
+#include "replica.h"
+#include "server_probe.h"
+#include "sync_engine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+namespace sotay::app {
+
+int runHeadlessSync(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("sotay-console", "Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ."));
+    const QCommandLineOption server(QStringLiteral("server"), QCoreApplication::translate("sotay-console", "Địa chỉ máy chủ."),
+        QStringLiteral("URL"));
+    const QCommandLineOption user(QStringLiteral("user"), QCoreApplication::translate("sotay-console", "Tên đăng nhập."),
+        QCoreApplication::translate("sotay-console", "TÊN"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+        QCoreApplication::translate("sotay-console", "Tệp chứa mật khẩu (dòng đầu tiên)."),
+        QCoreApplication::translate("sotay-console", "TỆP"));
+    const QCommandLineOption replicaPath(QStringLiteral("replica"),
+        QCoreApplication::translate("sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
+        QCoreApplication::translate("sotay-console", "TỆP"));
+    parser.addOptions({ server, user, passwordFile, replicaPath });
+    parser.addHelpOption();
+    QStringList args = arguments;
+    args.removeAt(1); // "sync"
+    if (!parser.parse(args) || !parser.positionalArguments().isEmpty()) {
+        err << (parser.errorText().isEmpty() ? QCoreApplication::translate("sotay-console", "Tham số không hợp lệ.") : parser.errorText())
+            << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    if (!parser.isSet(server) || !parser.isSet(user) || !parser.isSet(passwordFile)) {
+        err << QCoreApplication::translate("sotay-console", "Cần đủ --server, --user và --password-file.") << '\n';
+        return 2;
+    }
+    auto url = client::parseServerAddress(parser.value(server));
+    if (!url) {
+        err << url.error().message << '\n';
+        return 2;
+    }
+    QFile file(parser.value(passwordFile));
+    if (!file.open(QIODevice::ReadOnly)) {
+        err << QCoreApplication::translate("sotay-console", "Không đọc được tệp mật khẩu %1.").arg(file.fileName()) << '\n';
+        return 2;
+    }
+    const QString password = QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
+    const QString username = parser.value(user).trimmed().toLower();
+
+    client::ApiClient api(*url);
+    if (const Status signedIn = client::signIn(api, username, password); !signedIn) {
+        err << signedIn.error().message << '\n';
+        return signedIn.error().code == ErrorCode::Io ? 1 : 3;
+    }
+    const QString path = parser.isSet(replicaPath) ? parser.value(replicaPath) : client::Replica::defaultPath(*url, username);
+    auto replica = client::Replica::open(path);
+    if (!replica) {
+        err << replica.error().message << '\n';
+        return 4;
+    }
+    // The verifier lets the console open this replica later without the server, with the same password.
+    PasswordHasher hasher;
+    auto hash = hasher.hash(password);
+    const Status stored = hash ? (*replica)->setVerifier(username, *hash) : Status(hash.error());
+    if (!stored)
+        err << stored.error().message << '\n'; // the sync itself can still go on
+
+    client::SyncEngine engine(api, **replica);
+    auto report = engine.syncOnce([&out](const client::SyncProgress& progress) {
+        out << progress.phase << ": " << progress.done << '\n';
+        out.flush();
+    });
+    if (!report) {
+        err << report.error().message << '\n';
+        switch (client::failureOf(report.error())) {
+        case client::SyncFailure::Offline:
+            return 1;
+        case client::SyncFailure::SessionExpired:
+            return 3;
+        default:
+            return 4;
+        }
+    }
+    out << QCoreApplication::translate("sotay-console",
+        "Đồng bộ xong: tải %1 tổ chức, %2 đảng viên, %3 thay đổi; gửi %4 sửa đổi (%5 xung đột, %6 bị từ chối); %7 byte.")
+               .arg(report->unitsDownloaded)
+               .arg(report->membersDownloaded)
+               .arg(report->changesApplied)
+               .arg(report->pushed)
+               .arg(report->conflicts)
+               .arg(report->refused)
+               .arg(report->wireBytes)
+        << '\n';
+    return 0;
+}
+
+} // namespace sotay::app

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "api_client.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <Poco/CountingStream.h>
+#include <Poco/Exception.h>
+#include <Poco/InflatingStream.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+
+#include <sstream>
+
+namespace sotay::client {
+namespace {
+
+const QString kCancelled = QStringLiteral("cancelled");
+
+Error unreachable(const QUrl& server, const QString& reason)
+{
+    return Error { ErrorCode::Io,
+        QCoreApplication::translate("ApiClient", "Không kết nối được tới máy chủ %1: %2").arg(server.toDisplayString(), reason),
+        {} };
+}
+
+} // namespace
+
+QJsonObject HttpResult::json() const { return QJsonDocument::fromJson(body).object(); }
+
+QString HttpResult::errorMessage() const
+{
+    const QString message = json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    if (!message.isEmpty())
+        return message;
+    return QCoreApplication::translate("ApiClient", "Máy chủ trả lời mã %1.").arg(status);
+}
+
+bool isCancelled(const Error& error) { return error.fields.size() == 1 && error.fields.front().field == kCancelled; }
+
+Status signIn(ApiClient& api, const QString& username, const QString& password)
+{
+    auto answer = api.send("POST", QStringLiteral("/api/v1/auth/login"),
+        { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } });
+    if (!answer)
+        return answer.error();
+    if (!answer->ok())
+        return Error::invalid(answer->errorMessage(), { { QStringLiteral("password"), answer->errorMessage() } });
+    api.setToken(answer->json().value(QStringLiteral("token")).toString());
+    return success();
+}
+
+ApiClient::ApiClient(QUrl server)
+    : ApiClient(std::move(server), Options {})
+{
+}
+
+ApiClient::ApiClient(QUrl server, Options options)
+    : m_server(std::move(server))
+    , m_options(options)
+{
+}
+
+Result<HttpResult> ApiClient::get(const QString& pathAndQuery) const
+{
+    return exchange("GET", pathAndQuery, {}, {}, true);
+}
+
+Result<HttpResult> ApiClient::send(const std::string& method, const QString& path, const QJsonObject& body,
+    const std::map<std::string, std::string>& headers) const
+{
+    return exchange(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers,
+        headers.contains("Idempotency-Key"));
+}
+
+Result<HttpResult> ApiClient::exchange(const std::string& method, const QString& path, const QByteArray& body,
+    const std::map<std::string, std::string>& headers, bool repeatable) const
+{
+    const int attempts = repeatable ? std::max(1, m_options.attempts) : 1;
+    int backoff = m_options.firstBackoffMilliseconds;
+    Error last = unreachable(m_server, QString());
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
+        if (m_cancel && m_cancel->load())
+            return Error { ErrorCode::Io, QCoreApplication::translate("ApiClient", "Đã hủy."),
+                { { kCancelled, QString() } } };
+        try {
+            Poco::Net::HTTPClientSession session(m_server.host().toStdString(), static_cast<Poco::UInt16>(m_server.port(80)));
+            session.setTimeout(Poco::Timespan(static_cast<long>(m_options.timeoutMilliseconds) * 1000));
+            Poco::Net::HTTPRequest request(method, path.toStdString(), Poco::Net::HTTPMessage::HTTP_1_1);
+            request.set("Accept-Encoding", "gzip");
+            if (!m_token.isEmpty())
+                request.set("Authorization", "Bearer " + m_token.toStdString());
+            for (const auto& [name, value] : headers)
+                request.set(name, value);
+            if (method != "GET") {
+                request.setContentType("application/json");
+                request.setContentLength(body.size());
+            }
+            session.sendRequest(request).write(body.constData(), body.size());
+            Poco::Net::HTTPResponse response;
+            std::istream& raw = session.receiveResponse(response);
+            Poco::CountingInputStream counted(raw);
+            std::ostringstream out;
+            if (response.get("Content-Encoding", "") == "gzip") {
+                Poco::InflatingInputStream inflate(counted, Poco::InflatingStreamBuf::STREAM_GZIP);
+                Poco::StreamCopier::copyStream(inflate, out);
+            } else {
+                Poco::StreamCopier::copyStream(counted, out);
+            }
+            m_wireBytes += counted.chars();
+            const std::string text = out.str();
+            HttpResult result { static_cast<int>(response.getStatus()), QByteArray(text.data(), static_cast<qsizetype>(text.size())) };
+            const bool overloaded = result.status == 502 || result.status == 503 || result.status == 504;
+            if (!overloaded || attempt == attempts)
+                return result;
+            last = unreachable(m_server, result.errorMessage());
+        } catch (const Poco::TimeoutException&) {
+            last = unreachable(m_server, QCoreApplication::translate("ApiClient", "quá thời gian chờ"));
+        } catch (const Poco::Exception& error) {
+            last = unreachable(m_server, QString::fromStdString(error.displayText()));
+        }
+        if (attempt < attempts) {
+            QThread::msleep(static_cast<unsigned long>(backoff));
+            backoff *= 2;
+        }
+    }
+    return last;
+}
+
+} // namespace sotay::client

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+#include <atomic>
+#include <map>
+#include <string>
+
+namespace sotay::client {
+
+// An answer from the server: any HTTP status is a value; only a failed exchange is an error.
+struct HttpResult {
+    int status = 0;
+    QByteArray body;
+    bool ok() const { return status >= 200 && status < 300; }
+    QJsonObject json() const;
+    // The server's Vietnamese message for an error answer, or a generic one.
+    QString errorMessage() const;
+};
+
+// The console's HTTP client over Poco: timeouts on every exchange, gzip, and retries with backoff for calls
+// that are safe to repeat (GET, and POST/PATCH carrying an Idempotency-Key). Blocking: use it off the GUI thread.
+class ApiClient final {
+public:
+    struct Options {
+        int timeoutMilliseconds = 30000;
+        int attempts = 4;               // for calls that are safe to repeat
+        int firstBackoffMilliseconds = 250; // doubles after each failed attempt
+    };
+
+    explicit ApiClient(QUrl server);
+    ApiClient(QUrl server, Options options);
+
+    const QUrl& server() const { return m_server; }
+    void setToken(const QString& token) { m_token = token; }
+    const QString& token() const { return m_token; }
+    // Checked between attempts and pages: a cancelled call stops with an error instead of retrying.
+    void setCancelFlag(const std::atomic<bool>* cancel) { m_cancel = cancel; }
+
+    Result<HttpResult> get(const QString& pathAndQuery) const;
+    Result<HttpResult> send(const std::string& method, const QString& path, const QJsonObject& body,
+        const std::map<std::string, std::string>& headers = {}) const;
+
+    // Bytes received (after decompression: `wireBytes` counts what crossed the network).
+    qint64 wireBytes() const { return m_wireBytes; }
+
+private:
+    Result<HttpResult> exchange(const std::string& method, const QString& path, const QByteArray& body,
+        const std::map<std::string, std::string>& headers, bool repeatable) const;
+
+    QUrl m_server;
+    Options m_options;
+    QString m_token;
+    const std::atomic<bool>* m_cancel = nullptr;
+    mutable std::atomic<qint64> m_wireBytes { 0 };
+};
+
+// True for the error a cancelled call stops with.
+bool isCancelled(const Error& error);
+
+// Signs in (POST /api/v1/auth/login) and gives the client its token. A refusal is an error with the
+// server's Vietnamese message and the field "password".
+Status signIn(ApiClient& api, const QString& username, const QString& password);
+
+} // namespace sotay::client

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace sotay::client {
+
+// One edit waiting to go to the server, in the order it was made.
+struct OutboxEntry {
+    qint64 id = 0;
+    QString idempotencyKey;
+    QString method;
+    QString path;
+    QJsonObject body;
+    std::optional<qint64> ifMatch;
+    QString state; // pending, done, conflict, refused
+    QString message;
+};
+
+// A conflict kept for the user: what they wanted and what the server has now.
+struct Conflict {
+    qint64 id = 0;
+    qint64 outboxId = 0;
+    QString entity;
+    qint64 entityId = 0;
+    QJsonObject local;
+    QJsonObject server;
+};
+
+// The console's local copy of the user's scope: an SQLite file (WAL) with the domain's schema, plus the
+// sync position, the outbox, the conflicts and the offline password verifier. One per server and user.
+class Replica final {
+public:
+    static Result<std::unique_ptr<Replica>> open(const QString& path);
+    ~Replica();
+    Replica(const Replica&) = delete;
+    Replica& operator=(const Replica&) = delete;
+
+    QSqlDatabase db() const { return m_db; }
+    const QString& path() const { return m_path; }
+
+    // The default place: <app data>/replicas/<host>_<port>/<user>.sqlite
+    static QString defaultPath(const QUrl& server, const QString& username);
+
+    Result<QString> state(const QString& key) const;
+    Status setState(const QString& key, const QString& value);
+
+    // Appends an edit (with a fresh idempotency key) and returns it.
+    Result<OutboxEntry> enqueue(const QString& method, const QString& path, const QJsonObject& body,
+        std::optional<qint64> ifMatch = std::nullopt);
+    Result<QList<OutboxEntry>> pending() const;
+    Result<qint64> pendingCount() const;
+    Status finish(qint64 outboxId, const QString& state, const QString& message = {});
+    Status keepConflict(const OutboxEntry& entry, const QString& entity, qint64 entityId, const QJsonObject& server);
+    Result<QList<Conflict>> conflicts() const;
+    Status resolveConflict(qint64 conflictId);
+
+    // The Argon2id hash that lets the user open the replica without the server.
+    Status setVerifier(const QString& username, const QString& hash);
+    Result<QString> verifier(const QString& username) const;
+
+private:
+    Replica(QString path, QString connection, QSqlDatabase db);
+    QString m_path;
+    QString m_connection;
+    QSqlDatabase m_db;
+};
+
+} // namespace sotay::client

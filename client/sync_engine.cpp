@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync_engine.h"
+
+#include "member/member_json.h"
+#include "org/org_json.h"
+#include "store/replica_writer.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSet>
+
+namespace sotay::client {
+namespace {
+
+const QString kTag = QStringLiteral("sync");
+
+Error tagged(const QString& message, const QString& tag) { return Error { ErrorCode::Io, message, { { kTag, tag } } }; }
+
+Error sessionExpired()
+{
+    return tagged(QCoreApplication::translate("SyncEngine", "Phiên làm việc đã hết hạn. Xin đăng nhập lại; các thay đổi chưa gửi "
+                                                            "vẫn được giữ."),
+        QStringLiteral("session_expired"));
+}
+
+Error refusedBy(const HttpResult& answer) { return tagged(answer.errorMessage(), QStringLiteral("other")); }
+
+// The answer, or why there is none: network trouble stays an error, 401 means signing in again.
+Result<HttpResult> checked(Result<HttpResult> answer)
+{
+    if (!answer)
+        return answer;
+    if (answer->status == 401)
+        return sessionExpired();
+    return answer;
+}
+
+Result<Member> memberFrom(const QJsonObject& json)
+{
+    auto member = memberFromJson(json, Member {}, false);
+    if (!member)
+        return member;
+    member->id = json.value(QStringLiteral("id")).toInteger();
+    member->version = json.value(QStringLiteral("version")).toInteger();
+    return member;
+}
+
+template <typename Apply>
+Status inTransaction(const QSqlDatabase& db, Apply apply)
+{
+    sql::Transaction transaction(db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    if (const Status applied = apply(); !applied)
+        return applied;
+    return transaction.commit();
+}
+
+bool exists(const QSqlDatabase& db, const char* table, qint64 id)
+{
+    auto query = sql::exec(db, QStringLiteral("SELECT 1 FROM ") + QString::fromLatin1(table) + QStringLiteral(" WHERE id = ?"),
+        { id });
+    return query && query->next();
+}
+
+// "/api/v1/members/12/events" -> ("member", 12)
+std::pair<QString, qint64> entityOf(const QString& path)
+{
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.size() >= 4)
+        return { parts[2] == u"orgs" ? QStringLiteral("org_unit") : QStringLiteral("member"), parts[3].toLongLong() };
+    return { parts.value(2) == u"orgs" ? QStringLiteral("org_unit") : QStringLiteral("member"), 0 };
+}
+
+} // namespace
+
+SyncFailure failureOf(const Error& error)
+{
+    if (isCancelled(error))
+        return SyncFailure::Cancelled;
+    for (const auto& field : error.fields)
+        if (field.field == kTag)
+            return field.message == u"session_expired" ? SyncFailure::SessionExpired : SyncFailure::Other;
+    return error.code == ErrorCode::Io ? SyncFailure::Offline : SyncFailure::Other;
+}
+
+SyncEngine::SyncEngine(ApiClient& api, Replica& replica)
+    : m_api(api)
+    , m_replica(replica)
+{
+}
+
+Result<SyncReport> SyncEngine::syncOnce(const ProgressCallback& progress, const std::atomic<bool>* cancel)
+{
+    SyncReport report;
+    const qint64 bytesBefore = m_api.wireBytes();
+    m_api.setCancelFlag(cancel);
+    if (const Status pushed = push(report); !pushed)
+        return pushed.error();
+    if (const Status downloaded = download(report, progress, cancel); !downloaded)
+        return downloaded.error();
+    if (const Status pulled = pull(report, progress, cancel); !pulled)
+        return pulled.error();
+    report.lastSeq = m_replica.state(QStringLiteral("last_seq")).value().toLongLong();
+    report.wireBytes = m_api.wireBytes() - bytesBefore;
+    return report;
+}
+
+Status SyncEngine::push(SyncReport& report)
+{
+    const auto entries = m_replica.pending();
+    if (!entries)
+        return entries.error();
+    const QSqlDatabase db = m_replica.db();
+    for (const auto& entry : *entries) {
+        std::map<std::string, std::string> headers { { "Idempotency-Key", entry.idempotencyKey.toStdString() } };
+        if (entry.ifMatch)
+            headers["If-Match"] = std::to_string(*entry.ifMatch);
+        auto answer = checked(m_api.send(entry.method.toStdString(), entry.path, entry.body, headers));
+        if (!answer)
+            return answer.error(); // offline or signed out: the entry stays pending, in order
+        const auto [entity, entityId] = entityOf(entry.path);
+        const Status recorded = inTransaction(db, [&]() -> Status {
+            ReplicaWriter writer(db);
+            const QJsonObject json = answer->json();
+            if (answer->ok()) {
+                ++report.pushed;
+                if (entity == u"member") {
+                    if (auto member = memberFrom(json); member && member->id > 0)
+                        if (const Status written = writer.upsertMember(*member); !written)
+                            return written;
+                } else if (auto unit = orgUnitFromJson(json)) {
+                    if (const Status written = writer.upsertUnit(*unit); !written)
+                        return written;
+                }
+                return m_replica.finish(entry.id, QStringLiteral("done"));
+            }
+            if (answer->status == 412) {
+                ++report.conflicts;
+                const QJsonObject current = json.value(QStringLiteral("error")).toObject().value(QStringLiteral("current")).toObject();
+                if (entity == u"member")
+                    if (auto member = memberFrom(current))
+                        if (const Status written = writer.upsertMember(*member); !written)
+                            return written;
+                if (const Status kept = m_replica.keepConflict(entry, entity, entityId, current); !kept)
+                    return kept;
+                return m_replica.finish(entry.id, QStringLiteral("conflict"), answer->errorMessage());
+            }
+            ++report.refused;
+            return m_replica.finish(entry.id, QStringLiteral("refused"), answer->errorMessage());
+        });
+        if (!recorded)
+            return recorded;
+    }
+    return success();
+}
+
+Status SyncEngine::download(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel)
+{
+    auto phase = m_replica.state(QStringLiteral("snapshot.phase"));
+    if (!phase)
+        return phase.error();
+    if (*phase == u"done")
+        return success();
+    const QSqlDatabase db = m_replica.db();
+    if (phase->isEmpty()) {
+        auto head = checked(m_api.get(QStringLiteral("/api/v1/sync/head")));
+        if (!head)
+            return head.error();
+        if (!head->ok())
+            return refusedBy(*head);
+        const QString seq = QString::number(head->json().value(QStringLiteral("seq")).toInteger());
+        const Status started = inTransaction(db, [&]() -> Status {
+            if (const Status s = m_replica.setState(QStringLiteral("snapshot.head"), seq); !s)
+                return s;
+            if (const Status s = m_replica.setState(QStringLiteral("snapshot.after"), QStringLiteral("0")); !s)
+                return s;
+            return m_replica.setState(QStringLiteral("snapshot.phase"), QStringLiteral("orgs"));
+        });
+        if (!started)
+            return started;
+        *phase = QStringLiteral("orgs");
+    }
+
+    qint64 done = 0;
+    while (*phase != u"done") {
+        if (cancel && cancel->load())
+            return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."), { { QStringLiteral("cancelled"), {} } } };
+        const bool units = *phase == u"orgs";
+        const QString after = m_replica.state(QStringLiteral("snapshot.after")).value();
+        auto page = checked(m_api.get(QStringLiteral("/api/v1/sync/%1?after=%2&limit=%3")
+                                          .arg(units ? QStringLiteral("orgs") : QStringLiteral("members"), after)
+                                          .arg(pageSize)));
+        if (!page)
+            return page.error();
+        if (!page->ok())
+            return refusedBy(*page);
+        const QJsonObject json = page->json();
+        const QJsonArray items = json.value(QStringLiteral("items")).toArray();
+        const bool more = json.value(QStringLiteral("more")).toBool();
+        const Status applied = inTransaction(db, [&]() -> Status {
+            ReplicaWriter writer(db);
+            for (const auto& item : items) {
+                if (units) {
+                    auto unit = orgUnitFromJson(item.toObject());
+                    if (!unit)
+                        return unit.error();
+                    if (const Status s = writer.upsertUnit(*unit); !s)
+                        return s;
+                } else {
+                    auto member = memberFrom(item.toObject());
+                    if (!member)
+                        return member.error();
+                    if (const Status s = writer.upsertMember(*member); !s)
+                        return s;
+                }
+            }
+            if (const Status s = m_replica.setState(QStringLiteral("snapshot.after"),
+                    QString::number(json.value(QStringLiteral("next")).toInteger()));
+                !s)
+                return s;
+            if (more)
+                return success();
+            // This table is complete: members next, or the feed from where the download began.
+            if (units) {
+                if (const Status s = m_replica.setState(QStringLiteral("snapshot.after"), QStringLiteral("0")); !s)
+                    return s;
+                return m_replica.setState(QStringLiteral("snapshot.phase"), QStringLiteral("members"));
+            }
+            if (const Status s = m_replica.setState(QStringLiteral("last_seq"), m_replica.state(QStringLiteral("snapshot.head")).value());
+                !s)
+                return s;
+            return m_replica.setState(QStringLiteral("snapshot.phase"), QStringLiteral("done"));
+        });
+        if (!applied)
+            return applied;
+        (units ? report.unitsDownloaded : report.membersDownloaded) += items.size();
+        done += items.size();
+        if (progress)
+            progress({ units ? QCoreApplication::translate("SyncEngine", "Đang tải cây tổ chức")
+                             : QCoreApplication::translate("SyncEngine", "Đang tải danh sách đảng viên"),
+                done, -1 });
+        if (!more)
+            *phase = units ? QStringLiteral("members") : QStringLiteral("done");
+    }
+    return success();
+}
+
+Status SyncEngine::refetchMembersOf(qint64 unitId, SyncReport& report)
+{
+    QString after;
+    const QSqlDatabase db = m_replica.db();
+    for (;;) {
+        QString path = QStringLiteral("/api/v1/members?org=%1&limit=500").arg(unitId);
+        if (!after.isEmpty())
+            path += QStringLiteral("&after=") + after;
+        auto page = checked(m_api.get(path));
+        if (!page)
+            return page.error();
+        if (!page->ok())
+            return success(); // the unit left the scope again meanwhile: the feed says so later
+        const QJsonObject json = page->json();
+        const Status applied = inTransaction(db, [&]() -> Status {
+            ReplicaWriter writer(db);
+            for (const auto& item : json.value(QStringLiteral("items")).toArray()) {
+                auto member = memberFrom(item.toObject());
+                if (!member)
+                    return member.error();
+                if (const Status s = writer.upsertMember(*member); !s)
+                    return s;
+                ++report.membersDownloaded;
+            }
+            return success();
+        });
+        if (!applied)
+            return applied;
+        after = json.value(QStringLiteral("next")).toString();
+        if (after.isEmpty())
+            return success();
+    }
+}
+
+Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel)
+{
+    const QSqlDatabase db = m_replica.db();
+    for (;;) {
+        if (cancel && cancel->load())
+            return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."), { { QStringLiteral("cancelled"), {} } } };
+        const QString since = m_replica.state(QStringLiteral("last_seq")).value();
+        auto page = checked(
+            m_api.get(QStringLiteral("/api/v1/changes?since=%1&limit=%2").arg(since.isEmpty() ? QStringLiteral("0") : since).arg(pageSize)));
+        if (!page)
+            return page.error();
+        if (!page->ok())
+            return refusedBy(*page);
+        const QJsonObject json = page->json();
+        const QJsonArray items = json.value(QStringLiteral("items")).toArray();
+        QSet<qint64> enteredScope;
+        const Status applied = inTransaction(db, [&]() -> Status {
+            ReplicaWriter writer(db);
+            for (const auto& value : items) {
+                const QJsonObject item = value.toObject();
+                const QString entity = item.value(QStringLiteral("entity")).toString();
+                const qint64 id = item.value(QStringLiteral("id")).toInteger();
+                const bool removed = item.value(QStringLiteral("change")).toString() == u"removed";
+                const QJsonObject data = item.value(QStringLiteral("data")).toObject();
+                Status done = success();
+                if (entity == u"org_unit") {
+                    if (removed) {
+                        done = writer.removeUnit(id);
+                    } else if (auto unit = orgUnitFromJson(data)) {
+                        if (!exists(db, "org_unit", id))
+                            enteredScope.insert(id);
+                        done = unit->active() ? writer.upsertUnit(*unit) : writer.removeUnit(id);
+                    } else {
+                        done = unit.error();
+                    }
+                } else if (entity == u"member") {
+                    if (removed) {
+                        done = writer.removeMember(id);
+                    } else if (auto member = memberFrom(data)) {
+                        done = member->onRoster() ? writer.upsertMember(*member) : writer.removeMember(id);
+                    } else {
+                        done = member.error();
+                    }
+                }
+                if (!done)
+                    return done;
+                ++report.changesApplied;
+            }
+            return m_replica.setState(QStringLiteral("last_seq"), QString::number(json.value(QStringLiteral("next")).toInteger()));
+        });
+        if (!applied)
+            return applied;
+        // A unit that came into the scope brings members that the feed never mentioned to this user.
+        for (const qint64 unitId : enteredScope)
+            if (const Status fetched = refetchMembersOf(unitId, report); !fetched)
+                return fetched;
+        if (progress)
+            progress({ QCoreApplication::translate("SyncEngine", "Đang cập nhật thay đổi"), report.changesApplied, -1 });
+        if (!json.value(QStringLiteral("more")).toBool())
+            return success();
+    }
+}
+
+} // namespace sotay::client

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api_client.h"
+#include "core/result.h"
+#include "replica.h"
+
+#include <atomic>
+#include <functional>
+
+namespace sotay::client {
+
+struct SyncProgress {
+    QString phase;     // Vietnamese, for the progress bar's label
+    qint64 done = 0;
+    qint64 total = -1; // -1 when unknown
+};
+
+struct SyncReport {
+    qint64 unitsDownloaded = 0;
+    qint64 membersDownloaded = 0;
+    qint64 changesApplied = 0;
+    qint64 pushed = 0;
+    qint64 conflicts = 0;
+    qint64 refused = 0;
+    qint64 lastSeq = 0;
+    qint64 wireBytes = 0;
+};
+
+// Why a sync stopped: the caller signs in again for SessionExpired, waits for Offline, and shows the rest.
+enum class SyncFailure { None, SessionExpired, Offline, Cancelled, Other };
+SyncFailure failureOf(const Error& error);
+
+// One sync: push the outbox in order (idempotency keys make a repeat harmless, a stale version becomes a
+// kept conflict), finish or resume the first download of the scope (each page is committed with the
+// position it reached, so a crash or a cancel resumes where it stopped), then pull the change feed.
+class SyncEngine final {
+public:
+    using ProgressCallback = std::function<void(const SyncProgress&)>;
+
+    SyncEngine(ApiClient& api, Replica& replica);
+
+    Result<SyncReport> syncOnce(const ProgressCallback& progress = {}, const std::atomic<bool>* cancel = nullptr);
+
+    Status push(SyncReport& report);
+    Status download(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel);
+    Status pull(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel);
+
+    int pageSize = 1000;
+
+private:
+    Status refetchMembersOf(qint64 unitId, SyncReport& report);
+
+    ApiClient& m_api;
+    Replica& m_replica;
+};
+
+} // namespace sotay::client

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/replica_writer.h"
+
+#include "org/org_rules.h"
+#include "store/member_columns.h"
+#include "store/sql.h"
+#include "text/vietnamese_text.h"
+
+namespace sotay {
+namespace {
+
+Status done(const Result<QSqlQuery>& query)
+{
+    if (!query)
+        return query.error();
+    return success();
+}
+
+} // namespace
+
+ReplicaWriter::ReplicaWriter(const QSqlDatabase& db)
+    : m_db(db)
+{
+}
+
+Status ReplicaWriter::upsertUnit(const OrgUnit& u)
+{
+    return done(sql::exec(m_db,
+        QStringLiteral("INSERT INTO org_unit (id, parent_id, kind, category_id, code, name, name_folded, path, valid_from, "
+                       "valid_to, end_reason, successor_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, kind = excluded.kind, "
+                       "category_id = excluded.category_id, code = excluded.code, name = excluded.name, "
+                       "name_folded = excluded.name_folded, path = excluded.path, valid_from = excluded.valid_from, "
+                       "valid_to = excluded.valid_to, end_reason = excluded.end_reason, "
+                       "successor_id = excluded.successor_id, version = excluded.version"),
+        { u.id, sql::optionalId(u.parentId), toCode(u.kind), sql::optionalId(u.categoryId), u.code, u.name,
+            text::fold(u.name), u.path, sql::date(u.validFrom), sql::date(u.validTo),
+            u.endReason ? QVariant(toCode(*u.endReason)) : QVariant(QMetaType::fromType<QString>()),
+            sql::optionalId(u.successorId), u.version }));
+}
+
+Status ReplicaWriter::upsertMember(const Member& m)
+{
+    QStringList updates;
+    for (const auto& column : kMemberDataColumns)
+        updates.append(column + QStringLiteral(" = excluded.") + column);
+    QVariantList values { m.id };
+    values += bindMember(m);
+    values << m.version;
+    return done(sql::exec(m_db,
+        QStringLiteral("INSERT INTO member (id, ") + kMemberDataColumns.join(QStringLiteral(", "))
+            + QStringLiteral(", version) VALUES (") + QStringList(kMemberDataColumns.size() + 2, QStringLiteral("?")).join(u',')
+            + QStringLiteral(") ON CONFLICT (id) DO UPDATE SET ") + updates.join(QStringLiteral(", "))
+            + QStringLiteral(", version = excluded.version"),
+        values));
+}
+
+Status ReplicaWriter::removeUnit(qint64 id)
+{
+    auto query = sql::exec(m_db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { id });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return success();
+    const QString path = query->value(0).toString();
+    query->finish();
+    if (const Status members = done(sql::exec(m_db,
+            QStringLiteral("DELETE FROM member WHERE org_unit_id IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)"),
+            { path, subtreeEnd(path) }));
+        !members)
+        return members;
+    return done(
+        sql::exec(m_db, QStringLiteral("DELETE FROM org_unit WHERE path >= ? AND path < ?"), { path, subtreeEnd(path) }));
+}
+
+Status ReplicaWriter::removeMember(qint64 id)
+{
+    return done(sql::exec(m_db, QStringLiteral("DELETE FROM member WHERE id = ?"), { id }));
+}
+
+} // namespace sotay

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "member/member.h"
+#include "org/org_unit.h"
+
+#include <QSqlDatabase>
+
+namespace sotay {
+
+// Writes what the server sent into the console's replica, as it is: the server has already applied every
+// rule, so nothing is validated, no change-feed row is written, and foreign keys are not enforced (objects
+// arrive in the order the server pages them). The caller holds the transaction.
+class ReplicaWriter final {
+public:
+    explicit ReplicaWriter(const QSqlDatabase& db);
+
+    Status upsertUnit(const OrgUnit& unit);
+    Status upsertMember(const Member& member);
+    // The unit, its subtree and the members on their rosters: they have left the user's scope.
+    Status removeUnit(qint64 id);
+    Status removeMember(qint64 id);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace sotay

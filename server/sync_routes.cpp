@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync_routes.h"
+
+#include "member/member_json.h"
+#include "org/org_json.h"
+#include "org/org_rules.h"
+#include "store/member_columns.h"
+#include "store/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace sotay::server {
+namespace {
+
+// A page after `after` (exclusive) of at most `limit` rows; `next` is the last id, `more` says whether to go on.
+QJsonObject page(QJsonArray items, qint64 lastId, bool more)
+{
+    return { { QStringLiteral("items"), items }, { QStringLiteral("next"), lastId }, { QStringLiteral("more"), more } };
+}
+
+qint64 afterParameter(const ApiRequest& request)
+{
+    bool ok = true;
+    const qint64 after = request.query.hasQueryItem(QStringLiteral("after"))
+        ? request.query.queryItemValue(QStringLiteral("after")).toLongLong(&ok)
+        : 0;
+    if (!ok || after < 0) {
+        const QString message = QCoreApplication::translate("ApiError", "Tham số after phải là số nguyên không âm.");
+        throw ApiError::badRequest(message, { { QStringLiteral("after"), message } });
+    }
+    return after;
+}
+
+// The scope as a path range; the whole tree for an administrator.
+std::pair<QString, QString> scopeRange(const Principal& caller)
+{
+    if (caller.user.role == Role::Admin)
+        return { QStringLiteral("/"), QStringLiteral("0") };
+    return { caller.scopePath, subtreeEnd(caller.scopePath) };
+}
+
+} // namespace
+
+void addSyncRoutes(Router& router, Services&)
+{
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/head"), [](const ApiRequest& request) {
+        allowQuery(request, {});
+        auto query = orThrow(sql::exec(request.db, QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1")));
+        return ApiResponse::json({ { QStringLiteral("seq"), query.next() ? query.value(0).toLongLong() : 0 } });
+    });
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/orgs"), [](const ApiRequest& request) {
+        requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
+        allowQuery(request, { "after", "limit" });
+        const qint64 after = afterParameter(request);
+        const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
+        const auto [from, to] = scopeRange(request.caller());
+        auto query = orThrow(sql::exec(request.db,
+            QStringLiteral("SELECT id, parent_id, kind, category_id, code, name, path, valid_from, valid_to, end_reason, "
+                           "successor_id, version FROM org_unit WHERE id > ? AND path >= ? AND path < ? AND valid_to IS NULL "
+                           "ORDER BY id LIMIT ?"),
+            { after, from, to, limit + 1 }));
+        QJsonArray items;
+        qint64 last = after;
+        int count = 0;
+        bool more = false;
+        while (query.next()) {
+            if (++count > limit) {
+                more = true;
+                break;
+            }
+            OrgUnit unit;
+            unit.id = query.value(0).toLongLong();
+            unit.parentId = sql::toOptionalId(query.value(1));
+            unit.kind = orgKindFromCode(query.value(2).toString()).value_or(OrgKind::Cell);
+            unit.categoryId = sql::toOptionalId(query.value(3));
+            unit.code = query.value(4).toString();
+            unit.name = query.value(5).toString();
+            unit.path = query.value(6).toString();
+            unit.validFrom = sql::toDate(query.value(7));
+            unit.version = query.value(11).toLongLong();
+            items.append(toJson(unit));
+            last = unit.id;
+        }
+        return ApiResponse::json(page(items, last, more));
+    });
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/members"), [](const ApiRequest& request) {
+        const Principal& caller = request.caller();
+        requireRole(caller, { Role::Admin, Role::Officer, Role::Secretary });
+        allowQuery(request, { "after", "limit" });
+        const qint64 after = afterParameter(request);
+        const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
+        const auto [from, to] = scopeRange(caller);
+        auto query = orThrow(sql::exec(request.db,
+            QStringLiteral("SELECT ") + memberSelectColumns(QStringLiteral("m."))
+                + QStringLiteral(" FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE m.id > ? AND u.path >= ? "
+                                 "AND u.path < ? AND m.left_reason IS NULL ORDER BY m.id LIMIT ?"),
+            { after, from, to, limit + 1 }));
+        const bool sensitive = seesSensitiveFields(caller.user.role);
+        QJsonArray items;
+        qint64 last = after;
+        int count = 0;
+        bool more = false;
+        while (query.next()) {
+            if (++count > limit) {
+                more = true;
+                break;
+            }
+            const Member member = readMember(query);
+            items.append(toJson(member, sensitive));
+            last = member.id;
+        }
+        return ApiResponse::json(page(items, last, more));
+    });
+}
+
+} // namespace sotay::server

@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "api_client.h"
+#include "replica.h"
+#include "store/member_repository.h"
+#include "store/org_repository.h"
+#include "store/sql.h"
+#include "support/demo_tree.h"
+#include "support/qt_printing.h"
+#include "support/running_server.h"
+#include "support/test_database.h"
+#include "sync_engine.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace sotay;
+using namespace sotay::client;
+using namespace sotay::test;
+
+namespace {
+
+qint64 count(const Replica& replica, const QString& statement, const QVariantList& values = {})
+{
+    auto query = sql::exec(replica.db(), statement, values);
+    BOOST_TEST_REQUIRE((query.ok() && query->next()));
+    return query->value(0).toLongLong();
+}
+
+bool hasUnit(const Replica& replica, qint64 id)
+{
+    return count(replica, QStringLiteral("SELECT COUNT(*) FROM org_unit WHERE id = ?"), { id }) == 1;
+}
+
+bool hasMember(const Replica& replica, qint64 id)
+{
+    return count(replica, QStringLiteral("SELECT COUNT(*) FROM member WHERE id = ?"), { id }) == 1;
+}
+
+Member addMember(const QSqlDatabase& db, qint64 unitId, const char* family, const char* middle, const char* given)
+{
+    Member m = sampleMember(unitId, QString::fromUtf8(family), QString::fromUtf8(middle), QString::fromUtf8(given));
+    m.cardNumber.clear();
+    auto created = MemberRepository(db).create(
+        m, { 0, 0, MemberEventType::Admission, m.admittedOn, QStringLiteral("1-QĐ/ĐU"), true, {}, {}, {} }, testContext());
+    BOOST_TEST_REQUIRE(created.ok());
+    return *created;
+}
+
+// A server over one test database with the small tree, members in both communes, and an officer of Trấn Biên.
+struct Setup {
+    explicit Setup(const TestDatabase& database)
+        : tree(buildSmallTree(database.db()))
+        , inTranBien(addMember(database.db(), tree.cell1.id, "Nguyễn", "Thị", "Hoa"))
+        , alsoInTranBien(addMember(database.db(), tree.cell2.id, "Trần", "Văn", "Nam"))
+        , inPhuRieng(addMember(database.db(), tree.rubberCell.id, "Điểu", "Thị", "Lan"))
+        , server(database)
+        , admin(server.signInAsAdmin())
+    {
+        server.addUser(admin, QStringLiteral("officer.tb"), QStringLiteral("officer"), tree.tranBien.id);
+        BOOST_TEST_REQUIRE(replicaFolder.isValid());
+    }
+
+    std::unique_ptr<Replica> openReplica() const
+    {
+        auto replica = Replica::open(replicaFolder.filePath(QStringLiteral("officer.sqlite")));
+        BOOST_TEST_REQUIRE(replica.ok());
+        return std::move(*replica);
+    }
+
+    std::unique_ptr<ApiClient> officerClient() const
+    {
+        auto api = std::make_unique<ApiClient>(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
+        const Status signedIn = signIn(*api, QStringLiteral("officer.tb"), QStringLiteral("mat-khau-officer.tb"));
+        BOOST_TEST_REQUIRE(signedIn.ok());
+        return api;
+    }
+
+    SmallTree tree;
+    Member inTranBien, alsoInTranBien, inPhuRieng;
+    RunningServer server;
+    QString admin;
+    QTemporaryDir replicaFolder;
+};
+
+SyncReport mustSync(SyncEngine& engine)
+{
+    auto report = engine.syncOnce();
+    BOOST_TEST_REQUIRE(report.ok(), (report.ok() ? std::string() : report.error().message.toStdString()));
+    return *report;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(sync_engine_tests)
+
+BOOST_AUTO_TEST_CASE(the_first_sync_downloads_the_scope_and_nothing_else)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            engine.pageSize = 2; // several pages, as a big province would need
+            const SyncReport report = mustSync(engine);
+            BOOST_TEST(report.unitsDownloaded == 4); // Trấn Biên, the school and its two cells
+            BOOST_TEST(report.membersDownloaded == 2);
+            BOOST_TEST(hasUnit(*replica, setup.tree.cell1.id));
+            BOOST_TEST(!hasUnit(*replica, setup.tree.province.id));
+            BOOST_TEST(!hasUnit(*replica, setup.tree.rubberCell.id));
+            BOOST_TEST(hasMember(*replica, setup.inTranBien.id));
+            BOOST_TEST(!hasMember(*replica, setup.inPhuRieng.id));
+            // officers see the sensitive fields of their scope
+            auto stored = MemberRepository(replica->db()).find(setup.inTranBien.id);
+            BOOST_TEST_REQUIRE(stored.ok());
+            BOOST_TEST(stored->fullName() == QStringLiteral("Nguyễn Thị Hoa"));
+            BOOST_TEST(stored->citizenId == QStringLiteral("075180001234"));
+            BOOST_TEST(replica->state(QStringLiteral("snapshot.phase")).value() == QStringLiteral("done"));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(later_syncs_apply_only_the_changes_in_scope)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            mustSync(engine);
+
+            const Member added = addMember(db->db(), setup.tree.cell2.id, "Lê", "Minh", "Tâm");
+            addMember(db->db(), setup.tree.rubberCell.id, "Hồ", "", "Bé"); // outside the officer's scope
+            auto renamed = OrgRepository(db->db()).rename(setup.tree.cell1.id, QStringLiteral("Chi bộ Giáo viên"),
+                decision("9-QĐ/ĐU", QDate(2026, 2, 1)), testContext());
+            BOOST_TEST_REQUIRE(renamed.ok());
+
+            const SyncReport report = mustSync(engine);
+            BOOST_TEST(report.unitsDownloaded == 0);
+            BOOST_TEST(report.changesApplied == 2); // the new member and the rename
+            BOOST_TEST(hasMember(*replica, added.id));
+            BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM member")) == 3);
+            BOOST_TEST(OrgRepository(replica->db()).find(setup.tree.cell1.id)->name == QStringLiteral("Chi bộ Giáo viên"));
+
+            const SyncReport nothing = mustSync(engine);
+            BOOST_TEST(nothing.changesApplied == 0);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_unit_moved_out_of_scope_leaves_the_replica_and_comes_back_with_its_members)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            mustSync(engine);
+            BOOST_TEST(hasMember(*replica, setup.inTranBien.id));
+
+            OrgRepository tree(db->db());
+            BOOST_TEST_REQUIRE(
+                tree.move(setup.tree.school.id, setup.tree.phuRieng.id, decision("20-QĐ/TU", QDate(2026, 3, 1)), testContext()).ok());
+            mustSync(engine);
+            BOOST_TEST(!hasUnit(*replica, setup.tree.school.id));
+            BOOST_TEST(!hasUnit(*replica, setup.tree.cell1.id));
+            BOOST_TEST(!hasMember(*replica, setup.inTranBien.id));
+            BOOST_TEST(hasUnit(*replica, setup.tree.tranBien.id));
+
+            BOOST_TEST_REQUIRE(
+                tree.move(setup.tree.school.id, setup.tree.tranBien.id, decision("21-QĐ/TU", QDate(2026, 4, 1)), testContext()).ok());
+            mustSync(engine);
+            BOOST_TEST(hasUnit(*replica, setup.tree.cell2.id));
+            BOOST_TEST(hasMember(*replica, setup.inTranBien.id));
+            BOOST_TEST(hasMember(*replica, setup.alsoInTranBien.id));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(edits_made_offline_are_pushed_in_order_once)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            mustSync(engine);
+
+            const QString memberPath = QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id);
+            BOOST_TEST_REQUIRE(replica->enqueue(QStringLiteral("PATCH"), memberPath, { { QStringLiteral("hometown"), QStringLiteral("Huế") } },
+                                          setup.inTranBien.version)
+                                   .ok());
+            QJsonObject newcomer { { QStringLiteral("orgUnitId"), setup.tree.cell2.id }, { QStringLiteral("familyName"), QStringLiteral("Vũ") },
+                { QStringLiteral("middleName"), QStringLiteral("Thu") }, { QStringLiteral("givenName"), QStringLiteral("Trang") },
+                { QStringLiteral("gender"), QStringLiteral("female") }, { QStringLiteral("birthDate"), QStringLiteral("1995-04-30") },
+                { QStringLiteral("admittedOn"), QStringLiteral("2026-03-03") } };
+            const auto created = replica->enqueue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), newcomer);
+            BOOST_TEST_REQUIRE(created.ok());
+
+            // Offline: nothing leaves, nothing is lost.
+            ApiClient offline(QUrl(QStringLiteral("http://127.0.0.1:1")), ApiClient::Options { 2000, 1, 10 });
+            SyncEngine cutOff(offline, *replica);
+            auto failed = cutOff.syncOnce();
+            BOOST_TEST_REQUIRE(!failed.ok());
+            BOOST_TEST((failureOf(failed.error()) == SyncFailure::Offline));
+            BOOST_TEST(replica->pendingCount().value() == 2);
+
+            // Back online: pushed in order, then the same POST again as if its answer had been lost.
+            const SyncReport report = mustSync(engine);
+            BOOST_TEST(report.pushed == 2);
+            BOOST_TEST(replica->pendingCount().value() == 0);
+            BOOST_TEST(MemberRepository(db->db()).find(setup.inTranBien.id)->hometown == QStringLiteral("Huế"));
+            const auto before = countRows(db->db(), QStringLiteral("member"));
+            BOOST_TEST_REQUIRE(sql::exec(replica->db(), QStringLiteral("UPDATE outbox SET state = 'pending' WHERE id = ?"), { created->id }).ok());
+            mustSync(engine);
+            BOOST_TEST(countRows(db->db(), QStringLiteral("member")) == before); // replayed, not created twice
+            BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM member WHERE given_name = ?"), { QStringLiteral("Trang") }) == 1);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_edit_is_kept_as_a_conflict_with_both_versions)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            mustSync(engine);
+
+            // someone else edits first
+            Member other = setup.inTranBien;
+            other.hometown = QStringLiteral("Nghệ An");
+            BOOST_TEST_REQUIRE(MemberRepository(db->db()).update(other, other.version, testContext()).ok());
+
+            BOOST_TEST_REQUIRE(replica->enqueue(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id),
+                                          { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup.inTranBien.version)
+                                   .ok());
+            const SyncReport report = mustSync(engine);
+            BOOST_TEST(report.conflicts == 1);
+            const auto conflicts = replica->conflicts();
+            BOOST_TEST_REQUIRE(conflicts->size() == 1);
+            BOOST_TEST(conflicts->front().local.value(QStringLiteral("hometown")).toString() == QStringLiteral("Huế"));
+            BOOST_TEST(conflicts->front().server.value(QStringLiteral("hometown")).toString() == QStringLiteral("Nghệ An"));
+            BOOST_TEST(conflicts->front().entityId == setup.inTranBien.id);
+            // the server's version was not overwritten, and the replica shows it
+            BOOST_TEST(MemberRepository(db->db()).find(setup.inTranBien.id)->hometown == QStringLiteral("Nghệ An"));
+            BOOST_TEST(MemberRepository(replica->db()).find(setup.inTranBien.id)->hometown == QStringLiteral("Nghệ An"));
+            BOOST_TEST(replica->pendingCount().value() == 0);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_expired_session_stops_the_sync_and_keeps_unsent_edits)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            engine.pageSize = 1;
+            // The first page goes through, then the session is gone.
+            std::atomic<bool> cancel { false };
+            auto cancelled = engine.syncOnce([&cancel](const SyncProgress&) { cancel = true; }, &cancel);
+            BOOST_TEST_REQUIRE(!cancelled.ok());
+            BOOST_TEST((failureOf(cancelled.error()) == SyncFailure::Cancelled));
+            BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM org_unit")) == 1);
+
+            BOOST_TEST_REQUIRE(replica->enqueue(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id),
+                                          { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup.inTranBien.version)
+                                   .ok());
+            setup.server.advanceClock(31 * 60);
+            auto expired = engine.syncOnce();
+            BOOST_TEST_REQUIRE(!expired.ok());
+            BOOST_TEST((failureOf(expired.error()) == SyncFailure::SessionExpired));
+            BOOST_TEST(replica->pendingCount().value() == 1);
+
+            // Signing in again resumes the download where it stopped and sends the edit.
+            BOOST_TEST_REQUIRE(signIn(*api, QStringLiteral("officer.tb"), QStringLiteral("mat-khau-officer.tb")).ok());
+            const SyncReport report = mustSync(engine);
+            BOOST_TEST(report.pushed == 1);
+            BOOST_TEST(report.unitsDownloaded == 3);
+            BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM member")) == 2);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sign-in, sessions and password changes over HTTP: the normal path, the same answer for an unknown user
+// and a wrong password, the lock after ten failures, idle and absolute expiry, logout and password change.
+#include "support/api_checks.h"
+#include "support/demo_tree.h"
+#include "support/qt_printing.h"
+#include "support/running_server.h"
+#include "support/test_database.h"
+
+#include <QJsonArray>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace sotay;
+using namespace sotay::test;
+
+namespace {
+
+const QString kOfficer = QStringLiteral("canbo.tranbien");
+const QString kOfficerPassword = QStringLiteral("mat-khau-canbo.tranbien");
+
+HttpAnswer login(const RunningServer& server, const QString& username, const QString& password)
+{
+    return server.call("POST", QStringLiteral("/api/v1/auth/login"), {},
+        { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } });
+}
+
+// A request that needs a live session and changes nothing.
+HttpAnswer probe(const RunningServer& server, const QString& token)
+{
+    return server.call("GET", QStringLiteral("/api/v1/orgs?parent=root"), token);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(auth_api_tests)
+
+BOOST_AUTO_TEST_CASE(health_and_sign_in_work_on_the_normal_path)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            RunningServer server(*db);
+
+            const auto health = server.client().get("/healthz");
+            BOOST_TEST(health.status == 200);
+            BOOST_TEST(health.json().value(QStringLiteral("status")).toString() == QStringLiteral("ok"));
+
+            const auto signedIn
+                = login(server, QStringLiteral("admin"), QString::fromLatin1(RunningServer::kAdminPassword));
+            BOOST_TEST_REQUIRE(signedIn.status == 200, describe(signedIn));
+            const QJsonObject body = signedIn.json();
+            const QString token = body.value(QStringLiteral("token")).toString();
+            BOOST_TEST(token.size() == 43);
+            BOOST_TEST(
+                body.value(QStringLiteral("expiresAt")).toString() == QStringLiteral("2026-11-25T15:00:00Z"));
+            const QJsonObject user = body.value(QStringLiteral("user")).toObject();
+            BOOST_TEST(user.value(QStringLiteral("username")).toString() == QStringLiteral("admin"));
+            BOOST_TEST(user.value(QStringLiteral("role")).toString() == QStringLiteral("admin"));
+            BOOST_TEST(!body.contains(QStringLiteral("passwordHash")));
+            BOOST_TEST(!user.contains(QStringLiteral("passwordHash")));
+
+            const auto root = probe(server, token);
+            BOOST_TEST_REQUIRE(root.status == 200, describe(root));
+            const QJsonArray items = root.json().value(QStringLiteral("items")).toArray();
+            BOOST_TEST_REQUIRE(items.size() == 1);
+            BOOST_TEST(items.at(0).toObject().value(QStringLiteral("id")).toInteger() == t.province.id);
+
+            // Usernames are matched trimmed and lower-cased; the token is only ever stored hashed.
+            BOOST_TEST(
+                login(server, QStringLiteral("  ADMIN "), QString::fromLatin1(RunningServer::kAdminPassword))
+                    .status
+                == 200);
+            BOOST_TEST(countRows(db->db(), QStringLiteral("app_session")) == 2);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(requests_without_a_live_token_answer_401_and_change_nothing)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            RunningServer server(*db);
+            const QString token = server.signInAsAdmin();
+            const RowCounts before = RowCounts::of(db->db());
+
+            const auto refusedWith = [&server](const std::map<std::string, std::string>& headers) {
+                return server.client().request("GET", apiPath(orgUrl(1)), {}, headers);
+            };
+            const auto none = refusedWith({});
+            BOOST_TEST(none.status == 401);
+            BOOST_TEST(errorCode(none) == QStringLiteral("unauthorised"));
+            for (const std::string& header : { std::string("Bearer not-a-token"),
+                     std::string("Basic YWRtaW46eA=="), std::string("Bearer ") + std::string(200, 'a'),
+                     std::string("Bearer "), "Token " + token.toStdString() }) {
+                BOOST_TEST_CONTEXT(header.substr(0, 30))
+                {
+                    const auto refused = refusedWith({ { "Authorization", header } });
+                    BOOST_TEST(refused.status == 401);
+                    BOOST_TEST(refused.body == none.body);
+                }
+            }
+            // A write without a token is refused before anything is read or written.
+            const auto write = server.call("POST", QStringLiteral("/api/v1/orgs"), {},
+                withDecision({ { QStringLiteral("parentId"), t.school.id },
+                    { QStringLiteral("kind"), QStringLiteral("cell") },
+                    { QStringLiteral("code"), QStringLiteral("26068.01.9") },
+                    { QStringLiteral("name"), QStringLiteral("Chi bộ 9") } }));
+            BOOST_TEST(write.status == 401);
+            BOOST_TEST((RowCounts::of(db->db()) == before));
+
+            // The word Bearer is matched case-insensitively.
+            BOOST_TEST(refusedWith({ { "Authorization", "bearer " + token.toStdString() } }).status == 200);
+            BOOST_TEST(stillServing(server));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_user_and_a_wrong_password_get_the_same_answer)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            RunningServer server(*db);
+            server.addUser(server.signInAsAdmin(), kOfficer, QStringLiteral("officer"), t.tranBien.id);
+            const RowCounts before = RowCounts::of(db->db());
+            const qint64 sessions = countRows(db->db(), QStringLiteral("app_session"));
+
+            const auto unknown = login(server, QStringLiteral("khong-ton-tai"), kOfficerPassword);
+            const auto wrong = login(server, kOfficer, QStringLiteral("mat-khau-sai-roi"));
+            const auto wrongAdmin
+                = login(server, QStringLiteral("admin"), QStringLiteral("mat-khau-sai-roi"));
+            BOOST_TEST(unknown.status == 401);
+            BOOST_TEST(errorCode(unknown) == QStringLiteral("unauthorised"));
+            BOOST_TEST(wrong.status == unknown.status);
+            BOOST_TEST(wrong.body == unknown.body);
+            BOOST_TEST(wrongAdmin.body == unknown.body);
+            BOOST_TEST(wrong.headers.at("Content-Length") == unknown.headers.at("Content-Length"));
+            // Nothing in the answer says which part was wrong.
+            BOOST_TEST(!unknown.body.contains("fields"));
+            BOOST_TEST((RowCounts::of(db->db()) == before));
+            BOOST_TEST(countRows(db->db(), QStringLiteral("app_session")) == sessions);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(ten_failed_sign_ins_lock_the_account_for_fifteen_minutes)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            RunningServer server(*db);
+            const QString earlier
+                = server.addUser(server.signInAsAdmin(), kOfficer, QStringLiteral("officer"), t.tranBien.id);
+            const QString wrongPassword = QStringLiteral("mat-khau-sai-roi");
+            const auto refusal = login(server, QStringLiteral("khong-ton-tai"), wrongPassword);
+
+            // Nine failures and then the right password: the counter starts again.
+            for (int i = 0; i < 9; ++i)
+                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
+            for (int i = 0; i < 9; ++i)
+                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
+
+            // Ten in a row lock the account: the right password gets the very answer of a wrong one.
+            for (int i = 0; i < 10; ++i)
+                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
+            const auto locked = login(server, kOfficer, kOfficerPassword);
+            BOOST_TEST(locked.status == 401);
+            BOOST_TEST(locked.body == refusal.body);
+            // Other accounts are not affected, and a session from before the lock goes on.
+            BOOST_TEST(
+                login(server, QStringLiteral("admin"), QString::fromLatin1(RunningServer::kAdminPassword))
+                    .status
+                == 200);
+            BOOST_TEST(probe(server, earlier).status == 200);
+
+            server.advanceClock(14 * 60 + 59);
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 401);
+            for (int i = 0; i < 5; ++i) // attempts during the lock do not count
+                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
+            server.advanceClock(1);
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
+
+            // After the lock the count starts from zero again.
+            for (int i = 0; i < 9; ++i)
+                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
+            BOOST_TEST(stillServing(server));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_session_ends_after_thirty_idle_minutes)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            buildSmallTree(db->db());
+            RunningServer server(*db);
+            const QString token = server.signInAsAdmin();
+            server.advanceClock(29 * 60);
+            BOOST_TEST(probe(server, token).status == 200);
+            server.advanceClock(29 * 60); // idle time counts from the last request
+            BOOST_TEST(probe(server, token).status == 200);
+            const QString idle = server.signInAsAdmin();
+            server.advanceClock(30 * 60);
+            const auto expired = probe(server, token);
+            BOOST_TEST(expired.status == 401);
+            BOOST_TEST(errorCode(expired) == QStringLiteral("unauthorised"));
+            BOOST_TEST(probe(server, idle).status == 401);
+            // Once expired, always expired, even if the clock were to be read again at once.
+            BOOST_TEST(probe(server, token).status == 401);
+            BOOST_TEST(probe(server, server.signInAsAdmin()).status == 200);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_session_ends_twelve_hours_after_sign_in_however_busy)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            buildSmallTree(db->db());
+            RunningServer server(*db);
+            const QString token = server.signInAsAdmin();
+            for (int step = 0; step < 24; ++step) { // 11 h 36 min of steady use
+                server.advanceClock(29 * 60);
+                BOOST_TEST(probe(server, token).status == 200);
+            }
+            server.advanceClock(23 * 60); // 11 h 59 min
+            BOOST_TEST(probe(server, token).status == 200);
+            server.advanceClock(60); // 12 h
+            BOOST_TEST(probe(server, token).status == 401);
+            BOOST_TEST(probe(server, server.signInAsAdmin()).status == 200);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(logout_revokes_only_its_own_session)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            buildSmallTree(db->db());
+            RunningServer server(*db);
+            const QString first = server.signInAsAdmin();
+            const QString second = server.signInAsAdmin();
+            const RowCounts before = RowCounts::of(db->db());
+
+            const auto out = server.call("POST", QStringLiteral("/api/v1/auth/logout"), first);
+            BOOST_TEST(out.status == 204);
+            BOOST_TEST(out.body.isEmpty());
+            BOOST_TEST(probe(server, first).status == 401);
+            BOOST_TEST(probe(server, second).status == 200);
+            BOOST_TEST(server.call("POST", QStringLiteral("/api/v1/auth/logout"), first).status == 401);
+            BOOST_TEST((RowCounts::of(db->db()) == before));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_password_change_revokes_every_session_of_the_account)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            RunningServer server(*db);
+            const QString admin = server.signInAsAdmin();
+            const QString first = server.addUser(admin, kOfficer, QStringLiteral("officer"), t.tranBien.id);
+            const QString second = server.signIn(kOfficer, kOfficerPassword);
+            const QString newPassword = QStringLiteral("mat-khau-moi-2026");
+            const auto change = [&server](const QString& token, const QString& current, const QString& next) {
+                return server.call("POST", QStringLiteral("/api/v1/auth/password"), token,
+                    { { QStringLiteral("currentPassword"), current },
+                        { QStringLiteral("newPassword"), next } });
+            };
+
+            // A wrong current password or a weak new one changes nothing and ends no session.
+            for (int i = 0; i < 10; ++i) {
+                const auto wrong = change(first, QStringLiteral("khong-phai-mat-khau"), newPassword);
+                BOOST_TEST(wrong.status == 400);
+                BOOST_TEST(errorFields(wrong) == QStringList { QStringLiteral("currentPassword") });
+            }
+            const auto weak = change(first, kOfficerPassword, QStringLiteral("ngan"));
+            BOOST_TEST(weak.status == 400);
+            BOOST_TEST(errorFields(weak) == QStringList { QStringLiteral("newPassword") });
+            const auto missing = server.call("POST", QStringLiteral("/api/v1/auth/password"), first,
+                { { QStringLiteral("newPassword"), newPassword } });
+            BOOST_TEST(missing.status == 400);
+            BOOST_TEST(errorFields(missing) == QStringList { QStringLiteral("currentPassword") });
+            BOOST_TEST(probe(server, first).status == 200);
+            BOOST_TEST(probe(server, second).status == 200);
+            // ... and wrong current passwords do not count towards the sign-in lock.
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
+
+            const auto changed = change(first, kOfficerPassword, newPassword);
+            BOOST_TEST(changed.status == 204);
+            BOOST_TEST(probe(server, first).status == 401);
+            BOOST_TEST(probe(server, second).status == 401);
+            BOOST_TEST(probe(server, admin).status == 200); // other accounts keep their sessions
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 401);
+            const auto again = login(server, kOfficer, newPassword);
+            BOOST_TEST(again.status == 200);
+            BOOST_TEST(probe(server, again.json().value(QStringLiteral("token")).toString()).status == 200);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(sign_in_bodies_are_read_strictly)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            buildSmallTree(db->db());
+            RunningServer server(*db);
+            const qint64 sessions = countRows(db->db(), QStringLiteral("app_session"));
+            const auto post = [&server](const QJsonObject& body) {
+                return server.call("POST", QStringLiteral("/api/v1/auth/login"), {}, body);
+            };
+            const QString password = QString::fromLatin1(RunningServer::kAdminPassword);
+
+            const auto missing = post({ { QStringLiteral("username"), QStringLiteral("admin") } });
+            BOOST_TEST(missing.status == 400);
+            BOOST_TEST(errorFields(missing) == QStringList { QStringLiteral("password") });
+            const auto wrongType
+                = post({ { QStringLiteral("username"), 7 }, { QStringLiteral("password"), password } });
+            BOOST_TEST(wrongType.status == 400);
+            BOOST_TEST(errorFields(wrongType) == QStringList { QStringLiteral("username") });
+            const auto unknown = post({ { QStringLiteral("username"), QStringLiteral("admin") },
+                { QStringLiteral("password"), password }, { QStringLiteral("remember"), true } });
+            BOOST_TEST(unknown.status == 400);
+            BOOST_TEST(errorFields(unknown) == QStringList { QStringLiteral("remember") });
+            const auto notJson
+                = server.rawCall("POST", QStringLiteral("/api/v1/auth/login"), {}, "username=admin");
+            BOOST_TEST(notJson.status == 400);
+            BOOST_TEST(errorCode(notJson) == QStringLiteral("bad_request"));
+            BOOST_TEST(countRows(db->db(), QStringLiteral("app_session")) == sessions);
+            BOOST_TEST(stillServing(server));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

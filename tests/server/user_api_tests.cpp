@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Accounts over HTTP: administrators create any account, officers only inside their scope and no stronger
+// than themselves; lists show the accounts in the caller's scope; bodies are read strictly and a refusal
+// writes nothing.
+#include "support/api_checks.h"
+#include "support/demo_tree.h"
+#include "support/qt_printing.h"
+#include "support/running_server.h"
+#include "support/test_database.h"
+
+#include <QJsonArray>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace sotay;
+using namespace sotay::test;
+
+namespace {
+
+struct World {
+    SmallTree t;
+    Member lan, hoa;
+    QString admin, officer, secretary, member;
+};
+
+World setUp(const TestDatabase& db, const RunningServer& server)
+{
+    World w;
+    w.t = buildSmallTree(db.db());
+    w.lan = addMember(db.db(), w.t.cell1.id, "Nguyễn", "Thị", "Lan");
+    w.hoa = addMember(db.db(), w.t.rubberCell.id, "Phạm", "Thị", "Hoa");
+    w.admin = server.signInAsAdmin();
+    w.officer = server.addUser(
+        w.admin, QStringLiteral("canbo.tranbien"), QStringLiteral("officer"), w.t.tranBien.id);
+    w.secretary
+        = server.addUser(w.admin, QStringLiteral("bithu.chibo1"), QStringLiteral("secretary"), w.t.cell1.id);
+    w.member = server.addUser(
+        w.admin, QStringLiteral("dangvien.lan"), QStringLiteral("member"), std::nullopt, w.lan.id);
+    return w;
+}
+
+QJsonObject account(const char* username, const char* role, std::optional<qint64> scopeOrgId = std::nullopt,
+    std::optional<qint64> memberId = std::nullopt)
+{
+    QJsonObject body { { QStringLiteral("username"), QString::fromUtf8(username) },
+        { QStringLiteral("password"), QStringLiteral("mat-khau-du-dai-2026") },
+        { QStringLiteral("role"), QString::fromLatin1(role) } };
+    if (scopeOrgId)
+        body.insert(QStringLiteral("scopeOrgId"), *scopeOrgId);
+    if (memberId)
+        body.insert(QStringLiteral("memberId"), *memberId);
+    return body;
+}
+
+QStringList usernamesOf(const HttpAnswer& answer)
+{
+    QStringList names;
+    for (const auto& item : answer.json().value(QStringLiteral("items")).toArray())
+        names.append(item.toObject().value(QStringLiteral("username")).toString());
+    return names;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(user_api_tests)
+
+BOOST_AUTO_TEST_CASE(an_administrator_creates_accounts_of_every_role_and_lists_them)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = setUp(*db, server);
+            const auto create = [&server, &w](const QJsonObject& body) {
+                return server.call("POST", QStringLiteral("/api/v1/users"), w.admin, body);
+            };
+
+            const RowCounts before = RowCounts::of(db->db());
+            const auto officer = create(account("  CanBo.PhuRieng ", "officer", w.t.phuRieng.id));
+            BOOST_TEST_REQUIRE(officer.status == 201, describe(officer));
+            const QJsonObject user = officer.json();
+            BOOST_TEST(user.value(QStringLiteral("username")).toString() == QStringLiteral("canbo.phurieng"));
+            BOOST_TEST(user.value(QStringLiteral("role")).toString() == QStringLiteral("officer"));
+            BOOST_TEST(user.value(QStringLiteral("scopeOrgId")).toInteger() == w.t.phuRieng.id);
+            BOOST_TEST(user.value(QStringLiteral("memberId")).isNull());
+            BOOST_TEST(!officer.body.contains("password"));
+            BOOST_TEST(!officer.body.contains("argon2"));
+            const RowCounts after = RowCounts::of(db->db());
+            BOOST_TEST(after.users == before.users + 1);
+            BOOST_TEST(after.feed == before.feed + 1);
+            BOOST_TEST(after.audit == before.audit + 1);
+
+            // An administrator has no scope, whatever the body says; a member's account works in the member's
+            // cell.
+            const auto admin = create(account("quantri.2", "admin", w.t.cell1.id));
+            BOOST_TEST_REQUIRE(admin.status == 201, describe(admin));
+            BOOST_TEST(admin.json().value(QStringLiteral("scopeOrgId")).isNull());
+            const auto hoa = create(account("dangvien.hoa", "member", w.t.cell1.id, w.hoa.id));
+            BOOST_TEST_REQUIRE(hoa.status == 201, describe(hoa));
+            BOOST_TEST(hoa.json().value(QStringLiteral("scopeOrgId")).toInteger() == w.t.rubberCell.id);
+            BOOST_TEST(hoa.json().value(QStringLiteral("memberId")).toInteger() == w.hoa.id);
+
+            const auto all = server.call("GET", QStringLiteral("/api/v1/users"), w.admin);
+            BOOST_TEST_REQUIRE(all.status == 200);
+            BOOST_TEST(usernamesOf(all)
+                == (QStringList { QStringLiteral("admin"), QStringLiteral("bithu.chibo1"),
+                    QStringLiteral("canbo.phurieng"), QStringLiteral("canbo.tranbien"),
+                    QStringLiteral("dangvien.hoa"), QStringLiteral("dangvien.lan"),
+                    QStringLiteral("quantri.2") }));
+            BOOST_TEST(!all.body.contains("password"));
+
+            // The new accounts sign in, and see what their role and scope allow.
+            const QString phuRieng
+                = server.signIn(QStringLiteral("canbo.phurieng"), QStringLiteral("mat-khau-du-dai-2026"));
+            BOOST_TEST(server.call("GET", orgUrl(w.t.rubberCell.id), phuRieng).status == 200);
+            BOOST_TEST(server.call("GET", orgUrl(w.t.cell1.id), phuRieng).status == 404);
+            const QString hoaToken
+                = server.signIn(QStringLiteral("dangvien.hoa"), QStringLiteral("mat-khau-du-dai-2026"));
+            BOOST_TEST(server.call("GET", memberUrl(w.hoa.id), hoaToken).status == 200);
+            BOOST_TEST(server.call("GET", memberUrl(w.lan.id), hoaToken).status == 404);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_officer_creates_accounts_only_inside_its_scope_and_no_stronger_than_itself)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = setUp(*db, server);
+            const auto create = [&server](const QString& token, const QJsonObject& body) {
+                return server.call("POST", QStringLiteral("/api/v1/users"), token, body);
+            };
+
+            const auto secretary = create(w.officer, account("bithu.chibo2", "secretary", w.t.cell2.id));
+            BOOST_TEST_REQUIRE(secretary.status == 201, describe(secretary));
+            BOOST_TEST(secretary.json().value(QStringLiteral("scopeOrgId")).toInteger() == w.t.cell2.id);
+            const auto peer = create(w.officer, account("canbo.truong", "officer", w.t.school.id));
+            BOOST_TEST_REQUIRE(peer.status == 201, describe(peer));
+            const auto ownScope = create(w.officer, account("canbo.tranbien2", "officer"));
+            BOOST_TEST_REQUIRE(ownScope.status == 201, describe(ownScope));
+            BOOST_TEST(ownScope.json().value(QStringLiteral("scopeOrgId")).toInteger() == w.t.tranBien.id);
+            const auto lan = create(w.officer, account("dangvien.lan2", "member", std::nullopt, w.lan.id));
+            BOOST_TEST_REQUIRE(lan.status == 201, describe(lan));
+            BOOST_TEST(lan.json().value(QStringLiteral("scopeOrgId")).toInteger() == w.t.cell1.id);
+
+            const RowCounts before = RowCounts::of(db->db());
+            const auto stronger = create(w.officer, account("quantri.moi", "admin"));
+            BOOST_TEST(stronger.status == 403);
+            BOOST_TEST(errorCode(stronger) == QStringLiteral("forbidden"));
+            const auto missingUnit = create(w.admin, account("ai.do", "officer", 999999));
+            BOOST_TEST(missingUnit.status == 404);
+            const auto outsideUnit = create(w.officer, account("canbo.phurieng", "officer", w.t.phuRieng.id));
+            BOOST_TEST(outsideUnit.status == 404);
+            BOOST_TEST(outsideUnit.body == missingUnit.body);
+            BOOST_TEST(
+                create(w.officer, account("bithu.caosu", "secretary", w.t.rubberCell.id)).status == 404);
+            const auto outsideMember
+                = create(w.officer, account("dangvien.hoa", "member", w.t.cell1.id, w.hoa.id));
+            BOOST_TEST(outsideMember.status == 404);
+            BOOST_TEST(outsideMember.body == missingUnit.body);
+            // An officer of the school cannot reach above the school.
+            const QString schoolOfficer
+                = server.signIn(QStringLiteral("canbo.truong"), QStringLiteral("mat-khau-du-dai-2026"));
+            BOOST_TEST(
+                create(schoolOfficer, account("canbo.khac", "officer", w.t.tranBien.id)).status == 404);
+            BOOST_TEST(
+                create(schoolOfficer, account("bithu.chibo1b", "secretary", w.t.cell1.id)).status == 201);
+            const RowCounts afterSchool = RowCounts::of(db->db());
+            BOOST_TEST(afterSchool.users == before.users + 1);
+            BOOST_TEST(afterSchool.feed == before.feed + 1);
+
+            // Secretaries and members manage no accounts.
+            for (const QString& token : { w.secretary, w.member }) {
+                BOOST_TEST(
+                    create(token, account("ai.do.khac", "member", std::nullopt, w.lan.id)).status == 403);
+                BOOST_TEST(server.call("GET", QStringLiteral("/api/v1/users"), token).status == 403);
+            }
+            BOOST_TEST((RowCounts::of(db->db()) == afterSchool));
+            BOOST_TEST(stillServing(server));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_officer_lists_only_the_accounts_in_its_scope)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = setUp(*db, server);
+            BOOST_TEST(server
+                           .call("POST", QStringLiteral("/api/v1/users"), w.admin,
+                               account("canbo.phurieng", "officer", w.t.phuRieng.id))
+                           .status
+                == 201);
+            BOOST_TEST(server
+                           .call("POST", QStringLiteral("/api/v1/users"), w.admin,
+                               account("dangvien.hoa", "member", std::nullopt, w.hoa.id))
+                           .status
+                == 201);
+
+            const auto mine = server.call("GET", QStringLiteral("/api/v1/users"), w.officer);
+            BOOST_TEST_REQUIRE(mine.status == 200);
+            BOOST_TEST(usernamesOf(mine)
+                == (QStringList { QStringLiteral("bithu.chibo1"), QStringLiteral("canbo.tranbien"),
+                    QStringLiteral("dangvien.lan") }));
+            const auto unknownParameter
+                = server.call("GET", QStringLiteral("/api/v1/users?role=admin"), w.admin);
+            BOOST_TEST(unknownParameter.status == 400);
+            BOOST_TEST(errorFields(unknownParameter) == QStringList { QStringLiteral("role") });
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(account_bodies_are_read_strictly_and_a_refusal_writes_nothing)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = setUp(*db, server);
+            const RowCounts before = RowCounts::of(db->db());
+            const auto refusedOn = [&server, &w](const QJsonObject& body) {
+                const auto answer = server.call("POST", QStringLiteral("/api/v1/users"), w.admin, body);
+                BOOST_TEST(answer.status == 400, describe(answer));
+                BOOST_TEST(errorCode(answer) == QStringLiteral("bad_request"));
+                return errorFields(answer);
+            };
+
+            BOOST_TEST(refusedOn(account("ab", "officer", w.t.school.id))
+                == QStringList { QStringLiteral("username") });
+            BOOST_TEST(refusedOn(account("cán.bộ", "officer", w.t.school.id))
+                == QStringList { QStringLiteral("username") });
+            BOOST_TEST(refusedOn(account("admin", "officer", w.t.school.id))
+                == QStringList { QStringLiteral("username") });
+            BOOST_TEST(refusedOn(account("  CANBO.TRANBIEN ", "officer", w.t.school.id))
+                == QStringList { QStringLiteral("username") });
+            BOOST_TEST(refusedOn(account("canbo.moi", "superuser", w.t.school.id))
+                == QStringList { QStringLiteral("role") });
+            BOOST_TEST(
+                refusedOn(account("canbo.moi", "officer")) == QStringList { QStringLiteral("scopeOrgId") });
+            BOOST_TEST(refusedOn(account("dangvien.moi", "member", w.t.cell1.id))
+                == QStringList { QStringLiteral("memberId") });
+            QJsonObject weak = account("canbo.moi", "officer", w.t.school.id);
+            weak.insert(QStringLiteral("password"), QStringLiteral("123456789"));
+            BOOST_TEST(refusedOn(weak) == QStringList { QStringLiteral("password") });
+            QJsonObject types { { QStringLiteral("username"), 42 }, { QStringLiteral("password"), true },
+                { QStringLiteral("role"), QStringLiteral("officer") },
+                { QStringLiteral("scopeOrgId"), QStringLiteral("5") } };
+            BOOST_TEST(refusedOn(types)
+                == (QStringList {
+                    QStringLiteral("password"), QStringLiteral("scopeOrgId"), QStringLiteral("username") }));
+            QJsonObject extra = account("canbo.moi", "officer", w.t.school.id);
+            extra.insert(QStringLiteral("isAdmin"), true);
+            BOOST_TEST(refusedOn(extra) == QStringList { QStringLiteral("isAdmin") });
+            BOOST_TEST(refusedOn(account("canbo.moi", "officer", 0))
+                == QStringList { QStringLiteral("scopeOrgId") });
+            BOOST_TEST(refusedOn({})
+                == (QStringList {
+                    QStringLiteral("password"), QStringLiteral("role"), QStringLiteral("username") }));
+
+            // A member id that names nobody is a refusal, never a server error.
+            const auto nobody = server.call("POST", QStringLiteral("/api/v1/users"), w.admin,
+                account("dangvien.ma", "member", std::nullopt, 999999));
+            BOOST_TEST(nobody.status == 404);
+            const auto linked = server.call("POST", QStringLiteral("/api/v1/users"), w.admin,
+                account("bithu.ma", "secretary", w.t.cell1.id, 999999));
+            BOOST_TEST((linked.status >= 400 && linked.status < 500), describe(linked));
+            BOOST_TEST((RowCounts::of(db->db()) == before));
+            BOOST_TEST(stillServing(server));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_account_post_repeated_with_the_same_key_creates_one_account)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = setUp(*db, server);
+            const QJsonObject body = account("bithu.chibo2", "secretary", w.t.cell2.id);
+            const auto first = server.call("POST", QStringLiteral("/api/v1/users"), w.officer, body,
+                idempotencyKey("tao-tai-khoan-0001"));
+            BOOST_TEST_REQUIRE(first.status == 201, describe(first));
+            const RowCounts once = RowCounts::of(db->db());
+            const auto again = server.call("POST", QStringLiteral("/api/v1/users"), w.officer, body,
+                idempotencyKey("tao-tai-khoan-0001"));
+            BOOST_TEST(again.status == 201);
+            BOOST_TEST(again.body == first.body);
+            BOOST_TEST(again.headers.at("Idempotent-Replayed") == "true");
+            BOOST_TEST((RowCounts::of(db->db()) == once));
+            // Without a key the same body is a new request: the name is taken now.
+            const auto plain = server.call("POST", QStringLiteral("/api/v1/users"), w.officer, body);
+            BOOST_TEST(plain.status == 400);
+            BOOST_TEST(errorFields(plain) == QStringList { QStringLiteral("username") });
+            BOOST_TEST((RowCounts::of(db->db()) == once));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
