@@ -123,7 +123,8 @@ void JsonReader::optionalId(const char* key, std::optional<qint64>& target, bool
         return;
     }
     const double number = value->toDouble();
-    if (!value->isDouble() || number < (zeroAllowed ? 0 : 1) || number > 9007199254740991.0 || std::floor(number) != number)
+    if (!value->isDouble() || number < (zeroAllowed ? 0 : 1) || number > 9007199254740991.0
+        || std::floor(number) != number)
         return wrongType(
             QString::fromLatin1(key), QCoreApplication::translate("JsonReader", "số nguyên dương"));
     target = static_cast<qint64>(number);

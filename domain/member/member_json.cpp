@@ -64,6 +64,48 @@ QJsonObject toJson(const Member& m, bool withSensitive)
     return json;
 }
 
+void writeJson(JsonWriter& out, const Member& m, bool withSensitive)
+{
+    // Keys in QJsonObject's order (sorted), so that both ways of writing give the same bytes.
+    out.beginObject();
+    out.key("admittedOn").date(m.admittedOn);
+    out.key("birthDate").date(m.birthDate);
+    out.key("birthPlace").string(m.birthPlace);
+    out.key("cardNumber").string(m.cardNumber);
+    if (withSensitive)
+        out.key("citizenId").string(m.citizenId);
+    if (withSensitive)
+        out.key("ethnicity").string(m.ethnicity);
+    out.key("exempt").boolean(m.exempt);
+    out.key("exemptSince").date(m.exemptSince);
+    out.key("familyName").string(m.familyName);
+    out.key("foreignLanguage").string(m.foreignLanguage);
+    out.key("fullName").string(m.fullName());
+    out.key("gender").string(toCode(m.gender));
+    out.key("generalEducation").string(m.generalEducation);
+    out.key("givenName").string(m.givenName);
+    out.key("hometown").string(m.hometown);
+    out.key("id").integer(m.id);
+    out.key("itSkill").string(m.itSkill);
+    out.key("leftOn").date(m.leftOn);
+    if (m.leftReason)
+        out.key("leftReason").string(toCode(*m.leftReason));
+    else
+        out.key("leftReason").null();
+    out.key("middleName").string(m.middleName);
+    out.key("officialOn").date(m.officialOn);
+    out.key("orgUnitId").integer(m.orgUnitId);
+    out.key("politicalTheory").string(toCode(m.politicalTheory));
+    out.key("professionalQualification").string(m.professionalQualification);
+    out.key("profileNumber").string(m.profileNumber);
+    if (withSensitive)
+        out.key("religion").string(m.religion);
+    out.key("status").string(toCode(m.status));
+    out.key("temporaryOrgUnitId").optionalId(m.temporaryOrgUnitId);
+    out.key("version").integer(m.version);
+    out.endObject();
+}
+
 QJsonObject toJson(const MemberEvent& e)
 {
     return {

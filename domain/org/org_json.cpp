@@ -47,7 +47,8 @@ Result<OrgUnit> orgUnitFromJson(const QJsonObject& json)
     in.optionalId("successorId", u.successorId);
     u.version = json.value(QStringLiteral("version")).toInteger();
     if (auto errors = in.finish(); !errors.isEmpty())
-        return Error::invalid(QCoreApplication::translate("OrgJson", "Dữ liệu tổ chức đảng từ máy chủ không hợp lệ."), errors);
+        return Error::invalid(
+            QCoreApplication::translate("OrgJson", "Dữ liệu tổ chức đảng từ máy chủ không hợp lệ."), errors);
     return u;
 }
 
