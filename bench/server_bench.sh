@@ -13,6 +13,7 @@ cmake --preset release >/dev/null
 cmake --build --preset release --target sotay-server >/dev/null
 
 work=$(mktemp -d /tmp/sotay-bench.XXXXXX)
+chmod 755 "$work" # nginx workers read the static file as www-data
 cleanup() {
   [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
@@ -88,7 +89,7 @@ measure() { # name url [header]
   printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
 }
 
-echo "sotay-server $(build/release/app/sotay-server --version | awk '{print $2}') (RelWithDebInfo, SQLite, 16 threads);"
+echo "sotay-server $(build/release/app/sotay-server --version | awk '{print $2}') (RelWithDebInfo, SQLite, 64 threads);"
 echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; commune $commune with $commune_count members."
 echo
 echo "| endpoint | requests/s | p50 | p99 | errors |"

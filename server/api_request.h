@@ -35,11 +35,13 @@ struct ApiResponse {
     int status = 200;
     QJsonDocument body;
     std::map<std::string, std::string> headers;
+    QByteArray raw; // JSON text already written (long lists); sent instead of `body` when set
 
     static ApiResponse json(const QJsonObject& object, int status = 200)
     {
-        return { status, QJsonDocument(object), {} };
+        return { status, QJsonDocument(object), {}, {} };
     }
+    static ApiResponse text(QByteArray json, int status = 200) { return { status, {}, {}, std::move(json) }; }
 };
 
 } // namespace sotay::server

@@ -46,7 +46,7 @@ void addAuthRoutes(Router& router, Services& services)
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/logout"),
         [&services](const ApiRequest& request) {
             orThrow(services.auth.signOut(request.db, request.caller()));
-            return ApiResponse { 204, {}, {} };
+            return ApiResponse { 204, {}, {}, {} };
         });
 
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/password"),
@@ -60,7 +60,7 @@ void addAuthRoutes(Router& router, Services& services)
             if (auto errors = in.finish(); !errors.isEmpty())
                 throw ApiError::badRequest(errors.front().message, errors);
             orThrow(services.auth.changePassword(request.db, request.caller(), current, next));
-            return ApiResponse { 204, {}, {} };
+            return ApiResponse { 204, {}, {}, {} };
         });
 }
 

@@ -84,16 +84,19 @@ void addChangeRoutes(Router& router, Services&)
         QVariantList values { since };
         if (caller.user.role != Role::Admin) {
             const QString end = subtreeEnd(caller.scopePath);
-            statement
-                += QStringLiteral(" AND ((path >= ? AND path < ?) OR (old_path >= ? AND old_path < ?))");
+            const QString inScope
+                = QStringLiteral("((path >= ? AND path < ?) OR (old_path >= ? AND old_path < ?))");
             values << caller.scopePath << end << caller.scopePath << end;
-        }
-        if (caller.user.role == Role::Member) {
-            statement
-                += QStringLiteral(" AND (entity = 'org_unit' OR (entity = 'member' AND entity_id = ?))");
-            values << caller.user.memberId.value_or(0);
-        } else if (caller.user.role == Role::Secretary) {
-            statement += QStringLiteral(" AND entity <> 'user'");
+            if (caller.user.role == Role::Member) {
+                // The units of the member's subtree, and the member's own record wherever it has been.
+                statement += QStringLiteral(" AND ((entity = 'org_unit' AND ") + inScope
+                    + QStringLiteral(") OR (entity = 'member' AND entity_id = ?))");
+                values << caller.user.memberId.value_or(0);
+            } else {
+                statement += QStringLiteral(" AND ") + inScope;
+                if (caller.user.role == Role::Secretary)
+                    statement += QStringLiteral(" AND entity <> 'user'");
+            }
         }
         statement += QStringLiteral(" ORDER BY seq LIMIT ?");
         values << limit + 1;

@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace sotay::server {
 namespace {
 
@@ -76,13 +78,19 @@ int queryInt(const ApiRequest& request, const QString& name, int fallback, int m
 void allowQuery(const ApiRequest& request, std::initializer_list<const char*> names)
 {
     QList<FieldError> unknown;
-    for (const auto& [key, value] : request.query.queryItems()) {
+    for (const auto& [key, value] : request.query.queryItems(QUrl::FullyDecoded)) {
         bool known = false;
         for (const char* name : names)
             known = known || key == QLatin1String(name);
+        // A control character is never part of a search or a cursor (and PostgreSQL cannot take U+0000).
+        const bool control = std::any_of(
+            value.begin(), value.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
         if (!known)
             unknown.append(
                 { key.left(60), QCoreApplication::translate("ApiError", "Tham số không được hỗ trợ.") });
+        else if (control)
+            unknown.append({ key,
+                QCoreApplication::translate("ApiError", "Tham số không được chứa ký tự điều khiển.") });
     }
     if (!unknown.isEmpty())
         throw ApiError::badRequest(unknown.front().message, unknown);

@@ -40,7 +40,7 @@ qint64 pathId(const ApiRequest& request, const char* name = "id");
 QJsonObject bodyObject(const ApiRequest& request);
 // A query parameter as an integer within [min, max]; 400 naming the parameter otherwise.
 int queryInt(const ApiRequest& request, const QString& name, int fallback, int min, int max);
-// Refuses query parameters the route does not know.
+// Refuses query parameters the route does not know, and control characters in the values of those it knows.
 void allowQuery(const ApiRequest& request, std::initializer_list<const char*> names);
 
 // The unit or member if it exists and lies in the caller's scope; 404 (saying nothing more) otherwise.

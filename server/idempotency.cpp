@@ -19,8 +19,8 @@ QString bodyHash(const ApiRequest& request)
 std::optional<ApiResponse> storedAnswer(const ApiRequest& request, const QString& key)
 {
     auto query = sql::exec(request.db,
-        QStringLiteral(
-            "SELECT method, path, status, body FROM idempotent_request WHERE user_id = ? AND key = ?"),
+        QStringLiteral("SELECT method, path, body_hash, status, body FROM idempotent_request "
+                       "WHERE user_id = ? AND key = ?"),
         { request.caller().user.id, key });
     if (!query)
         throw ApiError::fromError(query.error());
@@ -33,8 +33,8 @@ std::optional<ApiResponse> storedAnswer(const ApiRequest& request, const QString
     if (query->value(3).toInt() == 0)
         throw ApiError::conflict(QCoreApplication::translate(
             "ApiError", "Yêu cầu với khóa này đang được xử lý, xin thử lại sau."));
-    ApiResponse answer { query->value(2).toInt(),
-        QJsonDocument::fromJson(query->value(3).toString().toUtf8()), {} };
+    ApiResponse answer { query->value(3).toInt(),
+        QJsonDocument::fromJson(query->value(4).toString().toUtf8()), {}, {} };
     answer.headers["Idempotent-Replayed"] = "true";
     return answer;
 }
@@ -60,9 +60,9 @@ ApiResponse runIdempotent(const ApiRequest& request, const Handler& handler)
         return *replay;
     // The placeholder row makes a concurrent repeat of the key wait for, then see, this one.
     const auto reserved = sql::exec(request.db,
-        QStringLiteral(
-            "INSERT INTO idempotent_request (user_id, key, method, path, body_hash, status, body, created_at) "
-            "VALUES (?, ?, ?, ?, ?, 0, '', ?)"),
+        QStringLiteral("INSERT INTO idempotent_request (user_id, key, method, path, body_hash, status, body, "
+                       "created_at) "
+                       "VALUES (?, ?, ?, ?, ?, 0, '', ?)"),
         { request.caller().user.id, key, request.method, request.path, bodyHash(request),
             sql::timestamp(QDateTime::currentDateTimeUtc()) });
     if (!reserved)
@@ -72,7 +72,8 @@ ApiResponse runIdempotent(const ApiRequest& request, const Handler& handler)
     ApiResponse answer = handler(request);
     const auto stored = sql::exec(request.db,
         QStringLiteral("UPDATE idempotent_request SET status = ?, body = ? WHERE user_id = ? AND key = ?"),
-        { answer.status, QString::fromUtf8(answer.body.toJson(QJsonDocument::Compact)),
+        { answer.status,
+            QString::fromUtf8(answer.raw.isEmpty() ? answer.body.toJson(QJsonDocument::Compact) : answer.raw),
             request.caller().user.id, key });
     if (!stored)
         throw ApiError::fromError(stored.error());

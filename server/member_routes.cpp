@@ -83,11 +83,20 @@ void addMemberRoutes(Router& router, Services& services)
         visibleUnit(request, query.orgUnitId);
 
         const MemberPage page = orThrow(MemberRepository(request.db).list(query));
-        QJsonArray items;
+        const Principal& caller = request.caller();
+        JsonWriter out;
+        out.beginObject();
+        out.key("items").beginArray();
         for (const auto& member : page.members)
-            items.append(memberFor(request, member));
-        return ApiResponse::json({ { QStringLiteral("items"), items },
-            { QStringLiteral("next"), page.next.isEmpty() ? QJsonValue() : QJsonValue(page.next) } });
+            writeJson(
+                out, member, caller.user.memberId == member.id || seesSensitiveFields(caller.user.role));
+        out.endArray();
+        if (page.next.isEmpty())
+            out.key("next").null();
+        else
+            out.key("next").string(page.next);
+        out.endObject();
+        return ApiResponse::text(out.bytes());
     });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/members/{id}"), [](const ApiRequest& request) {

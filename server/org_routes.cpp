@@ -58,7 +58,8 @@ std::optional<qint64> optionalVersion(const ApiRequest& request)
 }
 
 // A conflict that is a stale version answers 412 with the unit as it is now; anything else as usual.
-OrgUnit orStale(const ApiRequest& request, Result<OrgUnit> result, qint64 unitId, std::optional<qint64> version)
+OrgUnit orStale(
+    const ApiRequest& request, Result<OrgUnit> result, qint64 unitId, std::optional<qint64> version)
 {
     if (!result && result.error().code == ErrorCode::Conflict && version) {
         auto current = OrgRepository(request.db).find(unitId);
@@ -92,8 +93,10 @@ void addOrgRoutes(Router& router, Services& services)
         allowQuery(request, { "parent", "q", "limit" });
         OrgRepository repo(request.db);
         const Principal& caller = request.caller();
-        if (request.query.hasQueryItem(QStringLiteral("q")) && request.query.hasQueryItem(QStringLiteral("parent"))) {
-            const QString message = QCoreApplication::translate("ApiError", "Chỉ dùng một trong hai tham số parent và q.");
+        if (request.query.hasQueryItem(QStringLiteral("q"))
+            && request.query.hasQueryItem(QStringLiteral("parent"))) {
+            const QString message
+                = QCoreApplication::translate("ApiError", "Chỉ dùng một trong hai tham số parent và q.");
             throw ApiError::badRequest(message, { { QStringLiteral("parent"), message } });
         }
         if (request.query.hasQueryItem(QStringLiteral("q"))) {
@@ -119,8 +122,8 @@ void addOrgRoutes(Router& router, Services& services)
         bool ok = false;
         const qint64 parentId = parent.toLongLong(&ok);
         if (!ok) {
-            const QString message
-                = QCoreApplication::translate("ApiError", "Tham số parent phải là mã số tổ chức đảng hoặc root.");
+            const QString message = QCoreApplication::translate(
+                "ApiError", "Tham số parent phải là mã số tổ chức đảng hoặc root.");
             throw ApiError::badRequest(message, { { QStringLiteral("parent"), message } });
         }
         const OrgUnit unit = visibleUnit(request, parentId);
@@ -162,7 +165,8 @@ void addOrgRoutes(Router& router, Services& services)
             throwIfInvalid(in);
             requireBelowScopeRoot(request, unit);
             return ApiResponse::json(toJson(orStale(request,
-                OrgRepository(request.db).rename(unit.id, name, decision, writeContext(request, services), version),
+                OrgRepository(request.db)
+                    .rename(unit.id, name, decision, writeContext(request, services), version),
                 unit.id, version)));
         });
 
@@ -179,8 +183,10 @@ void addOrgRoutes(Router& router, Services& services)
             requireBelowScopeRoot(request, unit);
             visibleUnit(request, parentId);
             const auto version = optionalVersion(request);
-            return ApiResponse::json(toJson(
-                orStale(request, OrgRepository(request.db).move(unit.id, parentId, decision, writeContext(request, services), version), unit.id, version)));
+            return ApiResponse::json(toJson(orStale(request,
+                OrgRepository(request.db)
+                    .move(unit.id, parentId, decision, writeContext(request, services), version),
+                unit.id, version)));
         });
 
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/merge"),
@@ -196,8 +202,10 @@ void addOrgRoutes(Router& router, Services& services)
             requireBelowScopeRoot(request, unit);
             visibleUnit(request, targetId);
             const auto version = optionalVersion(request);
-            return ApiResponse::json(toJson(
-                orStale(request, OrgRepository(request.db).merge(unit.id, targetId, decision, writeContext(request, services), version), unit.id, version)));
+            return ApiResponse::json(toJson(orStale(request,
+                OrgRepository(request.db)
+                    .merge(unit.id, targetId, decision, writeContext(request, services), version),
+                unit.id, version)));
         });
 
     router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/dissolve"),
@@ -209,8 +217,10 @@ void addOrgRoutes(Router& router, Services& services)
             throwIfInvalid(in);
             requireBelowScopeRoot(request, unit);
             const auto version = optionalVersion(request);
-            return ApiResponse::json(toJson(
-                orStale(request, OrgRepository(request.db).dissolve(unit.id, decision, writeContext(request, services), version), unit.id, version)));
+            return ApiResponse::json(toJson(orStale(request,
+                OrgRepository(request.db)
+                    .dissolve(unit.id, decision, writeContext(request, services), version),
+                unit.id, version)));
         });
 }
 

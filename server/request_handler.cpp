@@ -8,10 +8,9 @@
 #include <QLoggingCategory>
 #include <QUrl>
 
+#include <Poco/DeflatingStream.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-
-#include <Poco/DeflatingStream.h>
 
 #include <istream>
 #include <sstream>
@@ -63,8 +62,9 @@ public:
                     .body(),
                 500);
         }
-        const QByteArray body
-            = answer.body.isNull() ? QByteArray() : answer.body.toJson(QJsonDocument::Compact);
+        const QByteArray body = !answer.raw.isEmpty() ? answer.raw
+            : answer.body.isNull()                    ? QByteArray()
+                                                      : answer.body.toJson(QJsonDocument::Compact);
         response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
         response.setContentType("application/json; charset=utf-8");
         response.set("Cache-Control", "no-store");

@@ -62,7 +62,8 @@ ApiResponse Router::dispatch(ApiRequest& request, const Authenticator& authentic
         authenticate(request);
     if (pathKnown)
         throw ApiError::methodNotAllowed();
-    throw ApiError::notFound(QCoreApplication::translate("ApiError", "Không có địa chỉ %1.").arg(request.path));
+    throw ApiError::notFound(
+        QCoreApplication::translate("ApiError", "Không có địa chỉ %1.").arg(request.path));
 }
 
 } // namespace sotay::server

@@ -28,7 +28,7 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
         QCoreApplication::translate("sotay-server", "Địa chỉ lắng nghe (mặc định: 127.0.0.1:8080)."),
         QCoreApplication::translate("sotay-server", "MÁY:CỔNG"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-        QCoreApplication::translate("sotay-server", "Số luồng xử lý yêu cầu (mặc định: 16, từ 1 đến 256)."),
+        QCoreApplication::translate("sotay-server", "Số luồng xử lý yêu cầu (mặc định: 64, từ 1 đến 256)."),
         QStringLiteral("N"));
     const QCommandLineOption demo(QStringLiteral("demo"),
         QCoreApplication::translate("sotay-server",

@@ -15,9 +15,9 @@ namespace sotay::server {
 struct ServerConfig {
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8080; // 0 = any free port (tests)
-    int threads = 16;    // request threads; each owns one database connection
+    int threads = 64;    // request threads; each owns one database connection (see docs/operations.md)
     int queue = 256;     // connections waiting for a thread before new ones are refused
-    int keepAliveSeconds = 15;
+    int keepAliveSeconds = 5;
     int maxKeepAliveRequests = 1000;
     qint64 maxBodyBytes = qint64 { 1024 } * 1024;
     DatabaseConfig database;

@@ -13,10 +13,12 @@
 namespace sotay::server {
 namespace {
 
-// A page after `after` (exclusive) of at most `limit` rows; `next` is the last id, `more` says whether to go on.
+// A page after `after` (exclusive) of at most `limit` rows; `next` is the last id, `more` says whether to go
+// on.
 QJsonObject page(QJsonArray items, qint64 lastId, bool more)
 {
-    return { { QStringLiteral("items"), items }, { QStringLiteral("next"), lastId }, { QStringLiteral("more"), more } };
+    return { { QStringLiteral("items"), items }, { QStringLiteral("next"), lastId },
+        { QStringLiteral("more"), more } };
 }
 
 qint64 afterParameter(const ApiRequest& request)
@@ -26,7 +28,8 @@ qint64 afterParameter(const ApiRequest& request)
         ? request.query.queryItemValue(QStringLiteral("after")).toLongLong(&ok)
         : 0;
     if (!ok || after < 0) {
-        const QString message = QCoreApplication::translate("ApiError", "Tham số after phải là số nguyên không âm.");
+        const QString message
+            = QCoreApplication::translate("ApiError", "Tham số after phải là số nguyên không âm.");
         throw ApiError::badRequest(message, { { QStringLiteral("after"), message } });
     }
     return after;
@@ -46,8 +49,10 @@ void addSyncRoutes(Router& router, Services&)
 {
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/head"), [](const ApiRequest& request) {
         allowQuery(request, {});
-        auto query = orThrow(sql::exec(request.db, QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1")));
-        return ApiResponse::json({ { QStringLiteral("seq"), query.next() ? query.value(0).toLongLong() : 0 } });
+        auto query = orThrow(
+            sql::exec(request.db, QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1")));
+        return ApiResponse::json(
+            { { QStringLiteral("seq"), query.next() ? query.value(0).toLongLong() : 0 } });
     });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/orgs"), [](const ApiRequest& request) {
@@ -57,8 +62,10 @@ void addSyncRoutes(Router& router, Services&)
         const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
         const auto [from, to] = scopeRange(request.caller());
         auto query = orThrow(sql::exec(request.db,
-            QStringLiteral("SELECT id, parent_id, kind, category_id, code, name, path, valid_from, valid_to, end_reason, "
-                           "successor_id, version FROM org_unit WHERE id > ? AND path >= ? AND path < ? AND valid_to IS NULL "
+            QStringLiteral("SELECT id, parent_id, kind, category_id, code, name, path, valid_from, valid_to, "
+                           "end_reason, "
+                           "successor_id, version FROM org_unit WHERE id > ? AND path >= ? AND path < ? AND "
+                           "valid_to IS NULL "
                            "ORDER BY id LIMIT ?"),
             { after, from, to, limit + 1 }));
         QJsonArray items;
@@ -95,11 +102,14 @@ void addSyncRoutes(Router& router, Services&)
         const auto [from, to] = scopeRange(caller);
         auto query = orThrow(sql::exec(request.db,
             QStringLiteral("SELECT ") + memberSelectColumns(QStringLiteral("m."))
-                + QStringLiteral(" FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE m.id > ? AND u.path >= ? "
-                                 "AND u.path < ? AND m.left_reason IS NULL ORDER BY m.id LIMIT ?"),
+                + QStringLiteral(
+                    " FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE m.id > ? AND u.path >= ? "
+                    "AND u.path < ? AND m.left_reason IS NULL ORDER BY m.id LIMIT ?"),
             { after, from, to, limit + 1 }));
         const bool sensitive = seesSensitiveFields(caller.user.role);
-        QJsonArray items;
+        JsonWriter out;
+        out.beginObject();
+        out.key("items").beginArray();
         qint64 last = after;
         int count = 0;
         bool more = false;
@@ -109,10 +119,14 @@ void addSyncRoutes(Router& router, Services&)
                 break;
             }
             const Member member = readMember(query);
-            items.append(toJson(member, sensitive));
+            writeJson(out, member, sensitive);
             last = member.id;
         }
-        return ApiResponse::json(page(items, last, more));
+        out.endArray();
+        out.key("more").boolean(more);
+        out.key("next").integer(last);
+        out.endObject();
+        return ApiResponse::text(out.bytes());
     });
 }
 

@@ -44,8 +44,8 @@ void addUserRoutes(Router& router, Services& services)
                 throw ApiError::forbidden(QCoreApplication::translate(
                     "ApiError", "Không thể tạo tài khoản có quyền cao hơn quyền của bạn."));
             if (user.role != Role::Member && user.memberId) {
-                const QString message
-                    = QCoreApplication::translate("ApiError", "Chỉ tài khoản đảng viên mới gắn với một đảng viên.");
+                const QString message = QCoreApplication::translate(
+                    "ApiError", "Chỉ tài khoản đảng viên mới gắn với một đảng viên.");
                 throw ApiError::badRequest(message, { { QStringLiteral("memberId"), message } });
             }
             if (user.role == Role::Member && user.memberId) {

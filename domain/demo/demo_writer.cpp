@@ -3,6 +3,7 @@
 
 #include "member/member_json.h"
 #include "org/org_json.h"
+#include "store/member_columns.h"
 #include "store/sql.h"
 #include "text/vietnamese_text.h"
 
@@ -14,37 +15,11 @@ namespace {
 // SQLite's historical limit on the parameters of one statement; PostgreSQL allows far more.
 constexpr int kMaxParameters = 999;
 
-const QStringList kMemberColumns {
-    QStringLiteral("id"),
-    QStringLiteral("org_unit_id"),
-    QStringLiteral("temporary_org_unit_id"),
-    QStringLiteral("family_name"),
-    QStringLiteral("middle_name"),
-    QStringLiteral("given_name"),
-    QStringLiteral("name_folded"),
-    QStringLiteral("sort_key"),
-    QStringLiteral("gender"),
-    QStringLiteral("birth_date"),
-    QStringLiteral("birth_place"),
-    QStringLiteral("hometown"),
-    QStringLiteral("ethnicity"),
-    QStringLiteral("religion"),
-    QStringLiteral("citizen_id"),
-    QStringLiteral("card_number"),
-    QStringLiteral("profile_number"),
-    QStringLiteral("admitted_on"),
-    QStringLiteral("official_on"),
-    QStringLiteral("status"),
-    QStringLiteral("exempt"),
-    QStringLiteral("exempt_since"),
-    QStringLiteral("left_on"),
-    QStringLiteral("left_reason"),
-    QStringLiteral("general_education"),
-    QStringLiteral("professional_qualification"),
-    QStringLiteral("political_theory"),
-    QStringLiteral("foreign_language"),
-    QStringLiteral("it_skill"),
-};
+// The member table's columns as the repositories write them, with the id first (the demo assigns ids).
+QStringList memberColumns()
+{
+    return QStringList { QStringLiteral("id") } + kMemberDataColumns;
+}
 
 QStringList columns(std::initializer_list<const char*> names)
 {
@@ -127,7 +102,7 @@ DemoWriter::DemoWriter(const QSqlDatabase& db, const WriteContext& context)
           columns({ "type", "unit_id", "other_unit_id", "decision_number", "effective_on", "details",
               "recorded_at", "recorded_by" }),
           &m_periods)
-    , m_members(db, QStringLiteral("member"), kMemberColumns, &m_operations)
+    , m_members(db, QStringLiteral("member"), memberColumns(), &m_operations)
     , m_events(db, QStringLiteral("member_event"),
           columns({ "member_id", "type", "occurred_on", "decision_number", "permanent", "from_org_unit_id",
               "to_org_unit_id", "note", "recorded_at", "recorded_by" }),
@@ -202,37 +177,9 @@ Status DemoWriter::addUnit(const UnitRow& u)
 Status DemoWriter::addMember(const GeneratedMember& generated, const QString& unitPath)
 {
     const Member& m = generated.member;
-    const Status added = m_members.add({
-        m.id,
-        m.orgUnitId,
-        sql::optionalId(m.temporaryOrgUnitId),
-        m.familyName,
-        sql::text(m.middleName),
-        m.givenName,
-        text::fold(m.fullName()),
-        text::nameSortKey(m.givenName, m.middleName, m.familyName),
-        toCode(m.gender),
-        sql::date(m.birthDate),
-        sql::text(m.birthPlace),
-        sql::text(m.hometown),
-        sql::text(m.ethnicity),
-        sql::text(m.religion),
-        sql::text(m.citizenId),
-        sql::text(m.cardNumber),
-        sql::text(m.profileNumber),
-        sql::date(m.admittedOn),
-        sql::date(m.officialOn),
-        toCode(m.status),
-        m.exempt,
-        sql::date(m.exemptSince),
-        sql::date(m.leftOn),
-        m.leftReason ? QVariant(toCode(*m.leftReason)) : nullText(),
-        sql::text(m.generalEducation),
-        sql::text(m.professionalQualification),
-        toCode(m.politicalTheory),
-        sql::text(m.foreignLanguage),
-        sql::text(m.itSkill),
-    });
+    QVariantList row { m.id };
+    row += bindMember(m);
+    const Status added = m_members.add(row);
     if (!added)
         return added;
     for (const MemberEvent& e : generated.events) {

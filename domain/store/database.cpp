@@ -17,7 +17,8 @@ Status setUpSqlite(QSqlDatabase& db, const DatabaseConfig& config)
 {
     const QStringList pragmas {
         QStringLiteral("PRAGMA journal_mode = WAL"),
-        config.foreignKeys ? QStringLiteral("PRAGMA foreign_keys = ON") : QStringLiteral("PRAGMA foreign_keys = OFF"),
+        config.foreignKeys ? QStringLiteral("PRAGMA foreign_keys = ON")
+                           : QStringLiteral("PRAGMA foreign_keys = OFF"),
         config.synchronousFull ? QStringLiteral("PRAGMA synchronous = FULL")
                                : QStringLiteral("PRAGMA synchronous = NORMAL"),
     };

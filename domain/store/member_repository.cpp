@@ -20,7 +20,8 @@ namespace {
 Result<Member> selectMember(const QSqlDatabase& db, qint64 id)
 {
     auto query = sql::exec(db,
-        QStringLiteral("SELECT ") + memberSelectColumns({}) + QStringLiteral(" FROM member WHERE id = ?"), { id });
+        QStringLiteral("SELECT ") + memberSelectColumns({}) + QStringLiteral(" FROM member WHERE id = ?"),
+        { id });
     if (!query)
         return query.error();
     if (!query->next())
@@ -31,10 +32,12 @@ Result<Member> selectMember(const QSqlDatabase& db, qint64 id)
 
 // Takes the member's row lock before a write reads the record: a concurrent write of the same record waits
 // here, and the read that follows sees its result. PostgreSQL reads committed data statement by statement, so
-// without the lock two writers could both pass the version check; SQLite's write lock already serialises them.
+// without the lock two writers could both pass the version check; SQLite's write lock already serialises
+// them.
 Status lockMember(const QSqlDatabase& db, qint64 id)
 {
-    const auto locked = sql::exec(db, QStringLiteral("UPDATE member SET version = version WHERE id = ?"), { id });
+    const auto locked
+        = sql::exec(db, QStringLiteral("UPDATE member SET version = version WHERE id = ?"), { id });
     if (!locked)
         return locked.error();
     return success();
@@ -190,8 +193,9 @@ Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
             = QCoreApplication::translate("MemberRepository", "Số dòng mỗi trang phải từ 1 đến 500.");
         return Error::invalid(message, { { QStringLiteral("limit"), message } });
     }
-    QString statement = QStringLiteral("SELECT ") + memberSelectColumns(QStringLiteral("m."))
-        + QStringLiteral(" FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE ");
+    // The page's ids first: sorting (sort_key, id) pairs is cheap; whole rows are read for the page only.
+    QString statement
+        = QStringLiteral("SELECT m.id FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE ");
     QVariantList values;
     if (request.subtree) {
         auto path = unitPath(m_db, request.orgUnitId);
@@ -230,6 +234,9 @@ Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
     }
     statement += QStringLiteral(" ORDER BY m.sort_key, m.id LIMIT ?");
     values << request.limit + 1;
+    statement = QStringLiteral("SELECT ") + memberSelectColumns(QStringLiteral("m."))
+        + QStringLiteral(" FROM member m WHERE m.id IN (") + statement
+        + QStringLiteral(") ORDER BY m.sort_key, m.id");
 
     auto query = sql::exec(m_db, statement, values);
     if (!query)
@@ -313,7 +320,8 @@ Result<Member> MemberRepository::create(
 
     auto inserted = sql::exec(m_db,
         QStringLiteral("INSERT INTO member (") + kMemberDataColumns.join(QStringLiteral(", "))
-            + QStringLiteral(") VALUES (") + QStringList(kMemberDataColumns.size(), QStringLiteral("?")).join(u',')
+            + QStringLiteral(") VALUES (")
+            + QStringList(kMemberDataColumns.size(), QStringLiteral("?")).join(u',')
             + QStringLiteral(") RETURNING id"),
         bindMember(fresh));
     if (!inserted)
@@ -323,11 +331,16 @@ Result<Member> MemberRepository::create(
     const qint64 id = inserted->value(0).toLongLong();
     inserted->finish();
 
+    // Past events implied by the record's dates; their decisions were not entered, and the note says so.
+    const QString enteredWithRecord = QCoreApplication::translate(
+        "MemberRepository", "Ghi theo các ngày trong hồ sơ khi nhập đảng viên.");
     QList<MemberEvent> history { event };
     if (event.type == MemberEventType::Admission && fresh.status == MemberStatus::Official)
-        history.append({ 0, id, MemberEventType::BecameOfficial, fresh.officialOn, {}, true, {}, {}, {} });
+        history.append({ 0, id, MemberEventType::BecameOfficial, fresh.officialOn, {}, true, {}, {},
+            enteredWithRecord });
     if (fresh.exempt)
-        history.append({ 0, id, MemberEventType::Exemption, fresh.exemptSince, {}, true, {}, {}, {} });
+        history.append(
+            { 0, id, MemberEventType::Exemption, fresh.exemptSince, {}, true, {}, {}, enteredWithRecord });
     for (const auto& past : history)
         if (const Status recorded = insertEvent(m_db, id, past, context); !recorded)
             return recorded.error();

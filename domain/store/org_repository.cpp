@@ -74,12 +74,14 @@ Result<OrgUnit> selectActiveUnit(const QSqlDatabase& db, qint64 id, const QStrin
     return unit;
 }
 
-// Takes the unit's row lock before a write reads the unit: a concurrent write of the same unit waits here, and
-// the read that follows sees its result. PostgreSQL reads committed data statement by statement, so without
-// the lock two writers could both pass the version check; SQLite's write lock already serialises writers.
+// Takes the unit's row lock before a write reads the unit: a concurrent write of the same unit waits here,
+// and the read that follows sees its result. PostgreSQL reads committed data statement by statement, so
+// without the lock two writers could both pass the version check; SQLite's write lock already serialises
+// writers.
 Status lockUnit(const QSqlDatabase& db, qint64 id)
 {
-    const auto locked = sql::exec(db, QStringLiteral("UPDATE org_unit SET version = version WHERE id = ?"), { id });
+    const auto locked
+        = sql::exec(db, QStringLiteral("UPDATE org_unit SET version = version WHERE id = ?"), { id });
     if (!locked)
         return locked.error();
     return success();
@@ -89,8 +91,8 @@ Status checkVersion(const OrgUnit& unit, std::optional<qint64> expectedVersion)
 {
     if (!expectedVersion || unit.version == *expectedVersion)
         return success();
-    return Error::conflict(QCoreApplication::translate("OrgRepository",
-        "%1 đã được người khác thay đổi (phiên bản %2). Hãy tải lại rồi làm tiếp.")
+    return Error::conflict(QCoreApplication::translate(
+        "OrgRepository", "%1 đã được người khác thay đổi (phiên bản %2). Hãy tải lại rồi làm tiếp.")
                                .arg(unit.displayName())
                                .arg(unit.version));
 }
@@ -215,7 +217,8 @@ Status relocateSubtree(const QSqlDatabase& db, const OrgUnit& unit, const OrgUni
         return subtree.error();
     if (const Status closed = closePeriods(db, idsOf(*subtree), on); !closed)
         return closed;
-    // Members on the rosters of the moving units move with them (those who left included: they stay readable).
+    // Members on the rosters of the moving units move with them (those who left included: they stay
+    // readable).
     auto carried = sql::exec(db,
         QStringLiteral("SELECT m.id, u.path FROM member m JOIN org_unit u ON u.id = m.org_unit_id "
                        "WHERE u.path >= ? AND u.path < ? AND u.valid_to IS NULL ORDER BY m.id"),
@@ -915,8 +918,8 @@ Result<QList<OrgUnit>> OrgRepository::split(
     return commitWith(transaction, Result<QList<OrgUnit>>(created));
 }
 
-Result<OrgUnit> OrgRepository::dissolve(qint64 id, const Decision& decision, const WriteContext& context,
-    std::optional<qint64> expectedVersion)
+Result<OrgUnit> OrgRepository::dissolve(
+    qint64 id, const Decision& decision, const WriteContext& context, std::optional<qint64> expectedVersion)
 {
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)

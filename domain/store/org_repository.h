@@ -46,15 +46,16 @@ public:
     Result<OrgCategory> ensureCategory(const QString& code, const QString& name);
     Result<QList<OrgCategory>> categories() const;
 
-    // `expectedVersion`, when given, must be the unit's version, or the answer is a conflict and nothing changes.
+    // `expectedVersion`, when given, must be the unit's version, or the answer is a conflict and nothing
+    // changes.
     Result<OrgUnit> create(const NewOrgUnit& unit, const Decision& decision, const WriteContext& context);
-    Result<OrgUnit> rename(qint64 id, const QString& name, const Decision& decision, const WriteContext& context,
-        std::optional<qint64> expectedVersion = std::nullopt);
+    Result<OrgUnit> rename(qint64 id, const QString& name, const Decision& decision,
+        const WriteContext& context, std::optional<qint64> expectedVersion = std::nullopt);
     Result<OrgUnit> move(qint64 id, qint64 newParentId, const Decision& decision, const WriteContext& context,
         std::optional<qint64> expectedVersion = std::nullopt);
     // Children and members of `sourceId` go to `targetId`; the source ends as merged.
-    Result<OrgUnit> merge(qint64 sourceId, qint64 targetId, const Decision& decision, const WriteContext& context,
-        std::optional<qint64> expectedVersion = std::nullopt);
+    Result<OrgUnit> merge(qint64 sourceId, qint64 targetId, const Decision& decision,
+        const WriteContext& context, std::optional<qint64> expectedVersion = std::nullopt);
     // The source ends as split; its children and members go to the new parts, each exactly once.
     Result<QList<OrgUnit>> split(qint64 sourceId, const QList<SplitPart>& parts, const Decision& decision,
         const WriteContext& context);

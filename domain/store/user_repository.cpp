@@ -128,7 +128,8 @@ Result<QString> UserRepository::scopePath(const User& user) const
     // A member's account works wherever the member's roster is now, so it follows transfers.
     if (user.role == Role::Member && user.memberId) {
         auto member = sql::exec(m_db,
-            QStringLiteral("SELECT o.path FROM member m JOIN org_unit o ON o.id = m.org_unit_id WHERE m.id = ?"),
+            QStringLiteral(
+                "SELECT o.path FROM member m JOIN org_unit o ON o.id = m.org_unit_id WHERE m.id = ?"),
             { *user.memberId });
         if (!member)
             return member.error();

@@ -36,16 +36,22 @@ struct World {
     QString admin, officer;
 };
 
-World setUp(const TestDatabase& db, const RunningServer& server)
+// The tree and its members, seeded straight into the database before the server starts.
+World seed(const TestDatabase& db)
 {
     World w;
     w.t = buildSmallTree(db.db());
     w.lan = addMember(db.db(), w.t.cell1.id, "Nguyễn", "Thị", "Lan");
     w.chau = addMember(db.db(), w.t.cell2.id, "Lê", "Minh", "Châu");
+    return w;
+}
+
+// The accounts, created through the API of the running server.
+void signInAccounts(World& w, const RunningServer& server)
+{
     w.admin = server.signInAsAdmin();
     w.officer = server.addUser(
         w.admin, QStringLiteral("canbo.tranbien"), QStringLiteral("officer"), w.t.tranBien.id);
-    return w;
 }
 
 // A write route and what it needs besides its body.
@@ -137,8 +143,9 @@ BOOST_AUTO_TEST_CASE(malformed_json_and_invalid_utf8_answer_400_on_every_write_r
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const RowCounts before = RowCounts::of(db->db());
             const std::vector<QByteArray> bodies {
                 QByteArray(), QByteArray("{"), QByteArray("{\"name\": }"), QByteArray("{'name': 'Chi bộ'}"),
@@ -177,8 +184,9 @@ BOOST_AUTO_TEST_CASE(wrong_types_unknown_fields_and_missing_fields_are_all_named
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const RowCounts before = RowCounts::of(db->db());
             const QString orgs = QStringLiteral("/api/v1/orgs");
             const QString members = QStringLiteral("/api/v1/members");
@@ -278,8 +286,9 @@ BOOST_AUTO_TEST_CASE(impossible_dates_are_refused_by_name)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const RowCounts before = RowCounts::of(db->db());
             const QString members = QStringLiteral("/api/v1/members");
 
@@ -347,8 +356,9 @@ BOOST_AUTO_TEST_CASE(bodies_over_one_megabyte_are_refused_and_the_server_keeps_s
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const RowCounts before = RowCounts::of(db->db());
             constexpr qsizetype megabyte = 1024 * 1024;
 
@@ -360,17 +370,24 @@ BOOST_AUTO_TEST_CASE(bodies_over_one_megabyte_are_refused_and_the_server_keeps_s
             member.insert(QStringLiteral("hometown"), QString(megabyte - base + 1, u'x'));
             const QByteArray over = json(member);
             BOOST_TEST_REQUIRE(over.size() == megabyte + 1);
-            // The size is judged from Content-Length before any of the body is read: the server answers at once,
-            // with the body still unsent.
+            // The size is judged from Content-Length before any of the body is read: the server answers at
+            // once, with the body still unsent.
             for (const auto& route : writeRoutes(w)) {
                 const auto answer = sendHeadersOnly(server, route, w.admin, over.size());
                 BOOST_TEST(answer.status == 413, route.path.toStdString() << ": " << describe(answer));
                 BOOST_TEST(errorCode(answer) == QStringLiteral("too_large"));
             }
-            BOOST_TEST(sendHeadersOnly(server, { "POST", QStringLiteral("/api/v1/members"), {} }, {}, over.size()).status == 413);
-            BOOST_TEST(sendHeadersOnly(server, { "POST", QStringLiteral("/api/v1/khong-co"), {} }, {}, 50 * megabyte).status == 413);
             BOOST_TEST(
-                sendHeadersOnly(server, { "PATCH", memberUrl(w.lan.id), ifMatch(w.lan.version) }, w.admin, qint64 { 1 } << 40).status
+                sendHeadersOnly(server, { "POST", QStringLiteral("/api/v1/members"), {} }, {}, over.size())
+                    .status
+                == 413);
+            BOOST_TEST(
+                sendHeadersOnly(server, { "POST", QStringLiteral("/api/v1/khong-co"), {} }, {}, 50 * megabyte)
+                    .status
+                == 413);
+            BOOST_TEST(sendHeadersOnly(server, { "PATCH", memberUrl(w.lan.id), ifMatch(w.lan.version) },
+                           w.admin, qint64 { 1 } << 40)
+                           .status
                 == 413);
             // Exactly 1 MB is read, and refused for what it says: a hometown far too long.
             member.insert(QStringLiteral("hometown"), QString(megabyte - base, u'x'));
@@ -391,8 +408,9 @@ BOOST_AUTO_TEST_CASE(impossible_tree_operations_are_refused_and_change_nothing)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto& t = w.t;
             const auto dissolved = server.call("POST", QStringLiteral("/api/v1/orgs"), w.admin,
                 withDecision({ { QStringLiteral("parentId"), t.school.id },
@@ -485,8 +503,9 @@ BOOST_AUTO_TEST_CASE(query_parameters_out_of_range_are_named)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto expectQuery = [&](const QString& url, const QStringList& fields) {
                 const auto answer = server.call("GET", url, w.officer);
                 BOOST_TEST(answer.status == 400, url.toStdString() << ": " << describe(answer));
@@ -530,8 +549,9 @@ BOOST_AUTO_TEST_CASE(control_characters_and_odd_text_never_cause_a_server_error)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const RowCounts before = RowCounts::of(db->db());
 
             // A NUL inside a name is no name: refused by field, on both databases alike.
@@ -553,10 +573,12 @@ BOOST_AUTO_TEST_CASE(control_characters_and_odd_text_never_cause_a_server_error)
 
             // Searches and cursors with odd bytes answer, and never with a server error.
             const QString roster = QStringLiteral("/api/v1/members?org=%1").arg(w.t.cell1.id);
-            for (const QString& query : { QStringLiteral("/api/v1/orgs?q=%00"), QStringLiteral("/api/v1/orgs?q=%FF%FE"),
-                     QStringLiteral("/api/v1/orgs?q=%25%5F%5C"), QString(roster + QStringLiteral("&q=%00")),
-                     QString(roster + QStringLiteral("&q=%25")), QString(roster + QStringLiteral("&after=AAox")),
-                     QString(roster + QStringLiteral("&after=%00")), QString(roster + QStringLiteral("&q=%E2%80%AE")) }) {
+            for (const QString& query : { QStringLiteral("/api/v1/orgs?q=%00"),
+                     QStringLiteral("/api/v1/orgs?q=%FF%FE"), QStringLiteral("/api/v1/orgs?q=%25%5F%5C"),
+                     QString(roster + QStringLiteral("&q=%00")), QString(roster + QStringLiteral("&q=%25")),
+                     QString(roster + QStringLiteral("&after=AAox")),
+                     QString(roster + QStringLiteral("&after=%00")),
+                     QString(roster + QStringLiteral("&q=%E2%80%AE")) }) {
                 const auto answer = server.call("GET", query, w.officer);
                 BOOST_TEST(answer.status < 500, query.toStdString() << ": " << describe(answer));
                 if (answer.status == 400)
@@ -576,8 +598,9 @@ BOOST_AUTO_TEST_CASE(garbage_on_the_wire_and_a_burst_of_bad_requests_leave_the_s
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const RowCounts before = RowCounts::of(db->db());
 
             // Bytes that are no HTTP request at all, and a request line far too long.

@@ -30,7 +30,8 @@ struct World {
     QString admin, officer, secretary, member;
 };
 
-World setUp(const TestDatabase& db, const RunningServer& server)
+// The tree and its members, seeded straight into the database before the server starts.
+World seed(const TestDatabase& db)
 {
     World w;
     w.t = buildSmallTree(db.db());
@@ -38,6 +39,12 @@ World setUp(const TestDatabase& db, const RunningServer& server)
     w.an = addMember(db.db(), w.t.cell1.id, "Trần", "Văn", "An");
     w.chau = addMember(db.db(), w.t.cell2.id, "Lê", "Minh", "Châu");
     w.hoa = addMember(db.db(), w.t.rubberCell.id, "Phạm", "Thị", "Hoa");
+    return w;
+}
+
+// The accounts, created through the API of the running server.
+void signInAccounts(World& w, const RunningServer& server)
+{
     w.admin = server.signInAsAdmin();
     w.officer = server.addUser(
         w.admin, QStringLiteral("canbo.tranbien"), QStringLiteral("officer"), w.t.tranBien.id);
@@ -45,7 +52,6 @@ World setUp(const TestDatabase& db, const RunningServer& server)
         = server.addUser(w.admin, QStringLiteral("bithu.chibo1"), QStringLiteral("secretary"), w.t.cell1.id);
     w.member = server.addUser(
         w.admin, QStringLiteral("dangvien.lan"), QStringLiteral("member"), std::nullopt, w.lan.id);
-    return w;
 }
 
 QString rosterUrl(qint64 org, const QString& more = {})
@@ -92,8 +98,9 @@ BOOST_AUTO_TEST_CASE(lists_a_roster_in_vietnamese_name_order_page_by_page)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
 
             const auto cell1 = server.call("GET", rosterUrl(w.t.cell1.id), w.admin);
             BOOST_TEST_REQUIRE(cell1.status == 200, describe(cell1));
@@ -187,8 +194,9 @@ BOOST_AUTO_TEST_CASE(reads_one_record_and_its_events_with_sensitive_fields_only_
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto missing = server.call("GET", memberUrl(999999), w.admin);
             BOOST_TEST(missing.status == 404);
 
@@ -248,8 +256,9 @@ BOOST_AUTO_TEST_CASE(creates_records_only_on_cells_in_scope)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto create = [&server](const QString& token, const QJsonObject& body) {
                 return server.call("POST", QStringLiteral("/api/v1/members"), token, body);
             };
@@ -329,8 +338,9 @@ BOOST_AUTO_TEST_CASE(corrects_a_record_under_if_match_and_answers_412_to_a_stale
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const qint64 v = w.lan.version;
             const auto patch = [&server, &w](const QString& token, const QJsonObject& body,
                                    std::map<std::string, std::string> headers, qint64 id = 0) {
@@ -427,8 +437,9 @@ BOOST_AUTO_TEST_CASE(records_events_and_transfers_within_the_callers_scope)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto record = [&server](const QString& token, qint64 id, const QJsonObject& body,
                                     std::map<std::string, std::string> headers = {}) {
                 return server.call("POST", memberUrl(id, "/events"), token, body, std::move(headers));
@@ -529,8 +540,9 @@ BOOST_AUTO_TEST_CASE(a_post_repeated_with_the_same_idempotency_key_creates_nothi
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db, 8);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const QJsonObject body = newMemberJson(
                 w.t.cell2.id, QStringLiteral("Hoàng"), QStringLiteral("Văn"), QStringLiteral("Dũng"));
             const RowCounts before = RowCounts::of(db->db());

@@ -30,13 +30,20 @@ struct World {
     QString admin, officer, secretary, member;
 };
 
-World setUp(const TestDatabase& db, const RunningServer& server)
+// The tree and its members, seeded straight into the database before the server starts.
+World seed(const TestDatabase& db)
 {
     World w;
     w.t = buildSmallTree(db.db());
     w.lan = addMember(db.db(), w.t.cell1.id, "Nguyễn", "Thị", "Lan");
     w.chau = addMember(db.db(), w.t.cell2.id, "Lê", "Minh", "Châu");
     w.hoa = addMember(db.db(), w.t.rubberCell.id, "Phạm", "Thị", "Hoa");
+    return w;
+}
+
+// The accounts, created through the API of the running server.
+void signInAccounts(World& w, const RunningServer& server)
+{
     w.admin = server.signInAsAdmin();
     w.officer = server.addUser(
         w.admin, QStringLiteral("canbo.tranbien"), QStringLiteral("officer"), w.t.tranBien.id);
@@ -44,7 +51,6 @@ World setUp(const TestDatabase& db, const RunningServer& server)
         = server.addUser(w.admin, QStringLiteral("bithu.chibo1"), QStringLiteral("secretary"), w.t.cell1.id);
     w.member = server.addUser(
         w.admin, QStringLiteral("dangvien.lan"), QStringLiteral("member"), std::nullopt, w.lan.id);
-    return w;
 }
 
 QList<qint64> idsOf(const HttpAnswer& answer)
@@ -85,8 +91,9 @@ BOOST_AUTO_TEST_CASE(reads_a_unit_with_its_member_count_within_the_callers_scope
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto missing = server.call("GET", orgUrl(999999), w.admin);
             BOOST_TEST(missing.status == 404);
 
@@ -145,8 +152,9 @@ BOOST_AUTO_TEST_CASE(lists_children_the_root_and_search_results_within_the_calle
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto list = [&server](const char* query, const QString& token) {
                 return server.call("GET", listUrl(QString::fromUtf8(query)), token);
             };
@@ -204,8 +212,9 @@ BOOST_AUTO_TEST_CASE(creates_units_only_under_units_in_the_callers_scope)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto create = [&server](const QString& token, const QJsonObject& body) {
                 return server.call("POST", QStringLiteral("/api/v1/orgs"), token, body);
             };
@@ -271,8 +280,9 @@ BOOST_AUTO_TEST_CASE(renames_under_if_match_and_answers_412_to_a_stale_version)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto rename = [&server](const QString& token, qint64 id, const char* name,
                                     std::map<std::string, std::string> headers) {
                 return server.call("PATCH", orgUrl(id), token,
@@ -343,8 +353,9 @@ BOOST_AUTO_TEST_CASE(concurrent_renames_from_the_same_version_let_exactly_one_th
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db, 8);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const qint64 v = w.t.cell2.version;
             const RowCounts before = RowCounts::of(db->db());
             std::vector<int> statuses(8);
@@ -379,8 +390,9 @@ BOOST_AUTO_TEST_CASE(moves_a_subtree_in_and_out_of_an_officers_scope)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto move = [&server](const QString& token, qint64 id, qint64 parentId) {
                 return server.call("POST", orgUrl(id, "/move"), token,
                     withDecision({ { QStringLiteral("parentId"), parentId } }));
@@ -453,8 +465,9 @@ BOOST_AUTO_TEST_CASE(merges_and_dissolves_units)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto cell3 = server.call("POST", QStringLiteral("/api/v1/orgs"), w.officer,
                 newUnit(w.t.school.id, "cell", "26068.01.3", "Chi bộ 3"));
             BOOST_TEST_REQUIRE(cell3.status == 201);
@@ -540,8 +553,9 @@ BOOST_AUTO_TEST_CASE(a_post_repeated_with_the_same_idempotency_key_replays_the_f
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const QJsonObject body = newUnit(w.t.school.id, "cell", "26068.01.5", "Chi bộ 5");
             const auto key = idempotencyKey("tao-chi-bo-5:2026-11-25");
             const RowCounts before = RowCounts::of(db->db());

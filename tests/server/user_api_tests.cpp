@@ -23,12 +23,19 @@ struct World {
     QString admin, officer, secretary, member;
 };
 
-World setUp(const TestDatabase& db, const RunningServer& server)
+// The tree and its members, seeded straight into the database before the server starts.
+World seed(const TestDatabase& db)
 {
     World w;
     w.t = buildSmallTree(db.db());
     w.lan = addMember(db.db(), w.t.cell1.id, "Nguyễn", "Thị", "Lan");
     w.hoa = addMember(db.db(), w.t.rubberCell.id, "Phạm", "Thị", "Hoa");
+    return w;
+}
+
+// The accounts, created through the API of the running server.
+void signInAccounts(World& w, const RunningServer& server)
+{
     w.admin = server.signInAsAdmin();
     w.officer = server.addUser(
         w.admin, QStringLiteral("canbo.tranbien"), QStringLiteral("officer"), w.t.tranBien.id);
@@ -36,7 +43,6 @@ World setUp(const TestDatabase& db, const RunningServer& server)
         = server.addUser(w.admin, QStringLiteral("bithu.chibo1"), QStringLiteral("secretary"), w.t.cell1.id);
     w.member = server.addUser(
         w.admin, QStringLiteral("dangvien.lan"), QStringLiteral("member"), std::nullopt, w.lan.id);
-    return w;
 }
 
 QJsonObject account(const char* username, const char* role, std::optional<qint64> scopeOrgId = std::nullopt,
@@ -69,8 +75,9 @@ BOOST_AUTO_TEST_CASE(an_administrator_creates_accounts_of_every_role_and_lists_t
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto create = [&server, &w](const QJsonObject& body) {
                 return server.call("POST", QStringLiteral("/api/v1/users"), w.admin, body);
             };
@@ -127,8 +134,9 @@ BOOST_AUTO_TEST_CASE(an_officer_creates_accounts_only_inside_its_scope_and_no_st
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const auto create = [&server](const QString& token, const QJsonObject& body) {
                 return server.call("POST", QStringLiteral("/api/v1/users"), token, body);
             };
@@ -188,8 +196,9 @@ BOOST_AUTO_TEST_CASE(an_officer_lists_only_the_accounts_in_its_scope)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             BOOST_TEST(server
                            .call("POST", QStringLiteral("/api/v1/users"), w.admin,
                                account("canbo.phurieng", "officer", w.t.phuRieng.id))
@@ -219,8 +228,9 @@ BOOST_AUTO_TEST_CASE(account_bodies_are_read_strictly_and_a_refusal_writes_nothi
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const RowCounts before = RowCounts::of(db->db());
             const auto refusedOn = [&server, &w](const QJsonObject& body) {
                 const auto answer = server.call("POST", QStringLiteral("/api/v1/users"), w.admin, body);
@@ -279,8 +289,9 @@ BOOST_AUTO_TEST_CASE(an_account_post_repeated_with_the_same_key_creates_one_acco
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
+            World w = seed(*db);
             RunningServer server(*db);
-            const World w = setUp(*db, server);
+            signInAccounts(w, server);
             const QJsonObject body = account("bithu.chibo2", "secretary", w.t.cell2.id);
             const auto first = server.call("POST", QStringLiteral("/api/v1/users"), w.officer, body,
                 idempotencyKey("tao-tai-khoan-0001"));

@@ -190,7 +190,7 @@ BOOST_AUTO_TEST_CASE(move_carries_the_subtree_and_history_keeps_the_old_place)
         {
             const auto t = buildSmallTree(test->db());
             OrgRepository repo(test->db());
-            addMember(test->db(), t.cell1.id, "Trần", "Văn", "Bình");
+            const Member binh = addMember(test->db(), t.cell1.id, "Trần", "Văn", "Bình");
 
             auto moved = repo.move(
                 t.school.id, t.phuRieng.id, decision("30-QĐ/TU", QDate(2026, 3, 1)), testContext());
@@ -212,18 +212,25 @@ BOOST_AUTO_TEST_CASE(move_carries_the_subtree_and_history_keeps_the_old_place)
             auto after = repo.treeAsOf(QDate(2026, 3, 1), t.tranBien.path);
             BOOST_TEST(after->size() == 1);
 
-            // the feed says where each moved unit was and where it is now
+            // the feed says where each moved unit, and each member on their rosters, was and where it is now
             auto feed = sql::exec(test->db(),
-                QStringLiteral("SELECT entity_id, path, old_path FROM change_feed WHERE old_path IS NOT NULL "
-                               "ORDER BY seq"));
+                QStringLiteral(
+                    "SELECT entity, entity_id, path, old_path FROM change_feed WHERE old_path IS NOT NULL "
+                    "ORDER BY seq"));
             BOOST_TEST_REQUIRE(feed.ok());
-            int rows = 0;
+            QStringList movedRows;
             while (feed->next()) {
-                ++rows;
-                BOOST_TEST(feed->value(2).toString().startsWith(t.tranBien.path));
-                BOOST_TEST(feed->value(1).toString().startsWith(t.phuRieng.path));
+                movedRows.append(
+                    QStringLiteral("%1 %2").arg(feed->value(0).toString()).arg(feed->value(1).toLongLong()));
+                BOOST_TEST(feed->value(3).toString().startsWith(t.tranBien.path));
+                BOOST_TEST(feed->value(2).toString().startsWith(t.phuRieng.path));
             }
-            BOOST_TEST(rows == 3);
+            movedRows.sort();
+            QStringList expected { QStringLiteral("org_unit %1").arg(t.school.id),
+                QStringLiteral("org_unit %1").arg(t.cell1.id), QStringLiteral("org_unit %1").arg(t.cell2.id),
+                QStringLiteral("member %1").arg(binh.id) };
+            expected.sort();
+            BOOST_TEST(movedRows == expected);
         }
     }
 }
