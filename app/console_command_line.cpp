@@ -18,9 +18,14 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
     const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
         QCoreApplication::translate("sotay-console", "Hiện phiên bản."));
     const QCommandLineOption server(QStringLiteral("server"),
-        QCoreApplication::translate("sotay-console", "Địa chỉ máy chủ (mặc định: http://127.0.0.1:8080)."),
+        QCoreApplication::translate("sotay-console",
+            "Địa chỉ máy chủ, điền sẵn vào hộp đăng nhập (mặc định: máy chủ của lần đăng nhập trước)."),
         QStringLiteral("URL"));
-    parser.addOptions({ help, version, server });
+    const QCommandLineOption replica(QStringLiteral("replica"),
+        QCoreApplication::translate(
+            "sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
+        QCoreApplication::translate("sotay-console", "TỆP"));
+    parser.addOptions({ help, version, server, replica });
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
 
@@ -35,11 +40,13 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
         result.text = QStringLiteral("sotay-console %1\n").arg(QStringLiteral(SOTAY_VERSION));
         return result;
     }
-    auto url = client::parseServerAddress(
-        parser.isSet(server) ? parser.value(server) : QStringLiteral("http://127.0.0.1:8080"));
-    if (!url)
-        return url.error();
-    result.server = *url;
+    if (parser.isSet(server)) {
+        auto url = client::parseServerAddress(parser.value(server));
+        if (!url)
+            return url.error();
+        result.server = *url;
+    }
+    result.replicaPath = parser.value(replica);
     return result;
 }
 

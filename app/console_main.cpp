@@ -4,7 +4,7 @@
 #include "console_sync.h"
 #include "language.h"
 #include "main_window.h"
-#include "server_probe.h"
+#include "sign_in_prompt.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -81,8 +81,13 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(SOTAY_VERSION));
     installLanguage(application, savedLanguage());
 
-    const QUrl server = parsed->server;
-    widgets::MainWindow window(server, [server] { return client::probeServer(server); });
+    widgets::SignInDialog::Options signIn;
+    signIn.server = parsed->server;
+    signIn.replicaPath = parsed->replicaPath;
+    const auto session = widgets::SignInPrompt::ask(nullptr, signIn);
+    if (!session)
+        return 0;
+    widgets::MainWindow window(*session);
     window.show();
     return QApplication::exec();
 }

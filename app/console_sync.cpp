@@ -19,24 +19,28 @@ int runHeadlessSync(const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("sotay-console", "Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ."));
-    const QCommandLineOption server(QStringLiteral("server"), QCoreApplication::translate("sotay-console", "Địa chỉ máy chủ."),
-        QStringLiteral("URL"));
-    const QCommandLineOption user(QStringLiteral("user"), QCoreApplication::translate("sotay-console", "Tên đăng nhập."),
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "sotay-console", "Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ."));
+    const QCommandLineOption server(QStringLiteral("server"),
+        QCoreApplication::translate("sotay-console", "Địa chỉ máy chủ."), QStringLiteral("URL"));
+    const QCommandLineOption user(QStringLiteral("user"),
+        QCoreApplication::translate("sotay-console", "Tên đăng nhập."),
         QCoreApplication::translate("sotay-console", "TÊN"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"),
         QCoreApplication::translate("sotay-console", "Tệp chứa mật khẩu (dòng đầu tiên)."),
         QCoreApplication::translate("sotay-console", "TỆP"));
     const QCommandLineOption replicaPath(QStringLiteral("replica"),
-        QCoreApplication::translate("sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
+        QCoreApplication::translate(
+            "sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
         QCoreApplication::translate("sotay-console", "TỆP"));
     parser.addOptions({ server, user, passwordFile, replicaPath });
     parser.addHelpOption();
     QStringList args = arguments;
     args.removeAt(1); // "sync"
     if (!parser.parse(args) || !parser.positionalArguments().isEmpty()) {
-        err << (parser.errorText().isEmpty() ? QCoreApplication::translate("sotay-console", "Tham số không hợp lệ.") : parser.errorText())
+        err << (parser.errorText().isEmpty()
+                ? QCoreApplication::translate("sotay-console", "Tham số không hợp lệ.")
+                : parser.errorText())
             << '\n';
         return 2;
     }
@@ -45,7 +49,8 @@ int runHeadlessSync(const QStringList& arguments)
         return 0;
     }
     if (!parser.isSet(server) || !parser.isSet(user) || !parser.isSet(passwordFile)) {
-        err << QCoreApplication::translate("sotay-console", "Cần đủ --server, --user và --password-file.") << '\n';
+        err << QCoreApplication::translate("sotay-console", "Cần đủ --server, --user và --password-file.")
+            << '\n';
         return 2;
     }
     auto url = client::parseServerAddress(parser.value(server));
@@ -55,7 +60,9 @@ int runHeadlessSync(const QStringList& arguments)
     }
     QFile file(parser.value(passwordFile));
     if (!file.open(QIODevice::ReadOnly)) {
-        err << QCoreApplication::translate("sotay-console", "Không đọc được tệp mật khẩu %1.").arg(file.fileName()) << '\n';
+        err << QCoreApplication::translate("sotay-console", "Không đọc được tệp mật khẩu %1.")
+                   .arg(file.fileName())
+            << '\n';
         return 2;
     }
     const QString password = QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
@@ -66,7 +73,8 @@ int runHeadlessSync(const QStringList& arguments)
         err << signedIn.error().message << '\n';
         return signedIn.error().code == ErrorCode::Io ? 1 : 3;
     }
-    const QString path = parser.isSet(replicaPath) ? parser.value(replicaPath) : client::Replica::defaultPath(*url, username);
+    const QString path = parser.isSet(replicaPath) ? parser.value(replicaPath)
+                                                   : client::Replica::defaultPath(*url, username);
     auto replica = client::Replica::open(path);
     if (!replica) {
         err << replica.error().message << '\n';
@@ -96,7 +104,8 @@ int runHeadlessSync(const QStringList& arguments)
         }
     }
     out << QCoreApplication::translate("sotay-console",
-        "Đồng bộ xong: tải %1 tổ chức, %2 đảng viên, %3 thay đổi; gửi %4 sửa đổi (%5 xung đột, %6 bị từ chối); %7 byte.")
+        "Đồng bộ xong: tải %1 tổ chức, %2 đảng viên, %3 thay đổi; gửi %4 sửa đổi (%5 xung đột, %6 bị từ "
+        "chối); %7 byte.")
                .arg(report->unitsDownloaded)
                .arg(report->membersDownloaded)
                .arg(report->changesApplied)

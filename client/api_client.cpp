@@ -23,23 +23,31 @@ const QString kCancelled = QStringLiteral("cancelled");
 Error unreachable(const QUrl& server, const QString& reason)
 {
     return Error { ErrorCode::Io,
-        QCoreApplication::translate("ApiClient", "Không kết nối được tới máy chủ %1: %2").arg(server.toDisplayString(), reason),
+        QCoreApplication::translate("ApiClient", "Không kết nối được tới máy chủ %1: %2")
+            .arg(server.toDisplayString(), reason),
         {} };
 }
 
 } // namespace
 
-QJsonObject HttpResult::json() const { return QJsonDocument::fromJson(body).object(); }
+QJsonObject HttpResult::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
 
 QString HttpResult::errorMessage() const
 {
-    const QString message = json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    const QString message
+        = json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
     if (!message.isEmpty())
         return message;
     return QCoreApplication::translate("ApiClient", "Máy chủ trả lời mã %1.").arg(status);
 }
 
-bool isCancelled(const Error& error) { return error.fields.size() == 1 && error.fields.front().field == kCancelled; }
+bool isCancelled(const Error& error)
+{
+    return error.fields.size() == 1 && error.fields.front().field == kCancelled;
+}
 
 Status signIn(ApiClient& api, const QString& username, const QString& password)
 {
@@ -48,7 +56,8 @@ Status signIn(ApiClient& api, const QString& username, const QString& password)
     if (!answer)
         return answer.error();
     if (!answer->ok())
-        return Error::invalid(answer->errorMessage(), { { QStringLiteral("password"), answer->errorMessage() } });
+        return Error::invalid(
+            answer->errorMessage(), { { QStringLiteral("password"), answer->errorMessage() } });
     api.setToken(answer->json().value(QStringLiteral("token")).toString());
     return success();
 }
@@ -87,7 +96,8 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
             return Error { ErrorCode::Io, QCoreApplication::translate("ApiClient", "Đã hủy."),
                 { { kCancelled, QString() } } };
         try {
-            Poco::Net::HTTPClientSession session(m_server.host().toStdString(), static_cast<Poco::UInt16>(m_server.port(80)));
+            Poco::Net::HTTPClientSession session(
+                m_server.host().toStdString(), static_cast<Poco::UInt16>(m_server.port(80)));
             session.setTimeout(Poco::Timespan(static_cast<long>(m_options.timeoutMilliseconds) * 1000));
             Poco::Net::HTTPRequest request(method, path.toStdString(), Poco::Net::HTTPMessage::HTTP_1_1);
             request.set("Accept-Encoding", "gzip");
@@ -112,7 +122,8 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
             }
             m_wireBytes += counted.chars();
             const std::string text = out.str();
-            HttpResult result { static_cast<int>(response.getStatus()), QByteArray(text.data(), static_cast<qsizetype>(text.size())) };
+            HttpResult result { static_cast<int>(response.getStatus()),
+                QByteArray(text.data(), static_cast<qsizetype>(text.size())) };
             const bool overloaded = result.status == 502 || result.status == 503 || result.status == 504;
             if (!overloaded || attempt == attempts)
                 return result;

@@ -25,12 +25,13 @@ struct HttpResult {
 };
 
 // The console's HTTP client over Poco: timeouts on every exchange, gzip, and retries with backoff for calls
-// that are safe to repeat (GET, and POST/PATCH carrying an Idempotency-Key). Blocking: use it off the GUI thread.
+// that are safe to repeat (GET, and POST/PATCH carrying an Idempotency-Key). Blocking: use it off the GUI
+// thread.
 class ApiClient final {
 public:
     struct Options {
         int timeoutMilliseconds = 30000;
-        int attempts = 4;               // for calls that are safe to repeat
+        int attempts = 4;                   // for calls that are safe to repeat
         int firstBackoffMilliseconds = 250; // doubles after each failed attempt
     };
 

@@ -24,13 +24,21 @@ const char* const kReplicaTables[] = {
     "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, "
     "method TEXT NOT NULL, path TEXT NOT NULL, body TEXT NOT NULL, if_match INTEGER, "
     "state TEXT NOT NULL DEFAULT 'pending', message TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS conflict (id INTEGER PRIMARY KEY, outbox_id INTEGER NOT NULL, entity TEXT NOT NULL, "
-    "entity_id INTEGER NOT NULL, local_json TEXT NOT NULL, server_json TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS conflict (id INTEGER PRIMARY KEY, outbox_id INTEGER NOT NULL, entity TEXT "
+    "NOT NULL, "
+    "entity_id INTEGER NOT NULL, local_json TEXT NOT NULL, server_json TEXT NOT NULL, resolved INTEGER NOT "
+    "NULL DEFAULT 0)",
     "CREATE TABLE IF NOT EXISTS local_verifier (username TEXT PRIMARY KEY, password_hash TEXT NOT NULL)",
 };
 
-QString compact(const QJsonObject& object) { return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)); }
-QJsonObject parse(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+QString compact(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+QJsonObject parse(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
 
 Status done(const Result<QSqlQuery>& query)
 {
@@ -56,8 +64,8 @@ Replica::~Replica()
 
 QString Replica::defaultPath(const QUrl& server, const QString& username)
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/replicas/")
-        + server.host() + u'_' + QString::number(server.port(80));
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/replicas/") + server.host() + u'_' + QString::number(server.port(80));
     return folder + u'/' + username.trimmed().toLower() + QStringLiteral(".sqlite");
 }
 
@@ -91,17 +99,19 @@ Result<QString> Replica::state(const QString& key) const
 Status Replica::setState(const QString& key, const QString& value)
 {
     return done(sql::exec(m_db,
-        QStringLiteral("INSERT INTO replica_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        QStringLiteral("INSERT INTO replica_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                       "value = excluded.value"),
         { key, value }));
 }
 
-Result<OutboxEntry> Replica::enqueue(const QString& method, const QString& path, const QJsonObject& body,
-    std::optional<qint64> ifMatch)
+Result<OutboxEntry> Replica::enqueue(
+    const QString& method, const QString& path, const QJsonObject& body, std::optional<qint64> ifMatch)
 {
     OutboxEntry entry { 0, QUuid::createUuid().toString(QUuid::WithoutBraces), method, path, body, ifMatch,
         QStringLiteral("pending"), {} };
     auto inserted = sql::exec(m_db,
-        QStringLiteral("INSERT INTO outbox (idempotency_key, method, path, body, if_match, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+        QStringLiteral("INSERT INTO outbox (idempotency_key, method, path, body, if_match, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) "
                        "RETURNING id"),
         { entry.idempotencyKey, method, path, compact(body), sql::optionalId(ifMatch),
             sql::timestamp(QDateTime::currentDateTimeUtc()) });
@@ -142,44 +152,51 @@ Status Replica::finish(qint64 outboxId, const QString& state, const QString& mes
         { state, sql::text(message), outboxId }));
 }
 
-Status Replica::keepConflict(const OutboxEntry& entry, const QString& entity, qint64 entityId, const QJsonObject& server)
+Status Replica::keepConflict(
+    const OutboxEntry& entry, const QString& entity, qint64 entityId, const QJsonObject& server)
 {
     return done(sql::exec(m_db,
-        QStringLiteral("INSERT INTO conflict (outbox_id, entity, entity_id, local_json, server_json) VALUES (?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO conflict (outbox_id, entity, entity_id, local_json, server_json) VALUES "
+                       "(?, ?, ?, ?, ?)"),
         { entry.id, entity, entityId, compact(entry.body), compact(server) }));
 }
 
 Result<QList<Conflict>> Replica::conflicts() const
 {
     auto query = sql::exec(m_db,
-        QStringLiteral("SELECT id, outbox_id, entity, entity_id, local_json, server_json FROM conflict WHERE resolved = 0 "
+        QStringLiteral("SELECT id, outbox_id, entity, entity_id, local_json, server_json FROM conflict WHERE "
+                       "resolved = 0 "
                        "ORDER BY id"));
     if (!query)
         return query.error();
     QList<Conflict> list;
     while (query->next())
         list.append({ query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toString(),
-            query->value(3).toLongLong(), parse(query->value(4).toString()), parse(query->value(5).toString()) });
+            query->value(3).toLongLong(), parse(query->value(4).toString()),
+            parse(query->value(5).toString()) });
     return list;
 }
 
 Status Replica::resolveConflict(qint64 conflictId)
 {
-    return done(sql::exec(m_db, QStringLiteral("UPDATE conflict SET resolved = 1 WHERE id = ?"), { conflictId }));
+    return done(
+        sql::exec(m_db, QStringLiteral("UPDATE conflict SET resolved = 1 WHERE id = ?"), { conflictId }));
 }
 
 Status Replica::setVerifier(const QString& username, const QString& hash)
 {
     return done(sql::exec(m_db,
-        QStringLiteral("INSERT INTO local_verifier (username, password_hash) VALUES (?, ?) ON CONFLICT (username) DO UPDATE "
+        QStringLiteral("INSERT INTO local_verifier (username, password_hash) VALUES (?, ?) ON CONFLICT "
+                       "(username) DO UPDATE "
                        "SET password_hash = excluded.password_hash"),
         { username.trimmed().toLower(), hash }));
 }
 
 Result<QString> Replica::verifier(const QString& username) const
 {
-    auto query = sql::exec(
-        m_db, QStringLiteral("SELECT password_hash FROM local_verifier WHERE username = ?"), { username.trimmed().toLower() });
+    auto query
+        = sql::exec(m_db, QStringLiteral("SELECT password_hash FROM local_verifier WHERE username = ?"),
+            { username.trimmed().toLower() });
     if (!query)
         return query.error();
     return query->next() ? query->value(0).toString() : QString();

@@ -59,7 +59,8 @@ public:
     Result<QList<OutboxEntry>> pending() const;
     Result<qint64> pendingCount() const;
     Status finish(qint64 outboxId, const QString& state, const QString& message = {});
-    Status keepConflict(const OutboxEntry& entry, const QString& entity, qint64 entityId, const QJsonObject& server);
+    Status keepConflict(
+        const OutboxEntry& entry, const QString& entity, qint64 entityId, const QJsonObject& server);
     Result<QList<Conflict>> conflicts() const;
     Status resolveConflict(qint64 conflictId);
 

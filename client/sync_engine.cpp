@@ -15,16 +15,23 @@ namespace {
 
 const QString kTag = QStringLiteral("sync");
 
-Error tagged(const QString& message, const QString& tag) { return Error { ErrorCode::Io, message, { { kTag, tag } } }; }
+Error tagged(const QString& message, const QString& tag)
+{
+    return Error { ErrorCode::Io, message, { { kTag, tag } } };
+}
 
 Error sessionExpired()
 {
-    return tagged(QCoreApplication::translate("SyncEngine", "Phiên làm việc đã hết hạn. Xin đăng nhập lại; các thay đổi chưa gửi "
-                                                            "vẫn được giữ."),
+    return tagged(QCoreApplication::translate("SyncEngine",
+                      "Phiên làm việc đã hết hạn. Xin đăng nhập lại; các thay đổi chưa gửi "
+                      "vẫn được giữ."),
         QStringLiteral("session_expired"));
 }
 
-Error refusedBy(const HttpResult& answer) { return tagged(answer.errorMessage(), QStringLiteral("other")); }
+Error refusedBy(const HttpResult& answer)
+{
+    return tagged(answer.errorMessage(), QStringLiteral("other"));
+}
 
 // The answer, or why there is none: network trouble stays an error, 401 means signing in again.
 Result<HttpResult> checked(Result<HttpResult> answer)
@@ -46,8 +53,7 @@ Result<Member> memberFrom(const QJsonObject& json)
     return member;
 }
 
-template <typename Apply>
-Status inTransaction(const QSqlDatabase& db, Apply apply)
+template <typename Apply> Status inTransaction(const QSqlDatabase& db, Apply apply)
 {
     sql::Transaction transaction(db);
     if (const Status begun = transaction.begin(); !begun)
@@ -59,7 +65,8 @@ Status inTransaction(const QSqlDatabase& db, Apply apply)
 
 bool exists(const QSqlDatabase& db, const char* table, qint64 id)
 {
-    auto query = sql::exec(db, QStringLiteral("SELECT 1 FROM ") + QString::fromLatin1(table) + QStringLiteral(" WHERE id = ?"),
+    auto query = sql::exec(db,
+        QStringLiteral("SELECT 1 FROM ") + QString::fromLatin1(table) + QStringLiteral(" WHERE id = ?"),
         { id });
     return query && query->next();
 }
@@ -69,7 +76,8 @@ std::pair<QString, qint64> entityOf(const QString& path)
 {
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     if (parts.size() >= 4)
-        return { parts[2] == u"orgs" ? QStringLiteral("org_unit") : QStringLiteral("member"), parts[3].toLongLong() };
+        return { parts[2] == u"orgs" ? QStringLiteral("org_unit") : QStringLiteral("member"),
+            parts[3].toLongLong() };
     return { parts.value(2) == u"orgs" ? QStringLiteral("org_unit") : QStringLiteral("member"), 0 };
 }
 
@@ -114,7 +122,8 @@ Status SyncEngine::push(SyncReport& report)
         return entries.error();
     const QSqlDatabase db = m_replica.db();
     for (const auto& entry : *entries) {
-        std::map<std::string, std::string> headers { { "Idempotency-Key", entry.idempotencyKey.toStdString() } };
+        std::map<std::string, std::string> headers { { "Idempotency-Key",
+            entry.idempotencyKey.toStdString() } };
         if (entry.ifMatch)
             headers["If-Match"] = std::to_string(*entry.ifMatch);
         auto answer = checked(m_api.send(entry.method.toStdString(), entry.path, entry.body, headers));
@@ -138,7 +147,10 @@ Status SyncEngine::push(SyncReport& report)
             }
             if (answer->status == 412) {
                 ++report.conflicts;
-                const QJsonObject current = json.value(QStringLiteral("error")).toObject().value(QStringLiteral("current")).toObject();
+                const QJsonObject current = json.value(QStringLiteral("error"))
+                                                .toObject()
+                                                .value(QStringLiteral("current"))
+                                                .toObject();
                 if (entity == u"member")
                     if (auto member = memberFrom(current))
                         if (const Status written = writer.upsertMember(*member); !written)
@@ -156,7 +168,8 @@ Status SyncEngine::push(SyncReport& report)
     return success();
 }
 
-Status SyncEngine::download(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel)
+Status SyncEngine::download(
+    SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel)
 {
     auto phase = m_replica.state(QStringLiteral("snapshot.phase"));
     if (!phase)
@@ -174,7 +187,8 @@ Status SyncEngine::download(SyncReport& report, const ProgressCallback& progress
         const Status started = inTransaction(db, [&]() -> Status {
             if (const Status s = m_replica.setState(QStringLiteral("snapshot.head"), seq); !s)
                 return s;
-            if (const Status s = m_replica.setState(QStringLiteral("snapshot.after"), QStringLiteral("0")); !s)
+            if (const Status s = m_replica.setState(QStringLiteral("snapshot.after"), QStringLiteral("0"));
+                !s)
                 return s;
             return m_replica.setState(QStringLiteral("snapshot.phase"), QStringLiteral("orgs"));
         });
@@ -186,12 +200,14 @@ Status SyncEngine::download(SyncReport& report, const ProgressCallback& progress
     qint64 done = 0;
     while (*phase != u"done") {
         if (cancel && cancel->load())
-            return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."), { { QStringLiteral("cancelled"), {} } } };
+            return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."),
+                { { QStringLiteral("cancelled"), {} } } };
         const bool units = *phase == u"orgs";
         const QString after = m_replica.state(QStringLiteral("snapshot.after")).value();
-        auto page = checked(m_api.get(QStringLiteral("/api/v1/sync/%1?after=%2&limit=%3")
-                                          .arg(units ? QStringLiteral("orgs") : QStringLiteral("members"), after)
-                                          .arg(pageSize)));
+        auto page
+            = checked(m_api.get(QStringLiteral("/api/v1/sync/%1?after=%2&limit=%3")
+                                    .arg(units ? QStringLiteral("orgs") : QStringLiteral("members"), after)
+                                    .arg(pageSize)));
         if (!page)
             return page.error();
         if (!page->ok())
@@ -224,11 +240,14 @@ Status SyncEngine::download(SyncReport& report, const ProgressCallback& progress
                 return success();
             // This table is complete: members next, or the feed from where the download began.
             if (units) {
-                if (const Status s = m_replica.setState(QStringLiteral("snapshot.after"), QStringLiteral("0")); !s)
+                if (const Status s
+                    = m_replica.setState(QStringLiteral("snapshot.after"), QStringLiteral("0"));
+                    !s)
                     return s;
                 return m_replica.setState(QStringLiteral("snapshot.phase"), QStringLiteral("members"));
             }
-            if (const Status s = m_replica.setState(QStringLiteral("last_seq"), m_replica.state(QStringLiteral("snapshot.head")).value());
+            if (const Status s = m_replica.setState(
+                    QStringLiteral("last_seq"), m_replica.state(QStringLiteral("snapshot.head")).value());
                 !s)
                 return s;
             return m_replica.setState(QStringLiteral("snapshot.phase"), QStringLiteral("done"));
@@ -286,10 +305,12 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
     const QSqlDatabase db = m_replica.db();
     for (;;) {
         if (cancel && cancel->load())
-            return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."), { { QStringLiteral("cancelled"), {} } } };
+            return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."),
+                { { QStringLiteral("cancelled"), {} } } };
         const QString since = m_replica.state(QStringLiteral("last_seq")).value();
-        auto page = checked(
-            m_api.get(QStringLiteral("/api/v1/changes?since=%1&limit=%2").arg(since.isEmpty() ? QStringLiteral("0") : since).arg(pageSize)));
+        auto page = checked(m_api.get(QStringLiteral("/api/v1/changes?since=%1&limit=%2")
+                                          .arg(since.isEmpty() ? QStringLiteral("0") : since)
+                                          .arg(feedPageSize)));
         if (!page)
             return page.error();
         if (!page->ok())
@@ -329,7 +350,8 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
                     return done;
                 ++report.changesApplied;
             }
-            return m_replica.setState(QStringLiteral("last_seq"), QString::number(json.value(QStringLiteral("next")).toInteger()));
+            return m_replica.setState(
+                QStringLiteral("last_seq"), QString::number(json.value(QStringLiteral("next")).toInteger()));
         });
         if (!applied)
             return applied;
@@ -338,7 +360,8 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
             if (const Status fetched = refetchMembersOf(unitId, report); !fetched)
                 return fetched;
         if (progress)
-            progress({ QCoreApplication::translate("SyncEngine", "Đang cập nhật thay đổi"), report.changesApplied, -1 });
+            progress({ QCoreApplication::translate("SyncEngine", "Đang cập nhật thay đổi"),
+                report.changesApplied, -1 });
         if (!json.value(QStringLiteral("more")).toBool())
             return success();
     }

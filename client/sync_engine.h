@@ -11,7 +11,7 @@
 namespace sotay::client {
 
 struct SyncProgress {
-    QString phase;     // Vietnamese, for the progress bar's label
+    QString phase; // Vietnamese, for the progress bar's label
     qint64 done = 0;
     qint64 total = -1; // -1 when unknown
 };
@@ -40,13 +40,15 @@ public:
 
     SyncEngine(ApiClient& api, Replica& replica);
 
-    Result<SyncReport> syncOnce(const ProgressCallback& progress = {}, const std::atomic<bool>* cancel = nullptr);
+    Result<SyncReport> syncOnce(
+        const ProgressCallback& progress = {}, const std::atomic<bool>* cancel = nullptr);
 
     Status push(SyncReport& report);
     Status download(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel);
     Status pull(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel);
 
-    int pageSize = 1000;
+    int pageSize = 5000;     // rows per page of the first download (fewer round trips on slow links)
+    int feedPageSize = 1000; // changes per page of the feed
 
 private:
     Status refetchMembersOf(qint64 unitId, SyncReport& report);

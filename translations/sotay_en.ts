@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>ApiClient</name>
+    <message>
+        <source>Không kết nối được tới máy chủ %1: %2</source>
+        <translation>Could not connect to server %1: %2</translation>
+    </message>
+    <message>
+        <source>Máy chủ trả lời mã %1.</source>
+        <translation>The server replied with status %1.</translation>
+    </message>
+    <message>
+        <source>Đã hủy.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>quá thời gian chờ</source>
+        <translation>the connection timed out</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>Địa chỉ này không nhận phương thức đó.</source>
@@ -23,6 +42,116 @@
         <source>Không có địa chỉ %1.</source>
         <translation>The address %1 does not exist.</translation>
     </message>
+    <message>
+        <source>Tham số since phải là số nguyên không âm.</source>
+        <translation>The since parameter must be a non-negative whole number.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy, hoặc không thuộc phạm vi của bạn.</source>
+        <translation>Not found, or outside your scope.</translation>
+    </message>
+    <message>
+        <source>Tài khoản của bạn không có quyền làm việc này.</source>
+        <translation>Your account is not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>Tham số %1 phải là số nguyên từ %2 đến %3.</source>
+        <translation>The %1 parameter must be a whole number from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>Tham số không được hỗ trợ.</source>
+        <translation>Unsupported parameter.</translation>
+    </message>
+    <message>
+        <source>Tham số không được chứa ký tự điều khiển.</source>
+        <translation>Parameters must not contain control characters.</translation>
+    </message>
+    <message>
+        <source>Cần gửi phiên bản đang sửa trong tiêu đề If-Match.</source>
+        <translation>Send the version you are editing in the If-Match header.</translation>
+    </message>
+    <message>
+        <source>Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.</source>
+        <translation>This Idempotency-Key has already been used for a different request.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu với khóa này đang được xử lý, xin thử lại sau.</source>
+        <translation>A request with this key is still being processed; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>Idempotency-Key phải dài 8 đến 100 ký tự chữ, số, . _ : -.</source>
+        <translation>An Idempotency-Key has 8 to 100 characters: letters, digits, . _ : -.</translation>
+    </message>
+    <message>
+        <source>Cần mã số tổ chức đảng.</source>
+        <translation>A party organisation ID is required.</translation>
+    </message>
+    <message>
+        <source>Cần true hoặc false.</source>
+        <translation>Expected true or false.</translation>
+    </message>
+    <message>
+        <source>Trạng thái phải là probationary hoặc official.</source>
+        <translation>The status must be probationary or official.</translation>
+    </message>
+    <message>
+        <source>Kiểu dữ liệu sai.</source>
+        <translation>Wrong data type.</translation>
+    </message>
+    <message>
+        <source>Cần một đối tượng JSON.</source>
+        <translation>Expected a JSON object.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dữ liệu gửi lên chưa hợp lệ ở %n trường.</source>
+        <translation>
+            <numerusform>The data sent is invalid in %n field.</numerusform>
+            <numerusform>The data sent is invalid in %n fields.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chỉ cấp trên mới thay đổi được tổ chức đảng đứng đầu phạm vi của bạn.</source>
+        <translation>Only the level above can change the party organisation at the top of your scope.</translation>
+    </message>
+    <message>
+        <source>Chỉ dùng một trong hai tham số parent và q.</source>
+        <translation>Use either the parent or the q parameter, not both.</translation>
+    </message>
+    <message>
+        <source>Cần tham số parent hoặc q.</source>
+        <translation>The parent or q parameter is required.</translation>
+    </message>
+    <message>
+        <source>Tham số parent phải là mã số tổ chức đảng hoặc root.</source>
+        <translation>The parent parameter must be a party organisation ID or root.</translation>
+    </message>
+    <message>
+        <source>Tham số after phải là số nguyên không âm.</source>
+        <translation>The after parameter must be a non-negative whole number.</translation>
+    </message>
+    <message>
+        <source>Không thể tạo tài khoản có quyền cao hơn quyền của bạn.</source>
+        <translation>You cannot create an account with more rights than your own.</translation>
+    </message>
+    <message>
+        <source>Chỉ tài khoản đảng viên mới gắn với một đảng viên.</source>
+        <translation>Only a member account belongs to a party member.</translation>
+    </message>
+</context>
+<context>
+    <name>AuthService</name>
+    <message>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng. Sau 10 lần sai liên tiếp, tài khoản bị tạm khóa 15 phút.</source>
+        <translation>Wrong username or password. After 10 failed attempts in a row the account is locked for 15 minutes.</translation>
+    </message>
+    <message>
+        <source>Phiên làm việc đã hết hạn hoặc không hợp lệ. Xin đăng nhập lại.</source>
+        <translation>Your session has expired or is not valid. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseConfig</name>
@@ -39,7 +168,30 @@
     <name>DemoProvince</name>
     <message>
         <source>Không đọc được dữ liệu mẫu %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the demo data %1.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đảng viên mẫu số %1 không hợp lệ (%2): đây là lỗi của bộ tạo dữ liệu mẫu.</source>
+        <translation>Demo member record %1 is invalid (%2): this is a bug in the demo data generator.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cơ sở dữ liệu đã có cây tổ chức đảng (%n tổ chức); chỉ tạo được tỉnh mẫu trên cơ sở dữ liệu trống.</source>
+        <translation>
+            <numerusform>The database already has a party organisation tree (%n unit); the demo province can only be created in an empty database.</numerusform>
+            <numerusform>The database already has a party organisation tree (%n units); the demo province can only be created in an empty database.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Số đảng viên của tỉnh mẫu phải từ %1 đến %2.</source>
+        <translation>The demo province must have between %1 and %2 members.</translation>
+    </message>
+    <message>
+        <source>Ngày lập dữ liệu mẫu không được sau ngày hôm nay (%1).</source>
+        <translation>The demo data date cannot be after today (%1).</translation>
+    </message>
+    <message>
+        <source>Không dựng được cây tổ chức mẫu với số đảng viên này; hãy chọn số lớn hơn.</source>
+        <translation>Could not build the demo organisation tree for this number of members; choose a larger number.</translation>
     </message>
 </context>
 <context>
@@ -91,6 +243,10 @@
     <message>
         <source>Nội dung gửi lên phải là một đối tượng JSON.</source>
         <translation>The uploaded content must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>Không được chứa ký tự điều khiển.</source>
+        <translation>Must not contain control characters.</translation>
     </message>
 </context>
 <context>
@@ -159,6 +315,10 @@
             <numerusform>Invalid data in %n field.</numerusform>
             <numerusform>Invalid data in %n fields.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ghi theo các ngày trong hồ sơ khi nhập đảng viên.</source>
+        <translation>Recorded from the dates in the record when the member was entered.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +512,13 @@
     </message>
 </context>
 <context>
+    <name>OrgJson</name>
+    <message>
+        <source>Dữ liệu tổ chức đảng từ máy chủ không hợp lệ.</source>
+        <translation>The party organisation data from the server is invalid.</translation>
+    </message>
+</context>
+<context>
     <name>OrgKind</name>
     <message>
         <source>Đảng bộ tỉnh</source>
@@ -500,6 +667,10 @@
             <numerusform>%n party members have not yet been assigned to a new organisation.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 đã được người khác thay đổi (phiên bản %2). Hãy tải lại rồi làm tiếp.</source>
+        <translation>%1 has been changed by someone else (version %2). Reload it and try again.</translation>
+    </message>
 </context>
 <context>
     <name>OrgRules</name>
@@ -575,10 +746,33 @@
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>Máy này chưa có dữ liệu của tài khoản %1 trên máy chủ %2. Lần đăng nhập đầu tiên phải có kết nối tới máy chủ; sau đó mới làm việc ngoại tuyến được.</source>
+        <translation>This computer has no data yet for the account %1 on the server %2. The first sign-in needs a connection to the server; after that you can work offline.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu không khớp với mật khẩu của lần đăng nhập trước trên máy này, nên không mở được dữ liệu ngoại tuyến.</source>
+        <translation>The password does not match the one used at the last sign-in on this computer, so the offline data cannot be opened.</translation>
+    </message>
+</context>
+<context>
     <name>SotayServer</name>
     <message>
         <source>Không mở được cổng %1:%2: %3</source>
         <translation>Could not open port %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu chưa có tài khoản nào. Hãy đặt mật khẩu cho tài khoản quản trị &quot;admin&quot; trong biến môi trường SOTAY_ADMIN_PASSWORD rồi khởi động lại.</source>
+        <translation>The database has no account yet. Set the password of the administrator account &quot;admin&quot; in the environment variable SOTAY_ADMIN_PASSWORD and start again.</translation>
+    </message>
+    <message>
+        <source>Đang tạo tỉnh mẫu, xin chờ trong giây lát...</source>
+        <translation>Creating the demo province, please wait a moment...</translation>
+    </message>
+    <message>
+        <source>Đã tạo tỉnh mẫu: %1 tổ chức đảng, %2 đảng viên.</source>
+        <translation>Demo province created: %1 party organisations, %2 party members.</translation>
     </message>
 </context>
 <context>
@@ -606,6 +800,29 @@
     <message>
         <source>Lỗi cơ sở dữ liệu, thao tác chưa được thực hiện.</source>
         <translation>Database error; the operation was not carried out.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>Phiên làm việc đã hết hạn. Xin đăng nhập lại; các thay đổi chưa gửi vẫn được giữ.</source>
+        <translation>Your session has expired. Please sign in again; unsent changes are kept.</translation>
+    </message>
+    <message>
+        <source>Đã hủy.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Đang tải cây tổ chức</source>
+        <translation>Downloading the organisation tree</translation>
+    </message>
+    <message>
+        <source>Đang tải danh sách đảng viên</source>
+        <translation>Downloading the membership rosters</translation>
+    </message>
+    <message>
+        <source>Đang cập nhật thay đổi</source>
+        <translation>Applying changes</translation>
     </message>
 </context>
 <context>
@@ -646,12 +863,56 @@
         <translation>Show the version.</translation>
     </message>
     <message>
-        <source>Địa chỉ máy chủ (mặc định: http://127.0.0.1:8080).</source>
-        <translation>Server address (default: http://127.0.0.1:8080).</translation>
-    </message>
-    <message>
         <source>Máy này không có màn hình (DISPLAY/WAYLAND_DISPLAY trống), nên không mở được bảng điều khiển. Hãy chạy trên máy có giao diện đồ họa.</source>
         <translation>This machine has no display (DISPLAY/WAYLAND_DISPLAY is empty), so the console cannot open. Run it on a machine with a graphical desktop.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ, điền sẵn vào hộp đăng nhập (mặc định: máy chủ của lần đăng nhập trước).</source>
+        <translation>Server address, filled into the sign-in dialog (default: the server of the last sign-in).</translation>
+    </message>
+    <message>
+        <source>Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng).</source>
+        <translation>Replica file (default: in the user&apos;s data folder).</translation>
+    </message>
+    <message>
+        <source>TỆP</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ.</source>
+        <translation>Synchronises the local replica with the server once, without opening a window.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ.</source>
+        <translation>Server address.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập.</source>
+        <translation>Username.</translation>
+    </message>
+    <message>
+        <source>TÊN</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Tệp chứa mật khẩu (dòng đầu tiên).</source>
+        <translation>File holding the password (its first line).</translation>
+    </message>
+    <message>
+        <source>Tham số không hợp lệ.</source>
+        <translation>Invalid arguments.</translation>
+    </message>
+    <message>
+        <source>Cần đủ --server, --user và --password-file.</source>
+        <translation>--server, --user and --password-file are all required.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp mật khẩu %1.</source>
+        <translation>Could not read the password file %1.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ xong: tải %1 tổ chức, %2 đảng viên, %3 thay đổi; gửi %4 sửa đổi (%5 xung đột, %6 bị từ chối); %7 byte.</source>
+        <translation>Sync finished: downloaded %1 organisations, %2 members and %3 changes; sent %4 edits (%5 conflicts, %6 refused); %7 bytes.</translation>
     </message>
 </context>
 <context>
@@ -689,10 +950,6 @@
         <translation>HOST:PORT</translation>
     </message>
     <message>
-        <source>Số luồng xử lý yêu cầu (mặc định: 16, từ 1 đến 256).</source>
-        <translation>Number of threads that handle requests (default: 16, from 1 to 256).</translation>
-    </message>
-    <message>
         <source>Tham số không được hỗ trợ: %1</source>
         <translation>Unsupported arguments: %1</translation>
     </message>
@@ -716,24 +973,20 @@
         <source>Đã dừng.</source>
         <translation>Stopped.</translation>
     </message>
+    <message>
+        <source>Số luồng xử lý yêu cầu (mặc định: 64, từ 1 đến 256).</source>
+        <translation>Number of request threads (default: 64, from 1 to 256).</translation>
+    </message>
+    <message>
+        <source>Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) nếu cơ sở dữ liệu còn trống.</source>
+        <translation>Create the demo province (Đồng Nai Provincial Party Committee, about 132,000 members) if the database is empty.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::MainWindow</name>
     <message>
-        <source>Sổ tay đảng viên điện tử — Bảng điều khiển quản trị</source>
-        <translation>Sổ tay Electronic Party Member Handbook — Administration Console</translation>
-    </message>
-    <message>
-        <source>Máy chủ: %1</source>
-        <translation>Server: %1</translation>
-    </message>
-    <message>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Kiểm tra kết nối</source>
-        <translation>&amp;Check Connection</translation>
     </message>
     <message>
         <source>T&amp;hoát</source>
@@ -748,14 +1001,6 @@
         <translation>&amp;About Sổ tay</translation>
     </message>
     <message>
-        <source>Đang kết nối tới máy chủ %1…</source>
-        <translation>Connecting to server %1…</translation>
-    </message>
-    <message>
-        <source>Đã kết nối tới máy chủ %1 (phiên bản %2).</source>
-        <translation>Connected to server %1 (version %2).</translation>
-    </message>
-    <message>
         <source>Giới thiệu Sổ tay</source>
         <translation>About Sổ tay</translation>
     </message>
@@ -764,6 +1009,170 @@
 Qt %2.</source>
         <translation>Sổ tay electronic party member handbook — administration console, version %1.
 Qt %2.</translation>
+    </message>
+    <message>
+        <source>Máy chủ:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Phạm vi:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Tổ chức đảng trên máy này:</source>
+        <translation>Party organisations on this computer:</translation>
+    </message>
+    <message>
+        <source>Đảng viên trên máy này:</source>
+        <translation>Party members on this computer:</translation>
+    </message>
+    <message>
+        <source>chưa tải về</source>
+        <translation>not downloaded yet</translation>
+    </message>
+    <message>
+        <source>Đồng bộ &amp;ngay</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>Gửi các sửa đổi chưa gửi và nhận các thay đổi mới từ máy chủ.</source>
+        <translation>Send the unsent edits and receive the latest changes from the server.</translation>
+    </message>
+    <message>
+        <source>Đang tải dữ liệu lần đầu</source>
+        <translation>Downloading the data for the first time</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sửa đổi không được máy chủ nhận (xung đột hoặc bị từ chối).</source>
+        <translation>
+            <numerusform>%n edit was not accepted by the server (a conflict or a refusal).</numerusform>
+            <numerusform>%n edits were not accepted by the server (conflicts or refusals).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đã dừng đồng bộ. Lần sau sẽ tiếp tục từ chỗ đã dừng.</source>
+        <translation>Sync stopped. The next sync will continue where this one stopped.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ không thành công: %1</source>
+        <translation>The sync did not succeed: %1</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trên máy này chưa đầy đủ: lần đồng bộ đầu tiên chưa xong. Lần đồng bộ sau sẽ tiếp tục từ chỗ đã dừng.</source>
+        <translation>The data on this computer is not complete: the first sync has not finished. The next sync will continue where it stopped.</translation>
+    </message>
+    <message>
+        <source>Phiên làm việc đã hết hạn. Xin nhập lại mật khẩu để tiếp tục đồng bộ; các sửa đổi chưa gửi vẫn được giữ trên máy này.</source>
+        <translation>Your session has expired. Enter your password again to keep syncing; unsent edits stay on this computer.</translation>
+    </message>
+    <message>
+        <source>Đã kết nối lại được máy chủ. Xin nhập mật khẩu để đồng bộ; các sửa đổi chưa gửi vẫn được giữ trên máy này.</source>
+        <translation>The server can be reached again. Enter your password to sync; unsent edits stay on this computer.</translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ vì chưa đăng nhập lại. Các sửa đổi chưa gửi vẫn được giữ; nhấn F5 để đăng nhập và đồng bộ.</source>
+        <translation>Not synced because you have not signed in again. Unsent edits are kept; press F5 to sign in and sync.</translation>
+    </message>
+    <message>
+        <source>%1 — Sổ tay đảng viên điện tử</source>
+        <translation>%1 — Sổ tay electronic party member handbook</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Sổ tay đảng viên điện tử</source>
+        <translation>%1 — %2 — Sổ tay electronic party member handbook</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::SignInDialog</name>
+    <message>
+        <source>Đăng nhập — Sổ tay đảng viên điện tử</source>
+        <translation>Sign in — Sổ tay electronic party member handbook</translation>
+    </message>
+    <message>
+        <source>Máy &amp;chủ:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;nhập</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+    <message>
+        <source>Xin nhập tên đăng nhập.</source>
+        <translation>Please enter your username.</translation>
+    </message>
+    <message>
+        <source>Xin nhập mật khẩu.</source>
+        <translation>Please enter your password.</translation>
+    </message>
+    <message>
+        <source>Đang đăng nhập vào máy chủ %1…</source>
+        <translation>Signing in to the server %1…</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra mật khẩu với dữ liệu trên máy này…</source>
+        <translation>Checking the password against the data on this computer…</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ</source>
+        <translation>Cannot reach the server</translation>
+    </message>
+    <message>
+        <source>%1
+
+Mở dữ liệu đã lưu trên máy này để làm việc ngoại tuyến? Các sửa đổi sẽ được gửi lên máy chủ khi kết nối lại.</source>
+        <translation>%1
+
+Open the data saved on this computer and work offline? Your edits will be sent to the server once it can be reached again.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::SyncStatusBar</name>
+    <message>
+        <source>&amp;Hủy đồng bộ</source>
+        <translation>&amp;Cancel sync</translation>
+    </message>
+    <message>
+        <source>Dừng lần đồng bộ đầu tiên; lần sau sẽ tiếp tục từ chỗ đã dừng.</source>
+        <translation>Stop the first sync; the next one continues where it stopped.</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Ngoại tuyến</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Chưa đăng nhập</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Đồng bộ lần cuối: %1</source>
+        <translation>Last synced: %1</translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ lần nào</source>
+        <translation>Never synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sửa đổi chưa gửi</source>
+        <translation>
+            <numerusform>%n unsent edit</numerusform>
+            <numerusform>%n unsent edits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: đã nhận %2</source>
+        <translation>%1: %2 received</translation>
     </message>
 </context>
 </TS>

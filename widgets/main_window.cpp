@@ -1,43 +1,122 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "message_box.h"
+#include "replica.h"
+#include "replica_summary.h"
+#include "sign_in_prompt.h"
+#include "sync_controller.h"
+#include "sync_status_bar.h"
+
 #include <QAction>
-#include <QApplication>
+#include <QCloseEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QStatusBar>
+#include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace sotay::widgets {
+namespace {
 
-MainWindow::MainWindow(QUrl server, Probe probe, QWidget* parent)
-    : QMainWindow(parent)
-    , m_server(std::move(server))
-    , m_probe(std::move(probe))
+ConsoleSession withReplicaPath(ConsoleSession session)
 {
-    setWindowTitle(tr("Sổ tay đảng viên điện tử — Bảng điều khiển quản trị"));
-    resize(960, 640);
+    if (session.replicaPath.isEmpty())
+        session.replicaPath = client::Replica::defaultPath(session.server, session.username);
+    return session;
+}
 
+} // namespace
+
+MainWindow::MainWindow(ConsoleSession session, QWidget* parent)
+    : MainWindow(std::move(session), Options {}, parent)
+{
+}
+
+MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(withReplicaPath(std::move(session)))
+    , m_options(options)
+{
+    resize(960, 640);
+    updateTitle({});
+    buildCentre();
+    m_status = new SyncStatusBar(this);
+    setStatusBar(m_status);
+    // Online until a sync says otherwise: the sign-in has just reached the server.
+    m_status->setConnection(
+        m_session.online() ? SyncStatusBar::Connection::Online : SyncStatusBar::Connection::Offline);
+    buildMenus();
+
+    // The GUI thread's connection, opened before the sync thread opens its own.
+    if (auto opened = client::Replica::open(m_session.replicaPath))
+        m_replica = std::move(*opened);
+    else
+        showNote(opened.error().message);
+
+    m_sync = new SyncController(m_session, m_options.pageSize, this);
+    connect(m_sync, &SyncController::started, this, &MainWindow::takeStart);
+    connect(m_sync, &SyncController::progressed, this, &MainWindow::takeProgress);
+    connect(m_sync, &SyncController::finished, this, &MainWindow::takeOutcome);
+    connect(m_sync, &SyncController::summaryRead, this, &MainWindow::takeSummary);
+    connect(m_status, &SyncStatusBar::cancelRequested, this, &MainWindow::cancelSync);
+
+    m_tick = new QTimer(this);
+    m_tick->setInterval(m_options.syncIntervalMilliseconds);
+    connect(m_tick, &QTimer::timeout, this, &MainWindow::tick);
+    m_tick->start();
+    // The first sync starts once the summary says whether it is the very first (which shows progress).
+    m_sync->refreshSummary();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCentre()
+{
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
-    m_welcome = new QLabel(central);
-    m_welcome->setWordWrap(true);
-    m_welcome->setAlignment(Qt::AlignCenter);
-    m_welcome->setText(tr("Máy chủ: %1").arg(m_server.toDisplayString()));
+    auto* form = new QFormLayout;
+    m_scope = new QLabel(central);
+    m_units = new QLabel(central);
+    m_members = new QLabel(central);
+    for (QLabel* label : { m_scope, m_units, m_members })
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* server = new QLabel(m_session.server.toDisplayString(), central);
+    server->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Máy chủ:"), server);
+    form->addRow(tr("Phạm vi:"), m_scope);
+    form->addRow(tr("Tổ chức đảng trên máy này:"), m_units);
+    form->addRow(tr("Đảng viên trên máy này:"), m_members);
+    m_note = new QLabel(central);
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->hide();
+    auto* middle = new QVBoxLayout;
+    middle->addLayout(form);
+    middle->addWidget(m_note);
+    auto* row = new QHBoxLayout;
+    row->addStretch();
+    row->addLayout(middle, 2);
+    row->addStretch();
     layout->addStretch();
-    layout->addWidget(m_welcome);
+    layout->addLayout(row);
     layout->addStretch();
     setCentralWidget(central);
+    m_scope->setText(tr("chưa tải về"));
+    m_units->setText(QLocale().toString(0));
+    m_members->setText(QLocale().toString(0));
+}
 
-    m_status = new QLabel(this);
-    statusBar()->addWidget(m_status, 1);
-
+void MainWindow::buildMenus()
+{
     auto* fileMenu = menuBar()->addMenu(tr("&Tệp"));
-    auto* refresh = fileMenu->addAction(tr("&Kiểm tra kết nối"));
-    refresh->setShortcut(QKeySequence::Refresh);
-    connect(refresh, &QAction::triggered, this, &MainWindow::checkServer);
+    m_syncAction = fileMenu->addAction(tr("Đồng bộ &ngay"));
+    m_syncAction->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
+    m_syncAction->setStatusTip(tr("Gửi các sửa đổi chưa gửi và nhận các thay đổi mới từ máy chủ."));
+    connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("T&hoát"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -46,47 +125,206 @@ MainWindow::MainWindow(QUrl server, Probe probe, QWidget* parent)
     auto* helpMenu = menuBar()->addMenu(tr("Trợ &giúp"));
     auto* about = helpMenu->addAction(tr("&Giới thiệu Sổ tay"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
-
-    connect(&m_watcher, &QFutureWatcher<Result<client::ServerHealth>>::finished, this,
-        &MainWindow::showProbeResult);
-    checkServer();
 }
 
-MainWindow::~MainWindow()
+bool MainWindow::syncNow()
 {
-    m_watcher.waitForFinished();
-}
-
-void MainWindow::checkServer()
-{
-    if (m_watcher.isRunning())
-        return;
-    m_status->setText(tr("Đang kết nối tới máy chủ %1…").arg(m_server.toDisplayString()));
-    m_watcher.setFuture(QtConcurrent::run(m_probe));
-}
-
-QString MainWindow::serverStatusText() const
-{
-    return m_status->text();
-}
-
-void MainWindow::showProbeResult()
-{
-    const auto result = m_watcher.result();
-    if (result) {
-        m_status->setText(
-            tr("Đã kết nối tới máy chủ %1 (phiên bản %2).").arg(m_server.toDisplayString(), result->version));
-    } else {
-        m_status->setText(result.error().message);
+    if (m_prompting)
+        return false;
+    if (m_signedOut) {
+        QTimer::singleShot(0, this, &MainWindow::signInAgain);
+        return false;
     }
-    emit serverChecked(result.ok());
+    return m_sync->start();
+}
+
+bool MainWindow::isSyncing() const
+{
+    return m_sync->isRunning();
+}
+
+void MainWindow::cancelSync()
+{
+    m_sync->cancel();
+    m_status->cancelButton()->setEnabled(false);
+}
+
+void MainWindow::refreshStatus()
+{
+    m_sync->refreshSummary();
+}
+
+void MainWindow::tick()
+{
+    // Offline, the next tick simply tries again; after a declined sign-in only F5 tries.
+    if (!m_signedOut && !m_prompting)
+        m_sync->start();
+}
+
+void MainWindow::takeStart(bool firstSync)
+{
+    m_started = true;
+    m_firstSyncShown = firstSync;
+    m_syncAction->setEnabled(false);
+    if (firstSync) {
+        m_status->showProgress(tr("Đang tải dữ liệu lần đầu"), 0);
+        m_status->cancelButton()->setEnabled(true);
+    }
+    emit syncStarted(firstSync);
+}
+
+void MainWindow::takeProgress(const client::SyncProgress& progress)
+{
+    if (m_firstSyncShown)
+        m_status->showProgress(progress.phase, progress.done);
+}
+
+void MainWindow::takeOutcome(const SyncOutcome& outcome)
+{
+    m_syncAction->setEnabled(true);
+    m_status->hideProgress();
+    m_firstSyncShown = false;
+    if (outcome.summary)
+        showSummary(*outcome.summary);
+    using F = client::SyncFailure;
+    switch (outcome.failure) {
+    case F::None: {
+        m_status->setConnection(SyncStatusBar::Connection::Online);
+        const qint64 notTaken = outcome.report.conflicts + outcome.report.refused;
+        if (notTaken > 0)
+            m_status->showMessage(tr("%n sửa đổi không được máy chủ nhận (xung đột hoặc bị từ chối).",
+                nullptr, static_cast<int>(notTaken)));
+        else
+            m_status->clearMessage();
+        break;
+    }
+    case F::Offline:
+        m_status->setConnection(SyncStatusBar::Connection::Offline, outcome.message);
+        m_status->clearMessage();
+        break;
+    case F::Cancelled:
+        m_status->showMessage(tr("Đã dừng đồng bộ. Lần sau sẽ tiếp tục từ chỗ đã dừng."));
+        break;
+    case F::SessionExpired:
+        m_status->setConnection(SyncStatusBar::Connection::SignedOut, outcome.message);
+        // From the main loop, not from inside this slot: the prompt runs its own event loop.
+        QTimer::singleShot(0, this, &MainWindow::signInAgain);
+        break;
+    case F::Other:
+        m_status->showMessage(tr("Đồng bộ không thành công: %1").arg(outcome.message));
+        break;
+    }
+    emit syncFinished(outcome.failure);
+}
+
+void MainWindow::takeSummary(const SyncOutcome& outcome)
+{
+    if (outcome.summary)
+        showSummary(*outcome.summary);
+    else
+        showNote(outcome.message);
+    if (!m_started) {
+        m_started = true;
+        m_sync->start();
+    }
+}
+
+void MainWindow::showSummary(const ReplicaSummary& summary)
+{
+    const QLocale locale;
+    m_scope->setText(summary.scopeName.isEmpty() ? tr("chưa tải về") : summary.scopeName);
+    m_units->setText(locale.toString(summary.units));
+    m_members->setText(locale.toString(summary.members));
+    m_status->setLastSync(summary.lastSync);
+    m_status->setPending(summary.pending);
+    updateTitle(summary.scopeName);
+    if (!summary.firstSyncDone)
+        showNote(
+            tr("Dữ liệu trên máy này chưa đầy đủ: lần đồng bộ đầu tiên chưa xong. Lần đồng bộ sau sẽ tiếp "
+               "tục từ chỗ đã dừng."));
+    else
+        m_note->hide();
+    emit statusRefreshed();
+}
+
+void MainWindow::showNote(const QString& text)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+}
+
+void MainWindow::signInAgain()
+{
+    if (m_prompting || isSyncing())
+        return;
+    m_prompting = true;
+    SignInDialog::Options options;
+    options.server = m_session.server;
+    options.username = m_session.username;
+    options.replicaPath = m_session.replicaPath;
+    options.again = true;
+    options.verifierCost = m_options.verifierCost;
+    options.notice = m_session.online()
+        ? tr("Phiên làm việc đã hết hạn. Xin nhập lại mật khẩu để tiếp tục đồng bộ; các sửa đổi chưa gửi vẫn "
+             "được giữ trên máy này.")
+        : tr("Đã kết nối lại được máy chủ. Xin nhập mật khẩu để đồng bộ; các sửa đổi chưa gửi vẫn được giữ "
+             "trên "
+             "máy này.");
+    const auto session = SignInPrompt::ask(this, options);
+    m_prompting = false;
+    if (!session) {
+        m_signedOut = true;
+        m_status->setConnection(SyncStatusBar::Connection::SignedOut);
+        m_status->showMessage(
+            tr("Chưa đồng bộ vì chưa đăng nhập lại. Các sửa đổi chưa gửi vẫn được giữ; nhấn F5 "
+               "để đăng nhập và đồng bộ."));
+        return;
+    }
+    m_signedOut = false;
+    m_session.token = session->token;
+    m_sync->setToken(m_session.token);
+    m_status->clearMessage();
+    m_sync->start();
+}
+
+void MainWindow::updateTitle(const QString& scope)
+{
+    setWindowTitle(scope.isEmpty() ? tr("%1 — Sổ tay đảng viên điện tử").arg(m_session.username)
+                                   : tr("%1 — %2 — Sổ tay đảng viên điện tử").arg(m_session.username, scope));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_tick->stop();
+    m_sync->cancel(); // the controller waits for the sync thread when the window goes
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("Giới thiệu Sổ tay"),
+    MessageBox::about(this, tr("Giới thiệu Sổ tay"),
         tr("Sổ tay đảng viên điện tử — bảng điều khiển quản trị, phiên bản %1.\nQt %2.")
             .arg(QStringLiteral(SOTAY_VERSION), QString::fromLatin1(qVersion())));
+}
+
+QString MainWindow::scopeText() const
+{
+    return m_scope->text();
+}
+
+QString MainWindow::unitsText() const
+{
+    return m_units->text();
+}
+
+QString MainWindow::membersText() const
+{
+    return m_members->text();
+}
+
+QString MainWindow::noteText() const
+{
+    return m_note->isHidden() ? QString() : m_note->text();
 }
 
 } // namespace sotay::widgets

@@ -1,45 +1,105 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "server_probe.h"
+#include "console_session.h"
+#include "password_hasher.h"
+#include "sync_engine.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 
-#include <functional>
+#include <memory>
 
+class QAction;
 class QLabel;
+class QTimer;
+
+namespace sotay::client {
+class Replica;
+}
 
 namespace sotay::widgets {
 
-// The console's main window. For now it shows which server it works with and whether that server
-// answers; the organisation tree, rosters and sync arrive with their own work.
+class SyncController;
+class SyncStatusBar;
+struct ReplicaSummary;
+struct SyncOutcome;
+
+// The console's main window, on the signed-in user's replica. It syncs in the background (at once, then
+// every minute, and on demand with F5), shows in the status bar whether the server answers, when the
+// replica last synced and how many edits wait to be sent, and asks for the password again when the
+// session expires, keeping every unsent edit. For now the centre shows what the replica holds; the
+// organisation tree and the rosters come next.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    using Probe = std::function<Result<client::ServerHealth>()>;
+    struct Options {
+        int syncIntervalMilliseconds = 60 * 1000;
+        int pageSize = 1000;
+        PasswordHasher::Cost verifierCost = PasswordHasher::Cost::interactive();
+    };
 
-    MainWindow(QUrl server, Probe probe, QWidget* parent = nullptr);
+    // An empty session.replicaPath means Replica::defaultPath(server, user).
+    explicit MainWindow(ConsoleSession session, QWidget* parent = nullptr);
+    MainWindow(ConsoleSession session, Options options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Asks the server again (off the GUI thread).
-    void checkServer();
-    QString serverStatusText() const;
+    // "Đồng bộ ngay": syncs now, or asks for the password first after a declined sign-in. False when a sync
+    // is already running (never two at once).
+    bool syncNow();
+    bool isSyncing() const;
+    void cancelSync();
+    // Reads the replica's counts again, e.g. after an edit was queued.
+    void refreshStatus();
+
+    const ConsoleSession& session() const { return m_session; }
+    // The GUI thread's own connection to the replica (reads, local edits); null if it did not open.
+    client::Replica* replica() const { return m_replica.get(); }
+    SyncStatusBar* syncStatus() const { return m_status; }
+    QAction* syncAction() const { return m_syncAction; }
+    QString scopeText() const;
+    QString unitsText() const;
+    QString membersText() const;
+    QString noteText() const;
 
 signals:
-    void serverChecked(bool reachable);
+    void syncStarted(bool firstSync);
+    void syncFinished(sotay::client::SyncFailure failure);
+    void statusRefreshed();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void showProbeResult();
+    void buildCentre();
+    void buildMenus();
+    void tick();
+    void takeStart(bool firstSync);
+    void takeProgress(const client::SyncProgress& progress);
+    void takeOutcome(const SyncOutcome& outcome);
+    void takeSummary(const SyncOutcome& outcome);
+    void showSummary(const ReplicaSummary& summary);
+    void showNote(const QString& text);
+    void signInAgain();
+    void updateTitle(const QString& scope);
     void showAbout();
 
-    QUrl m_server;
-    Probe m_probe;
-    QLabel* m_status = nullptr;
-    QLabel* m_welcome = nullptr;
-    QFutureWatcher<Result<client::ServerHealth>> m_watcher;
+    ConsoleSession m_session;
+    Options m_options;
+    std::unique_ptr<client::Replica> m_replica;
+    SyncController* m_sync = nullptr;
+    SyncStatusBar* m_status = nullptr;
+    QTimer* m_tick = nullptr;
+    QAction* m_syncAction = nullptr;
+    QLabel* m_scope = nullptr;
+    QLabel* m_units = nullptr;
+    QLabel* m_members = nullptr;
+    QLabel* m_note = nullptr;
+    bool m_firstSyncShown = false; // the running sync is the first one: it shows its progress
+    bool m_started = false;        // the sync at opening was started
+    bool m_signedOut = false;      // the user declined to sign in again: no automatic sync until F5
+    bool m_prompting = false;
 };
 
 } // namespace sotay::widgets

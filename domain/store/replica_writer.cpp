@@ -23,36 +23,58 @@ ReplicaWriter::ReplicaWriter(const QSqlDatabase& db)
 {
 }
 
+Status ReplicaWriter::run(
+    std::optional<QSqlQuery>& statement, const QString& text, const QVariantList& values)
+{
+    if (!statement) {
+        statement.emplace(m_db);
+        if (!statement->prepare(text)) {
+            const Error error = sql::storageError(*statement);
+            statement.reset();
+            return error;
+        }
+    }
+    for (qsizetype i = 0; i < values.size(); ++i)
+        statement->bindValue(static_cast<int>(i), values[i]);
+    if (!statement->exec())
+        return sql::storageError(*statement);
+    return success();
+}
+
 Status ReplicaWriter::upsertUnit(const OrgUnit& u)
 {
-    return done(sql::exec(m_db,
-        QStringLiteral("INSERT INTO org_unit (id, parent_id, kind, category_id, code, name, name_folded, path, valid_from, "
-                       "valid_to, end_reason, successor_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, kind = excluded.kind, "
-                       "category_id = excluded.category_id, code = excluded.code, name = excluded.name, "
-                       "name_folded = excluded.name_folded, path = excluded.path, valid_from = excluded.valid_from, "
-                       "valid_to = excluded.valid_to, end_reason = excluded.end_reason, "
-                       "successor_id = excluded.successor_id, version = excluded.version"),
+    return run(m_upsertUnit,
+        QStringLiteral(
+            "INSERT INTO org_unit (id, parent_id, kind, category_id, code, name, name_folded, path, "
+            "valid_from, "
+            "valid_to, end_reason, successor_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, kind = excluded.kind, "
+            "category_id = excluded.category_id, code = excluded.code, name = excluded.name, "
+            "name_folded = excluded.name_folded, path = excluded.path, valid_from = excluded.valid_from, "
+            "valid_to = excluded.valid_to, end_reason = excluded.end_reason, "
+            "successor_id = excluded.successor_id, version = excluded.version"),
         { u.id, sql::optionalId(u.parentId), toCode(u.kind), sql::optionalId(u.categoryId), u.code, u.name,
             text::fold(u.name), u.path, sql::date(u.validFrom), sql::date(u.validTo),
             u.endReason ? QVariant(toCode(*u.endReason)) : QVariant(QMetaType::fromType<QString>()),
-            sql::optionalId(u.successorId), u.version }));
+            sql::optionalId(u.successorId), u.version });
 }
 
 Status ReplicaWriter::upsertMember(const Member& m)
 {
-    QStringList updates;
-    for (const auto& column : kMemberDataColumns)
-        updates.append(column + QStringLiteral(" = excluded.") + column);
+    static const QString statement = []() -> QString {
+        QStringList updates;
+        for (const auto& column : kMemberDataColumns)
+            updates.append(column + QStringLiteral(" = excluded.") + column);
+        return QStringLiteral("INSERT INTO member (id, ") + kMemberDataColumns.join(QStringLiteral(", "))
+            + QStringLiteral(", version) VALUES (")
+            + QStringList(kMemberDataColumns.size() + 2, QStringLiteral("?")).join(u',')
+            + QStringLiteral(") ON CONFLICT (id) DO UPDATE SET ") + updates.join(QStringLiteral(", "))
+            + QStringLiteral(", version = excluded.version");
+    }();
     QVariantList values { m.id };
     values += bindMember(m);
     values << m.version;
-    return done(sql::exec(m_db,
-        QStringLiteral("INSERT INTO member (id, ") + kMemberDataColumns.join(QStringLiteral(", "))
-            + QStringLiteral(", version) VALUES (") + QStringList(kMemberDataColumns.size() + 2, QStringLiteral("?")).join(u',')
-            + QStringLiteral(") ON CONFLICT (id) DO UPDATE SET ") + updates.join(QStringLiteral(", "))
-            + QStringLiteral(", version = excluded.version"),
-        values));
+    return run(m_upsertMember, statement, values);
 }
 
 Status ReplicaWriter::removeUnit(qint64 id)
@@ -65,12 +87,13 @@ Status ReplicaWriter::removeUnit(qint64 id)
     const QString path = query->value(0).toString();
     query->finish();
     if (const Status members = done(sql::exec(m_db,
-            QStringLiteral("DELETE FROM member WHERE org_unit_id IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)"),
+            QStringLiteral("DELETE FROM member WHERE org_unit_id IN (SELECT id FROM org_unit WHERE path >= ? "
+                           "AND path < ?)"),
             { path, subtreeEnd(path) }));
         !members)
         return members;
-    return done(
-        sql::exec(m_db, QStringLiteral("DELETE FROM org_unit WHERE path >= ? AND path < ?"), { path, subtreeEnd(path) }));
+    return done(sql::exec(m_db, QStringLiteral("DELETE FROM org_unit WHERE path >= ? AND path < ?"),
+        { path, subtreeEnd(path) }));
 }
 
 Status ReplicaWriter::removeMember(qint64 id)

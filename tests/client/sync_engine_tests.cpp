@@ -38,12 +38,15 @@ bool hasMember(const Replica& replica, qint64 id)
     return count(replica, QStringLiteral("SELECT COUNT(*) FROM member WHERE id = ?"), { id }) == 1;
 }
 
-Member addMember(const QSqlDatabase& db, qint64 unitId, const char* family, const char* middle, const char* given)
+Member addMember(
+    const QSqlDatabase& db, qint64 unitId, const char* family, const char* middle, const char* given)
 {
-    Member m = sampleMember(unitId, QString::fromUtf8(family), QString::fromUtf8(middle), QString::fromUtf8(given));
+    Member m = sampleMember(
+        unitId, QString::fromUtf8(family), QString::fromUtf8(middle), QString::fromUtf8(given));
     m.cardNumber.clear();
-    auto created = MemberRepository(db).create(
-        m, { 0, 0, MemberEventType::Admission, m.admittedOn, QStringLiteral("1-QĐ/ĐU"), true, {}, {}, {} }, testContext());
+    auto created = MemberRepository(db).create(m,
+        { 0, 0, MemberEventType::Admission, m.admittedOn, QStringLiteral("1-QĐ/ĐU"), true, {}, {}, {} },
+        testContext());
     BOOST_TEST_REQUIRE(created.ok());
     return *created;
 }
@@ -71,8 +74,10 @@ struct Setup {
 
     std::unique_ptr<ApiClient> officerClient() const
     {
-        auto api = std::make_unique<ApiClient>(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
-        const Status signedIn = signIn(*api, QStringLiteral("officer.tb"), QStringLiteral("mat-khau-officer.tb"));
+        auto api
+            = std::make_unique<ApiClient>(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
+        const Status signedIn
+            = signIn(*api, QStringLiteral("officer.tb"), QStringLiteral("mat-khau-officer.tb"));
         BOOST_TEST_REQUIRE(signedIn.ok());
         return api;
     }
@@ -136,8 +141,8 @@ BOOST_AUTO_TEST_CASE(later_syncs_apply_only_the_changes_in_scope)
 
             const Member added = addMember(db->db(), setup.tree.cell2.id, "Lê", "Minh", "Tâm");
             addMember(db->db(), setup.tree.rubberCell.id, "Hồ", "", "Bé"); // outside the officer's scope
-            auto renamed = OrgRepository(db->db()).rename(setup.tree.cell1.id, QStringLiteral("Chi bộ Giáo viên"),
-                decision("9-QĐ/ĐU", QDate(2026, 2, 1)), testContext());
+            auto renamed = OrgRepository(db->db()).rename(setup.tree.cell1.id,
+                QStringLiteral("Chi bộ Giáo viên"), decision("9-QĐ/ĐU", QDate(2026, 2, 1)), testContext());
             BOOST_TEST_REQUIRE(renamed.ok());
 
             const SyncReport report = mustSync(engine);
@@ -145,7 +150,8 @@ BOOST_AUTO_TEST_CASE(later_syncs_apply_only_the_changes_in_scope)
             BOOST_TEST(report.changesApplied == 2); // the new member and the rename
             BOOST_TEST(hasMember(*replica, added.id));
             BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM member")) == 3);
-            BOOST_TEST(OrgRepository(replica->db()).find(setup.tree.cell1.id)->name == QStringLiteral("Chi bộ Giáo viên"));
+            BOOST_TEST(OrgRepository(replica->db()).find(setup.tree.cell1.id)->name
+                == QStringLiteral("Chi bộ Giáo viên"));
 
             const SyncReport nothing = mustSync(engine);
             BOOST_TEST(nothing.changesApplied == 0);
@@ -166,16 +172,18 @@ BOOST_AUTO_TEST_CASE(a_unit_moved_out_of_scope_leaves_the_replica_and_comes_back
             BOOST_TEST(hasMember(*replica, setup.inTranBien.id));
 
             OrgRepository tree(db->db());
-            BOOST_TEST_REQUIRE(
-                tree.move(setup.tree.school.id, setup.tree.phuRieng.id, decision("20-QĐ/TU", QDate(2026, 3, 1)), testContext()).ok());
+            BOOST_TEST_REQUIRE(tree.move(setup.tree.school.id, setup.tree.phuRieng.id,
+                                       decision("20-QĐ/TU", QDate(2026, 3, 1)), testContext())
+                                   .ok());
             mustSync(engine);
             BOOST_TEST(!hasUnit(*replica, setup.tree.school.id));
             BOOST_TEST(!hasUnit(*replica, setup.tree.cell1.id));
             BOOST_TEST(!hasMember(*replica, setup.inTranBien.id));
             BOOST_TEST(hasUnit(*replica, setup.tree.tranBien.id));
 
-            BOOST_TEST_REQUIRE(
-                tree.move(setup.tree.school.id, setup.tree.tranBien.id, decision("21-QĐ/TU", QDate(2026, 4, 1)), testContext()).ok());
+            BOOST_TEST_REQUIRE(tree.move(setup.tree.school.id, setup.tree.tranBien.id,
+                                       decision("21-QĐ/TU", QDate(2026, 4, 1)), testContext())
+                                   .ok());
             mustSync(engine);
             BOOST_TEST(hasUnit(*replica, setup.tree.cell2.id));
             BOOST_TEST(hasMember(*replica, setup.inTranBien.id));
@@ -196,14 +204,20 @@ BOOST_AUTO_TEST_CASE(edits_made_offline_are_pushed_in_order_once)
             mustSync(engine);
 
             const QString memberPath = QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id);
-            BOOST_TEST_REQUIRE(replica->enqueue(QStringLiteral("PATCH"), memberPath, { { QStringLiteral("hometown"), QStringLiteral("Huế") } },
-                                          setup.inTranBien.version)
-                                   .ok());
-            QJsonObject newcomer { { QStringLiteral("orgUnitId"), setup.tree.cell2.id }, { QStringLiteral("familyName"), QStringLiteral("Vũ") },
-                { QStringLiteral("middleName"), QStringLiteral("Thu") }, { QStringLiteral("givenName"), QStringLiteral("Trang") },
-                { QStringLiteral("gender"), QStringLiteral("female") }, { QStringLiteral("birthDate"), QStringLiteral("1995-04-30") },
+            BOOST_TEST_REQUIRE(
+                replica
+                    ->enqueue(QStringLiteral("PATCH"), memberPath,
+                        { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup.inTranBien.version)
+                    .ok());
+            QJsonObject newcomer { { QStringLiteral("orgUnitId"), setup.tree.cell2.id },
+                { QStringLiteral("familyName"), QStringLiteral("Vũ") },
+                { QStringLiteral("middleName"), QStringLiteral("Thu") },
+                { QStringLiteral("givenName"), QStringLiteral("Trang") },
+                { QStringLiteral("gender"), QStringLiteral("female") },
+                { QStringLiteral("birthDate"), QStringLiteral("1995-04-30") },
                 { QStringLiteral("admittedOn"), QStringLiteral("2026-03-03") } };
-            const auto created = replica->enqueue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), newcomer);
+            const auto created
+                = replica->enqueue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), newcomer);
             BOOST_TEST_REQUIRE(created.ok());
 
             // Offline: nothing leaves, nothing is lost.
@@ -218,12 +232,18 @@ BOOST_AUTO_TEST_CASE(edits_made_offline_are_pushed_in_order_once)
             const SyncReport report = mustSync(engine);
             BOOST_TEST(report.pushed == 2);
             BOOST_TEST(replica->pendingCount().value() == 0);
-            BOOST_TEST(MemberRepository(db->db()).find(setup.inTranBien.id)->hometown == QStringLiteral("Huế"));
+            BOOST_TEST(
+                MemberRepository(db->db()).find(setup.inTranBien.id)->hometown == QStringLiteral("Huế"));
             const auto before = countRows(db->db(), QStringLiteral("member"));
-            BOOST_TEST_REQUIRE(sql::exec(replica->db(), QStringLiteral("UPDATE outbox SET state = 'pending' WHERE id = ?"), { created->id }).ok());
+            BOOST_TEST_REQUIRE(sql::exec(replica->db(),
+                QStringLiteral("UPDATE outbox SET state = 'pending' WHERE id = ?"), { created->id })
+                                   .ok());
             mustSync(engine);
-            BOOST_TEST(countRows(db->db(), QStringLiteral("member")) == before); // replayed, not created twice
-            BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM member WHERE given_name = ?"), { QStringLiteral("Trang") }) == 1);
+            BOOST_TEST(
+                countRows(db->db(), QStringLiteral("member")) == before); // replayed, not created twice
+            BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM member WHERE given_name = ?"),
+                           { QStringLiteral("Trang") })
+                == 1);
         }
     }
 }
@@ -244,19 +264,26 @@ BOOST_AUTO_TEST_CASE(a_stale_edit_is_kept_as_a_conflict_with_both_versions)
             other.hometown = QStringLiteral("Nghệ An");
             BOOST_TEST_REQUIRE(MemberRepository(db->db()).update(other, other.version, testContext()).ok());
 
-            BOOST_TEST_REQUIRE(replica->enqueue(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id),
-                                          { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup.inTranBien.version)
-                                   .ok());
+            BOOST_TEST_REQUIRE(
+                replica
+                    ->enqueue(QStringLiteral("PATCH"),
+                        QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id),
+                        { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup.inTranBien.version)
+                    .ok());
             const SyncReport report = mustSync(engine);
             BOOST_TEST(report.conflicts == 1);
             const auto conflicts = replica->conflicts();
             BOOST_TEST_REQUIRE(conflicts->size() == 1);
-            BOOST_TEST(conflicts->front().local.value(QStringLiteral("hometown")).toString() == QStringLiteral("Huế"));
-            BOOST_TEST(conflicts->front().server.value(QStringLiteral("hometown")).toString() == QStringLiteral("Nghệ An"));
+            BOOST_TEST(conflicts->front().local.value(QStringLiteral("hometown")).toString()
+                == QStringLiteral("Huế"));
+            BOOST_TEST(conflicts->front().server.value(QStringLiteral("hometown")).toString()
+                == QStringLiteral("Nghệ An"));
             BOOST_TEST(conflicts->front().entityId == setup.inTranBien.id);
             // the server's version was not overwritten, and the replica shows it
-            BOOST_TEST(MemberRepository(db->db()).find(setup.inTranBien.id)->hometown == QStringLiteral("Nghệ An"));
-            BOOST_TEST(MemberRepository(replica->db()).find(setup.inTranBien.id)->hometown == QStringLiteral("Nghệ An"));
+            BOOST_TEST(
+                MemberRepository(db->db()).find(setup.inTranBien.id)->hometown == QStringLiteral("Nghệ An"));
+            BOOST_TEST(MemberRepository(replica->db()).find(setup.inTranBien.id)->hometown
+                == QStringLiteral("Nghệ An"));
             BOOST_TEST(replica->pendingCount().value() == 0);
         }
     }
@@ -279,9 +306,12 @@ BOOST_AUTO_TEST_CASE(an_expired_session_stops_the_sync_and_keeps_unsent_edits)
             BOOST_TEST((failureOf(cancelled.error()) == SyncFailure::Cancelled));
             BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM org_unit")) == 1);
 
-            BOOST_TEST_REQUIRE(replica->enqueue(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id),
-                                          { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup.inTranBien.version)
-                                   .ok());
+            BOOST_TEST_REQUIRE(
+                replica
+                    ->enqueue(QStringLiteral("PATCH"),
+                        QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id),
+                        { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup.inTranBien.version)
+                    .ok());
             setup.server.advanceClock(31 * 60);
             auto expired = engine.syncOnce();
             BOOST_TEST_REQUIRE(!expired.ok());
@@ -289,7 +319,8 @@ BOOST_AUTO_TEST_CASE(an_expired_session_stops_the_sync_and_keeps_unsent_edits)
             BOOST_TEST(replica->pendingCount().value() == 1);
 
             // Signing in again resumes the download where it stopped and sends the edit.
-            BOOST_TEST_REQUIRE(signIn(*api, QStringLiteral("officer.tb"), QStringLiteral("mat-khau-officer.tb")).ok());
+            BOOST_TEST_REQUIRE(
+                signIn(*api, QStringLiteral("officer.tb"), QStringLiteral("mat-khau-officer.tb")).ok());
             const SyncReport report = mustSync(engine);
             BOOST_TEST(report.pushed == 1);
             BOOST_TEST(report.unitsDownloaded == 3);

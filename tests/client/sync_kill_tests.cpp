@@ -37,9 +37,9 @@ int runSync(quint16 port, const QString& passwordFile, const QString& replica, i
 {
     QProcess process;
     process.setProgram(QStringLiteral(SOTAY_CONSOLE_EXECUTABLE));
-    process.setArguments({ QStringLiteral("sync"), QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:%1").arg(port),
-        QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--password-file"), passwordFile,
-        QStringLiteral("--replica"), replica });
+    process.setArguments({ QStringLiteral("sync"), QStringLiteral("--server"),
+        QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("--user"), QStringLiteral("admin"),
+        QStringLiteral("--password-file"), passwordFile, QStringLiteral("--replica"), replica });
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process.start();
     BOOST_TEST_REQUIRE(process.waitForStarted());
@@ -110,7 +110,9 @@ BOOST_AUTO_TEST_CASE(an_outbox_push_killed_again_and_again_creates_each_member_o
         {
             KillSetup setup(*db);
             BOOST_TEST_REQUIRE(runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, -1) == 0);
-            auto cell = sql::exec(db->db(), QStringLiteral("SELECT id FROM org_unit WHERE kind = 'cell' AND valid_to IS NULL ORDER BY id LIMIT 1"));
+            auto cell = sql::exec(db->db(),
+                QStringLiteral(
+                    "SELECT id FROM org_unit WHERE kind = 'cell' AND valid_to IS NULL ORDER BY id LIMIT 1"));
             BOOST_TEST_REQUIRE((cell.ok() && cell->next()));
             const qint64 cellId = cell->value(0).toLongLong();
             cell->finish(); // an open statement would keep this connection reading an old snapshot
@@ -119,17 +121,25 @@ BOOST_AUTO_TEST_CASE(an_outbox_push_killed_again_and_again_creates_each_member_o
                 auto replica = client::Replica::open(setup.replicaPath);
                 BOOST_TEST_REQUIRE(replica.ok());
                 for (int i = 0; i < edits; ++i) {
-                    const QJsonObject body { { QStringLiteral("orgUnitId"), cellId }, { QStringLiteral("familyName"), QStringLiteral("Kiểm") },
-                        { QStringLiteral("middleName"), QStringLiteral("Thử") }, { QStringLiteral("givenName"), QStringLiteral("Số%1").arg(i) },
-                        { QStringLiteral("gender"), QStringLiteral("male") }, { QStringLiteral("birthDate"), QStringLiteral("1990-01-01") },
+                    const QJsonObject body { { QStringLiteral("orgUnitId"), cellId },
+                        { QStringLiteral("familyName"), QStringLiteral("Kiểm") },
+                        { QStringLiteral("middleName"), QStringLiteral("Thử") },
+                        { QStringLiteral("givenName"), QStringLiteral("Số%1").arg(i) },
+                        { QStringLiteral("gender"), QStringLiteral("male") },
+                        { QStringLiteral("birthDate"), QStringLiteral("1990-01-01") },
                         { QStringLiteral("admittedOn"), QStringLiteral("2026-06-01") } };
-                    BOOST_TEST_REQUIRE((*replica)->enqueue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), body).ok());
+                    BOOST_TEST_REQUIRE(
+                        (*replica)
+                            ->enqueue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), body)
+                            .ok());
                 }
             }
             int interrupted = 0; // runs killed after some of the edits had reached the server
             for (const int delay : { 150, 250, 350, 450, 600 }) {
                 runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, delay);
-                auto sent = sql::exec(db->db(), QStringLiteral("SELECT COUNT(*) FROM member WHERE family_name = ?"), { QStringLiteral("Kiểm") });
+                auto sent
+                    = sql::exec(db->db(), QStringLiteral("SELECT COUNT(*) FROM member WHERE family_name = ?"),
+                        { QStringLiteral("Kiểm") });
                 BOOST_TEST_REQUIRE((sent.ok() && sent->next()));
                 const int reached = sent->value(0).toInt();
                 interrupted += reached > 0 && reached < edits ? 1 : 0;
@@ -138,7 +148,9 @@ BOOST_AUTO_TEST_CASE(an_outbox_push_killed_again_and_again_creates_each_member_o
             BOOST_TEST_REQUIRE(runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, -1) == 0);
 
             auto created = sql::exec(db->db(),
-                QStringLiteral("SELECT given_name, COUNT(*) FROM member WHERE family_name = ? GROUP BY given_name"), { QStringLiteral("Kiểm") });
+                QStringLiteral(
+                    "SELECT given_name, COUNT(*) FROM member WHERE family_name = ? GROUP BY given_name"),
+                { QStringLiteral("Kiểm") });
             BOOST_TEST_REQUIRE(created.ok());
             int distinct = 0;
             while (created->next()) {

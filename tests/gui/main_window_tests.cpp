@@ -1,59 +1,329 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The main window on a replica, syncing with the real server in process: the first sync with its progress
+// and its Cancel button, the status bar, unsent edits, working offline, and an expired session.
+#include "gui_test_support.h"
 #include "main_window.h"
-#include "sotay_server.h"
+#include "message_box.h"
+#include "password_hasher.h"
+#include "replica.h"
+#include "sign_in_prompt.h"
+#include "store/sql.h"
+#include "sync_status_bar.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFontMetrics>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include <Poco/Net/ServerSocket.h>
-
 using namespace sotay;
+using namespace sotay::widgets;
+
+namespace {
+
+using client::SyncFailure;
+
+MainWindow::Options quickOptions(int intervalMilliseconds = 60 * 60 * 1000)
+{
+    MainWindow::Options options;
+    options.syncIntervalMilliseconds = intervalMilliseconds; // by default no tick during a test
+    options.pageSize = 2;                                    // several pages, as a province needs
+    options.verifierCost = PasswordHasher::Cost::minimal();
+    return options;
+}
+
+// Waits for the next finished sync and returns how it ended.
+SyncFailure nextOutcome(QSignalSpy& finished, int timeoutMilliseconds = 20000)
+{
+    if (finished.isEmpty() && !finished.wait(timeoutMilliseconds))
+        return SyncFailure::Other;
+    return finished.takeFirst().at(0).value<SyncFailure>();
+}
+
+// Waits until a sync ends with `failure`, skipping the others (ticks may run meanwhile).
+bool waitFor(QSignalSpy& finished, SyncFailure failure)
+{
+    for (int i = 0; i < 50; ++i) {
+        if (finished.isEmpty() && !finished.wait(20000))
+            return false;
+        if (finished.takeFirst().at(0).value<SyncFailure>() == failure)
+            return true;
+    }
+    return false;
+}
+
+qint64 countIn(const client::Replica& replica, const QString& statement)
+{
+    auto query = sql::exec(replica.db(), statement);
+    return query && query->next() ? query->value(0).toLongLong() : -1;
+}
+
+// The edit a roster view will queue: the officer corrects Hoa's home town.
+void queueHometownEdit(MainWindow& window, const Member& member, const QString& hometown)
+{
+    auto queued = window.replica()->enqueue(QStringLiteral("PATCH"),
+        QStringLiteral("/api/v1/members/%1").arg(member.id), { { QStringLiteral("hometown"), hometown } },
+        member.version);
+    QVERIFY(queued.ok());
+    QSignalSpy refreshed(&window, &MainWindow::statusRefreshed);
+    window.refreshStatus();
+    QVERIFY(refreshed.wait(10000));
+}
+
+QString hometownOnServer(const test::TreeServer& setup, qint64 memberId)
+{
+    const QString admin = setup.server->signInAsAdmin();
+    return setup.server->call("GET", QStringLiteral("/api/v1/members/%1").arg(memberId), admin)
+        .json()
+        .value(QStringLiteral("hometown"))
+        .toString();
+}
+
+} // namespace
 
 class MainWindowTests final : public QObject {
     Q_OBJECT
 
 private slots:
-    void showsThatTheServerAnswers()
+    void initTestCase()
     {
-        QTemporaryDir folder;
-        server::ServerConfig config;
-        config.port = 0;
-        config.threads = 2;
-        config.database = DatabaseConfig::sqlite(folder.filePath(QStringLiteral("sotay.sqlite")), true);
-        config.adminPassword = QStringLiteral("mat-khau-quan-tri-2025");
-        config.passwordCost = PasswordHasher::Cost::minimal();
-        server::SotayServer running(config);
-        QVERIFY(running.start().ok());
-
-        QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(running.port()));
-        widgets::MainWindow window(url, [url] { return client::probeServer(url); });
-        QSignalSpy checked(&window, &widgets::MainWindow::serverChecked);
-        window.show();
-        QVERIFY(checked.wait(10000));
-        QCOMPARE(checked.takeFirst().at(0).toBool(), true);
-        QVERIFY2(window.serverStatusText().contains(QStringLiteral("Đã kết nối")),
-            qPrintable(window.serverStatusText()));
-        QVERIFY(window.serverStatusText().contains(QStringLiteral(SOTAY_VERSION)));
-        QVERIFY(window.windowTitle().contains(QStringLiteral("Sổ tay")));
+        QVERIFY(m_settings.isValid());
+        QVERIFY(m_folder.isValid());
+        test::useTemporarySettings(m_settings);
+        MessageBox::setUnattended(true);
     }
 
-    void saysPlainlyWhenTheServerIsOutOfReach()
+    void init()
     {
-        quint16 freePort = 0;
+        // A connection used from a thread that did not open it, or closed while in use, fails the test.
+        QTest::failOnWarning(
+            QRegularExpression(QStringLiteral("QSqlDatabase|does not belong to the calling thread")));
+    }
+
+    void theFirstSyncFillsTheReplicaAndTheStatusBar()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("first.sqlite") };
+        MainWindow window(session, quickOptions());
+        QSignalSpy started(&window, &MainWindow::syncStarted);
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        bool progressShown = false;
+        connect(&window, &MainWindow::syncStarted, this,
+            [&window, &progressShown] { progressShown = window.syncStatus()->isProgressVisible(); });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.first().at(0).toBool(), true); // the very first sync
+        QVERIFY(progressShown);
+        QVERIFY(!window.syncStatus()->isProgressVisible());
+
+        // The replica holds the officer's scope: Trấn Biên, the school and its two cells, and their members.
+        QCOMPARE(countIn(*window.replica(), QStringLiteral("SELECT COUNT(*) FROM org_unit")), 4);
+        QCOMPARE(countIn(*window.replica(), QStringLiteral("SELECT COUNT(*) FROM member")), 2);
+        QCOMPARE(window.unitsText(), QStringLiteral("4"));
+        QCOMPARE(window.membersText(), QStringLiteral("2"));
+        QCOMPARE(window.scopeText(), QStringLiteral("Đảng bộ phường Trấn Biên"));
+        QVERIFY(window.noteText().isEmpty());
+        QVERIFY(window.windowTitle().contains(setup->officer()));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("Đảng bộ phường Trấn Biên")));
+
+        SyncStatusBar* status = window.syncStatus();
+        QCOMPARE(status->connectionText(), QStringLiteral("Trực tuyến"));
+        QCOMPARE(status->pendingText(), QStringLiteral("0 sửa đổi chưa gửi"));
+        const QRegularExpression vietnameseDateTime(
+            QStringLiteral("^Đồng bộ lần cuối: (\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d)$"));
+        const auto match = vietnameseDateTime.match(status->lastSyncText());
+        QVERIFY2(match.hasMatch(), qPrintable(status->lastSyncText()));
+        const QDateTime shown = QDateTime::fromString(match.captured(1), QStringLiteral("dd/MM/yyyy HH:mm"));
+        QVERIFY(qAbs(shown.secsTo(QDateTime::currentDateTime())) < 120);
+
+        // The next sync is no first sync: no progress bar, and the edit-free replica stays as it is.
+        QVERIFY(window.syncNow());
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(started.last().at(0).toBool(), false);
+        QCOMPARE(window.unitsText(), QStringLiteral("4"));
+    }
+
+    void cancellingTheFirstSyncResumesNextTime()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("cancelled.sqlite") };
+        MainWindow window(session, quickOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        // Cancel as soon as the first sync starts, with the status bar's button.
+        auto cancelOnce = connect(&window, &MainWindow::syncStarted, this, [&window](bool first) {
+            QVERIFY(first);
+            QVERIFY(window.syncStatus()->cancelButton()->isVisible() || !window.isVisible());
+            window.syncStatus()->cancelButton()->click();
+        });
+        window.show();
+        QCOMPARE(nextOutcome(finished), SyncFailure::Cancelled);
+        disconnect(cancelOnce);
+        QVERIFY(!window.syncStatus()->isProgressVisible());
+        QVERIFY(window.syncStatus()->currentMessage().contains(QStringLiteral("tiếp tục từ chỗ đã dừng")));
+        QVERIFY(!window.noteText().isEmpty()); // the data here is not complete yet
+        QCOMPARE(window.syncStatus()->lastSyncText(), QStringLiteral("Chưa đồng bộ lần nào"));
+        // The position is kept: the download had begun and is not done.
+        QVERIFY(window.replica()->state(QStringLiteral("snapshot.phase")).value() != u"done");
+
+        // F5 (or Ctrl+R) goes on from there.
+        QVERIFY(window.syncAction()->shortcuts().contains(QKeySequence(Qt::Key_F5)));
+        QVERIFY(window.syncAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_R)));
+        QSignalSpy started(&window, &MainWindow::syncStarted);
+        window.syncAction()->trigger();
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.first().at(0).toBool(), true); // still the first sync, resumed
+        QCOMPARE(window.unitsText(), QStringLiteral("4"));
+        QCOMPARE(window.membersText(), QStringLiteral("2"));
+        QCOMPARE(window.replica()->state(QStringLiteral("snapshot.phase")).value(), QStringLiteral("done"));
+    }
+
+    void neverTwoSyncsAtOnce()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("once.sqlite") };
+        MainWindow window(session, quickOptions());
+        QSignalSpy started(&window, &MainWindow::syncStarted);
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        bool syncingThen = false;
+        bool secondStarted = true;
+        bool actionEnabledThen = true;
+        connect(&window, &MainWindow::syncStarted, this, [&] {
+            syncingThen = window.isSyncing();
+            secondStarted = window.syncNow(); // F5 while the first runs
+            actionEnabledThen = window.syncAction()->isEnabled();
+        });
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QVERIFY(syncingThen);
+        QVERIFY(!secondStarted);
+        QVERIFY(!actionEnabledThen);
+        QCOMPARE(started.count(), 1);
+        QVERIFY(!window.isSyncing());
+        QVERIFY(window.syncAction()->isEnabled());
+    }
+
+    void unsentEditsAreCountedAndSentOnTheNextSync()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("edits.sqlite") };
+        MainWindow window(session, quickOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+
+        queueHometownEdit(window, setup->hoa, QStringLiteral("Huế"));
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("1 sửa đổi chưa gửi"));
+
+        window.syncAction()->trigger();
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("0 sửa đổi chưa gửi"));
+        QCOMPARE(hometownOnServer(*setup, setup->hoa.id), QStringLiteral("Huế"));
+    }
+
+    void offlineItShowsNgoaiTuyenCountsTheEditsAndRetriesAtEachTick()
+    {
+        // A replica synced before, then opened with the server out of reach (after the verifier check).
+        auto setup = test::startTreeServer();
+        const QString replicaPath = path("offline.sqlite");
         {
-            Poco::Net::ServerSocket probe(0);
-            freePort = probe.address().port();
+            MainWindow online(
+                ConsoleSession { setup->url(), setup->officer(), setup->signInOfficer(), replicaPath },
+                quickOptions());
+            QSignalSpy finished(&online, &MainWindow::syncFinished);
+            QCOMPARE(nextOutcome(finished), SyncFailure::None);
+            queueHometownEdit(online, setup->hoa, QStringLiteral("Huế"));
+            queueHometownEdit(online, setup->nam, QStringLiteral("Hà Tĩnh"));
         }
-        QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(freePort));
-        widgets::MainWindow window(url, [url] { return client::probeServer(url, 2000); });
-        QSignalSpy checked(&window, &widgets::MainWindow::serverChecked);
-        QVERIFY(checked.wait(10000));
-        QCOMPARE(checked.takeFirst().at(0).toBool(), false);
-        QVERIFY2(window.serverStatusText().contains(QStringLiteral("Không kết nối được")),
-            qPrintable(window.serverStatusText()));
+        const ConsoleSession offline { test::unreachableServer(), setup->officer(), {}, replicaPath };
+        MainWindow window(offline, quickOptions(300));
+        QCOMPARE(window.syncStatus()->connectionText(), QStringLiteral("Ngoại tuyến"));
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::Offline); // the attempt at opening
+        QCOMPARE(nextOutcome(finished), SyncFailure::Offline); // the next tick
+        QCOMPARE(window.syncStatus()->connectionText(), QStringLiteral("Ngoại tuyến"));
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("2 sửa đổi chưa gửi"));
+        QVERIFY(window.syncStatus()->lastSyncText().startsWith(QStringLiteral("Đồng bộ lần cuối: ")));
+        QCOMPARE(window.membersText(), QStringLiteral("2"));
+        QCOMPARE(window.scopeText(), QStringLiteral("Đảng bộ phường Trấn Biên"));
+        QVERIFY(!window.syncStatus()->isProgressVisible());
+    }
+
+    void anExpiredSessionAsksForThePasswordAgainAndKeepsTheEdits()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("expired.sqlite") };
+        MainWindow window(session, quickOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        queueHometownEdit(window, setup->hoa, QStringLiteral("Huế"));
+
+        setup->server->advanceClock(31 * 60); // past the idle limit: the token no longer works
+        const int asked = SignInPrompt::askedCount();
+        SignInPrompt::setNextAnswer(setup->officerPassword());
+        window.syncAction()->trigger();
+        QCOMPARE(nextOutcome(finished), SyncFailure::SessionExpired);
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("1 sửa đổi chưa gửi")); // kept
+        // The prompt comes, pre-filled with this server and user, signs in, and the sync goes on at once.
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(SignInPrompt::askedCount(), asked + 1);
+        QVERIFY(SignInPrompt::lastError().isEmpty());
+        const SignInDialog::Options options = SignInPrompt::lastOptions();
+        QVERIFY(options.again);
+        QCOMPARE(options.server, setup->url());
+        QCOMPARE(options.username, setup->officer());
+        QCOMPARE(options.replicaPath, session.replicaPath);
+        QVERIFY(options.notice.contains(QStringLiteral("hết hạn")));
+        QVERIFY(window.session().token != session.token);
+
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("0 sửa đổi chưa gửi"));
+        QCOMPARE(window.syncStatus()->connectionText(), QStringLiteral("Trực tuyến"));
+        QCOMPARE(hometownOnServer(*setup, setup->hoa.id), QStringLiteral("Huế"));
+    }
+
+    void aDeclinedSignInKeepsTheEditsAndWaitsForF5()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("declined.sqlite") };
+        MainWindow window(session, quickOptions(200));
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+
+        setup->server->advanceClock(31 * 60);
+        SignInPrompt::setNextAnswer(std::nullopt); // the user closes the prompt
+        const int asked = SignInPrompt::askedCount();
+        QVERIFY(waitFor(finished, SyncFailure::SessionExpired)); // at a next tick
+        QTRY_COMPARE(SignInPrompt::askedCount(), asked + 1);
+        QTRY_COMPARE(window.syncStatus()->connectionText(), QStringLiteral("Chưa đăng nhập"));
+        QVERIFY(window.syncStatus()->currentMessage().contains(QStringLiteral("F5")));
+
+        // An edit made meanwhile waits in the replica, and no automatic sync nags.
+        queueHometownEdit(window, setup->hoa, QStringLiteral("Huế"));
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("1 sửa đổi chưa gửi"));
+        finished.clear();
+        QTest::qWait(1000);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(SignInPrompt::askedCount(), asked + 1);
+        QCOMPARE(
+            countIn(*window.replica(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")),
+            1);
+
+        // F5 asks for the password first, then sends the edit.
+        SignInPrompt::setNextAnswer(setup->officerPassword());
+        QVERIFY(!window.syncNow());
+        QVERIFY(waitFor(finished, SyncFailure::None));
+        QCOMPARE(SignInPrompt::askedCount(), asked + 2);
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("0 sửa đổi chưa gửi"));
+        QCOMPARE(hometownOnServer(*setup, setup->hoa.id), QStringLiteral("Huế"));
     }
 
     void theFontHasVietnameseGlyphs()
@@ -63,6 +333,12 @@ private slots:
         for (const char32_t letter : { U'ễ', U'Đ', U'ả', U'ồ', U'ự', U'ữ' })
             QVERIFY2(metrics.inFontUcs4(letter), qPrintable(QString::fromUcs4(&letter, 1)));
     }
+
+private:
+    QString path(const char* name) const { return m_folder.filePath(QString::fromLatin1(name)); }
+
+    QTemporaryDir m_settings;
+    QTemporaryDir m_folder;
 };
 
 QTEST_MAIN(MainWindowTests)

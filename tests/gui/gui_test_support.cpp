@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui_test_support.h"
+
+#include "store/member_repository.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+#include <Poco/Net/ServerSocket.h>
+
+#include <stdexcept>
+
+namespace sotay::test {
+namespace {
+
+// Widget tests are headless by construction, whoever starts them: before QApplication exists.
+void offscreenUnlessChosen()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+Q_CONSTRUCTOR_FUNCTION(offscreenUnlessChosen)
+
+Member addMember(
+    const QSqlDatabase& db, qint64 unitId, const char* family, const char* middle, const char* given)
+{
+    Member m = sampleMember(
+        unitId, QString::fromUtf8(family), QString::fromUtf8(middle), QString::fromUtf8(given));
+    m.cardNumber.clear();
+    auto created = MemberRepository(db).create(m,
+        { 0, 0, MemberEventType::Admission, m.admittedOn, QStringLiteral("1-QĐ/ĐU"), true, {}, {}, {} },
+        testContext());
+    if (!created)
+        throw std::runtime_error(created.error().message.toStdString());
+    return *created;
+}
+
+} // namespace
+
+QUrl TreeServer::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server->port()));
+}
+
+QString TreeServer::signInOfficer() const
+{
+    const auto answer = server->call("POST", QStringLiteral("/api/v1/auth/login"), {},
+        { { QStringLiteral("username"), officer() }, { QStringLiteral("password"), officerPassword() } });
+    if (answer.status != 200)
+        throw std::runtime_error("the officer's sign-in was refused");
+    return answer.json().value(QStringLiteral("token")).toString();
+}
+
+std::unique_ptr<TreeServer> startTreeServer()
+{
+    auto setup = std::make_unique<TreeServer>();
+    setup->database = TestDatabase::sqlite();
+    const QSqlDatabase db = setup->database->db();
+    setup->tree = buildSmallTree(db);
+    setup->hoa = addMember(db, setup->tree.cell1.id, "Nguyễn", "Thị", "Hoa");
+    setup->nam = addMember(db, setup->tree.cell2.id, "Trần", "Văn", "Nam");
+    setup->lan = addMember(db, setup->tree.rubberCell.id, "Điểu", "Thị", "Lan");
+    setup->server = std::make_unique<RunningServer>(*setup->database, 2);
+    if (setup->server->port() == 0)
+        throw std::runtime_error("the server did not start");
+    const QString admin = setup->server->signInAsAdmin();
+    const auto created = setup->server->call("POST", QStringLiteral("/api/v1/users"), admin,
+        { { QStringLiteral("username"), setup->officer() },
+            { QStringLiteral("password"), setup->officerPassword() },
+            { QStringLiteral("role"), QStringLiteral("officer") },
+            { QStringLiteral("scopeOrgId"), setup->tree.tranBien.id } });
+    if (created.status != 201)
+        throw std::runtime_error("the officer was not created: " + created.body.toStdString());
+    return setup;
+}
+
+QUrl unreachableServer()
+{
+    quint16 port = 0;
+    {
+        Poco::Net::ServerSocket probe(0);
+        port = probe.address().port();
+    }
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+}
+
+void useTemporarySettings(const QTemporaryDir& folder)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SotayTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("sotay-console-tests"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder.path());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder.path());
+}
+
+void clearSettings()
+{
+    QSettings settings;
+    settings.clear();
+    settings.sync();
+}
+
+} // namespace sotay::test

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sign-in dialog against the real server in process: online sign-in, the server's refusal, the offline
+// fallback checked against the replica's verifier, the remembered server and user, and the keyboard.
+#include "gui_test_support.h"
+#include "message_box.h"
+#include "password_hasher.h"
+#include "replica.h"
+#include "sign_in_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sotay;
+using namespace sotay::widgets;
+
+namespace {
+
+QLineEdit* field(const SignInDialog& dialog, const char* name)
+{
+    return dialog.findChild<QLineEdit*>(QString::fromLatin1(name));
+}
+
+QPushButton* signInButton(const SignInDialog& dialog)
+{
+    return dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+}
+
+// Types into the visible dialog and presses Enter in the password field, as a person would.
+void typeAndPressEnter(SignInDialog& dialog, const QString& username, const QString& password)
+{
+    field(dialog, "username")->clear();
+    QTest::keyClicks(field(dialog, "username"), username);
+    field(dialog, "password")->clear();
+    QTest::keyClicks(field(dialog, "password"), password);
+    QTest::keyClick(field(dialog, "password"), Qt::Key_Return);
+}
+
+SignInDialog::Options optionsFor(const QUrl& server, const QString& replicaPath)
+{
+    SignInDialog::Options options;
+    options.server = server;
+    options.replicaPath = replicaPath;
+    options.verifierCost = PasswordHasher::Cost::minimal();
+    return options;
+}
+
+// A replica that has seen `username` sign in online with `password` before.
+void prepareReplica(const QString& path, const QString& username, const QString& password)
+{
+    auto replica = client::Replica::open(path);
+    QVERIFY(replica.ok());
+    PasswordHasher hasher(PasswordHasher::Cost::minimal());
+    const auto hash = hasher.hash(password);
+    QVERIFY(hash.ok());
+    QVERIFY((*replica)->setVerifier(username, *hash).ok());
+}
+
+} // namespace
+
+class SignInDialogTests final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        test::useTemporarySettings(m_settings);
+        MessageBox::setUnattended(true);
+    }
+
+    void init()
+    {
+        // A connection used from a thread that did not open it, or closed while in use, fails the test.
+        QTest::failOnWarning(
+            QRegularExpression(QStringLiteral("QSqlDatabase|does not belong to the calling thread")));
+        test::clearSettings();
+        QVERIFY(m_folder.isValid());
+    }
+
+    void signsInOnTheServerAndRemembersTheServerAndTheUser()
+    {
+        auto setup = test::startTreeServer();
+        const QString replicaPath = m_folder.filePath(QStringLiteral("online.sqlite"));
+        SignInDialog dialog(optionsFor(setup->url(), replicaPath));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+
+        typeAndPressEnter(dialog, QStringLiteral("Officer.TB"), setup->officerPassword());
+        // The answer comes later: the GUI thread went on, busy, with the fields locked.
+        QVERIFY(dialog.isBusy());
+        QVERIFY(!signInButton(dialog)->isEnabled());
+        QVERIFY(!field(dialog, "password")->isEnabled());
+
+        QVERIFY(accepted.wait(20000));
+        const ConsoleSession& session = dialog.session();
+        QVERIFY(session.online());
+        QCOMPARE(session.username, setup->officer());
+        QCOMPARE(session.server, setup->url());
+        QCOMPARE(session.replicaPath, replicaPath);
+        // The token works.
+        QCOMPARE(
+            setup->server
+                ->call("GET", QStringLiteral("/api/v1/orgs/%1").arg(setup->tree.tranBien.id), session.token)
+                .status,
+            200);
+
+        // The next offline sign-in is possible: the replica keeps a verifier of the password.
+        auto replica = client::Replica::open(replicaPath);
+        QVERIFY(replica.ok());
+        const auto verifier = (*replica)->verifier(setup->officer());
+        QVERIFY(verifier.ok() && !verifier->isEmpty());
+        QVERIFY(!verifier->contains(setup->officerPassword()));
+
+        // The server and the user are remembered, the password never.
+        QSettings settings;
+        QCOMPARE(settings.value(QStringLiteral("signIn/server")).toString(), setup->url().toDisplayString());
+        QCOMPARE(settings.value(QStringLiteral("signIn/username")).toString(), setup->officer());
+        for (const QString& key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(setup->officerPassword()), qPrintable(key));
+
+        SignInDialog next(optionsFor(QUrl(), replicaPath));
+        QCOMPARE(field(next, "server")->text(), setup->url().toDisplayString());
+        QCOMPARE(field(next, "username")->text(), setup->officer());
+        QVERIFY(field(next, "password")->text().isEmpty());
+    }
+
+    void showsTheServersMessageWhenRefused()
+    {
+        auto setup = test::startTreeServer();
+        SignInDialog dialog(optionsFor(setup->url(), m_folder.filePath(QStringLiteral("refused.sqlite"))));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy failed(&dialog, &SignInDialog::failed);
+
+        typeAndPressEnter(dialog, setup->officer(), QStringLiteral("sai-mat-khau-roi"));
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("Tên đăng nhập hoặc mật khẩu không đúng")),
+            qPrintable(dialog.errorText()));
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.isBusy());
+        QVERIFY(signInButton(dialog)->isEnabled());
+        QCOMPARE(dialog.focusWidget(), field(dialog, "password"));
+        QVERIFY(!QSettings().contains(QStringLiteral("signIn/username")));
+    }
+
+    void theServerFromTheCommandLineOverridesTheRememberedOne()
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("signIn/server"), QStringLiteral("http://10.0.0.5:8080"));
+        settings.setValue(QStringLiteral("signIn/username"), QStringLiteral("canbo.xa"));
+        settings.sync();
+        SignInDialog remembered(optionsFor(QUrl(), {}));
+        QCOMPARE(field(remembered, "server")->text(), QStringLiteral("http://10.0.0.5:8080"));
+        SignInDialog overridden(optionsFor(QUrl(QStringLiteral("http://192.168.1.20:9000")), {}));
+        QCOMPARE(field(overridden, "server")->text(), QStringLiteral("http://192.168.1.20:9000"));
+        QCOMPARE(field(overridden, "username")->text(), QStringLiteral("canbo.xa"));
+    }
+
+    void theKeyboardReachesEverything()
+    {
+        SignInDialog dialog(optionsFor(QUrl(QStringLiteral("http://127.0.0.1:8080")), {}));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // The server is known and no user remembered: the cursor waits in the user name field.
+        QCOMPARE(dialog.focusWidget(), field(dialog, "username"));
+        QLineEdit* server = field(dialog, "server");
+        QLineEdit* username = field(dialog, "username");
+        QLineEdit* password = field(dialog, "password");
+        QCOMPARE(server->nextInFocusChain(), username);
+        QCOMPARE(username->nextInFocusChain(), password);
+        // Every field has a label with a mnemonic pointing at it.
+        for (QLineEdit* edit : { server, username, password }) {
+            bool labelled = false;
+            for (const QLabel* label : dialog.findChildren<QLabel*>())
+                labelled = labelled || (label->buddy() == edit && label->text().contains(u'&'));
+            QVERIFY2(labelled, qPrintable(edit->objectName()));
+        }
+        QVERIFY(signInButton(dialog)->isDefault());
+        QVERIFY(signInButton(dialog)->text().contains(u'&'));
+        // An empty user name is caught before anything is sent.
+        QSignalSpy failed(&dialog, &SignInDialog::failed);
+        QTest::keyClick(username, Qt::Key_Return);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!dialog.isBusy());
+        QCOMPARE(dialog.focusWidget(), username);
+        // Esc cancels.
+        QSignalSpy rejected(&dialog, &QDialog::rejected);
+        QTest::keyClick(username, Qt::Key_Escape);
+        QCOMPARE(rejected.count(), 1);
+    }
+
+    void outOfReachOpensOfflineWithTheRightPassword()
+    {
+        const QUrl server = test::unreachableServer();
+        const QString path = m_folder.filePath(QStringLiteral("offline-right.sqlite"));
+        prepareReplica(path, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-cua-can-bo"));
+        SignInDialog dialog(optionsFor(server, path));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        const int asked = MessageBox::askedCount();
+        MessageBox::setNextAnswer(QMessageBox::Yes); // "open the data on this computer?"
+
+        typeAndPressEnter(dialog, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-cua-can-bo"));
+        QVERIFY(accepted.wait(20000));
+        QCOMPARE(MessageBox::askedCount(), asked + 1);
+        QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Không kết nối được")),
+            qPrintable(MessageBox::lastText()));
+        QVERIFY(!dialog.session().online());
+        QCOMPARE(dialog.session().replicaPath, path);
+        QCOMPARE(dialog.session().username, QStringLiteral("canbo.xa"));
+    }
+
+    void outOfReachRefusesTheWrongPassword()
+    {
+        const QUrl server = test::unreachableServer();
+        const QString path = m_folder.filePath(QStringLiteral("offline-wrong.sqlite"));
+        prepareReplica(path, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-cua-can-bo"));
+        SignInDialog dialog(optionsFor(server, path));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy failed(&dialog, &SignInDialog::failed);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+
+        typeAndPressEnter(dialog, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-khac-han"));
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("Mật khẩu không khớp")),
+            qPrintable(dialog.errorText()));
+        QCOMPARE(accepted.count(), 0);
+        QVERIFY(!dialog.isBusy());
+        QCOMPARE(dialog.focusWidget(), field(dialog, "password"));
+    }
+
+    void outOfReachWithoutAReplicaSaysTheFirstSignInMustBeOnline()
+    {
+        const QUrl server = test::unreachableServer();
+        const QString path = m_folder.filePath(QStringLiteral("never-synced.sqlite"));
+        SignInDialog dialog(optionsFor(server, path));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy failed(&dialog, &SignInDialog::failed);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+
+        typeAndPressEnter(dialog, QStringLiteral("canbo.moi"), QStringLiteral("mat-khau-bat-ky"));
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("Lần đăng nhập đầu tiên phải có kết nối")),
+            qPrintable(dialog.errorText()));
+        QVERIFY(!QFileInfo::exists(path)); // no empty replica was left behind
+    }
+
+    void outOfReachWithAReplicaOfAnotherUserHasNoVerifierEither()
+    {
+        const QUrl server = test::unreachableServer();
+        const QString path = m_folder.filePath(QStringLiteral("someone-else.sqlite"));
+        prepareReplica(path, QStringLiteral("nguoi.khac"), QStringLiteral("mat-khau-nguoi-khac"));
+        SignInDialog dialog(optionsFor(server, path));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy failed(&dialog, &SignInDialog::failed);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+
+        typeAndPressEnter(dialog, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-nguoi-khac"));
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("Lần đăng nhập đầu tiên phải có kết nối")),
+            qPrintable(dialog.errorText()));
+    }
+
+    void decliningOfflineShowsWhyTheServerIsOutOfReach()
+    {
+        const QUrl server = test::unreachableServer();
+        SignInDialog dialog(optionsFor(server, m_folder.filePath(QStringLiteral("declined.sqlite"))));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy failed(&dialog, &SignInDialog::failed);
+        MessageBox::setNextAnswer(QMessageBox::No);
+
+        typeAndPressEnter(dialog, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-cua-can-bo"));
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("Không kết nối được tới máy chủ")),
+            qPrintable(dialog.errorText()));
+        QCOMPARE(dialog.focusWidget(), field(dialog, "server"));
+    }
+
+private:
+    QTemporaryDir m_settings;
+    QTemporaryDir m_folder;
+};
+
+QTEST_MAIN(SignInDialogTests)
+#include "sign_in_dialog_tests.moc"

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+namespace sotay::widgets {
+
+// Who works in the console, on which server, and on which local replica. Without a token the console was
+// opened offline, on the replica alone, after the password was checked against the replica's verifier.
+struct ConsoleSession {
+    QUrl server;
+    QString username;
+    QString token;
+    QString replicaPath;
+
+    bool online() const { return !token.isEmpty(); }
+};
+
+} // namespace sotay::widgets

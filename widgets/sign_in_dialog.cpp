@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sign_in_dialog.h"
+
+#include "message_box.h"
+#include "replica.h"
+#include "server_probe.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace sotay::widgets {
+namespace {
+
+const QString kServerKey = QStringLiteral("signIn/server");
+const QString kUsernameKey = QStringLiteral("signIn/username");
+const QString kDefaultServer = QStringLiteral("http://127.0.0.1:8080");
+
+QString normalisedUsername(const QString& text)
+{
+    return text.trimmed().toLower();
+}
+
+} // namespace
+
+SignInDialog::SignInDialog(Options options, QWidget* parent)
+    : QDialog(parent)
+    , m_options(std::move(options))
+{
+    setWindowTitle(tr("Đăng nhập — Sổ tay đảng viên điện tử"));
+    buildForm();
+    prefill();
+    connect(&m_watcher, &QFutureWatcher<SignInAnswer>::finished, this, &SignInDialog::takeAnswer);
+}
+
+SignInDialog::~SignInDialog() = default;
+
+void SignInDialog::buildForm()
+{
+    auto* layout = new QVBoxLayout(this);
+
+    m_notice = new QLabel(m_options.notice, this);
+    m_notice->setWordWrap(true);
+    m_notice->setVisible(!m_options.notice.isEmpty());
+    layout->addWidget(m_notice);
+
+    auto* form = new QFormLayout;
+    m_server = new QLineEdit(this);
+    m_server->setPlaceholderText(kDefaultServer);
+    m_username = new QLineEdit(this);
+    m_password = new QLineEdit(this);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_server->setObjectName(QStringLiteral("server"));
+    m_username->setObjectName(QStringLiteral("username"));
+    m_password->setObjectName(QStringLiteral("password"));
+    // Addresses and user names are ASCII: no input method or spelling help needed.
+    m_server->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
+    m_username->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
+    auto* serverLabel = new QLabel(tr("Máy &chủ:"), this);
+    auto* usernameLabel = new QLabel(tr("&Tên đăng nhập:"), this);
+    auto* passwordLabel = new QLabel(tr("&Mật khẩu:"), this);
+    serverLabel->setBuddy(m_server);
+    usernameLabel->setBuddy(m_username);
+    passwordLabel->setBuddy(m_password);
+    form->addRow(serverLabel, m_server);
+    form->addRow(usernameLabel, m_username);
+    form->addRow(passwordLabel, m_password);
+    layout->addLayout(form);
+
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    auto* busyRow = new QHBoxLayout;
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setRange(0, 0); // no percentage to show: only that something is going on
+    m_busyBar->setMaximumWidth(120);
+    m_busyBar->setTextVisible(false);
+    m_busyText = new QLabel(this);
+    m_busyText->setWordWrap(true);
+    busyRow->addWidget(m_busyBar);
+    busyRow->addWidget(m_busyText, 1);
+    m_busyBar->hide();
+    m_busyText->hide();
+    layout->addLayout(busyRow);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    QPushButton* signIn = m_buttons->button(QDialogButtonBox::Ok);
+    signIn->setText(tr("Đăng &nhập"));
+    signIn->setDefault(true); // Enter signs in from any field
+    // Enter never cancels, even when the fields are disabled while busy and the focus has moved here.
+    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
+    layout->addWidget(m_buttons);
+
+    setTabOrder(m_server, m_username);
+    setTabOrder(m_username, m_password);
+    setTabOrder(m_password, m_buttons);
+    setMinimumWidth(420);
+}
+
+void SignInDialog::prefill()
+{
+    const QSettings settings;
+    const QString server = m_options.server.isValid() && !m_options.server.isEmpty()
+        ? m_options.server.toDisplayString()
+        : settings.value(kServerKey, kDefaultServer).toString();
+    m_server->setText(server);
+    m_username->setText(
+        m_options.username.isEmpty() ? settings.value(kUsernameKey).toString() : m_options.username);
+    if (m_options.again) {
+        m_server->setReadOnly(true);
+        m_username->setReadOnly(true);
+    }
+    if (m_server->text().isEmpty())
+        m_server->setFocus();
+    else if (m_username->text().isEmpty())
+        m_username->setFocus();
+    else
+        m_password->setFocus();
+}
+
+void SignInDialog::submit()
+{
+    if (m_busy)
+        return;
+    m_error->hide();
+    const auto server = client::parseServerAddress(m_server->text());
+    if (!server) {
+        showError(server.error().message, m_server);
+        return;
+    }
+    const QString username = normalisedUsername(m_username->text());
+    if (username.isEmpty()) {
+        showError(tr("Xin nhập tên đăng nhập."), m_username);
+        return;
+    }
+    if (m_password->text().isEmpty()) {
+        showError(tr("Xin nhập mật khẩu."), m_password);
+        return;
+    }
+    m_request = SignInRequest { *server, username, m_password->text(),
+        m_options.replicaPath.isEmpty() ? client::Replica::defaultPath(*server, username)
+                                        : m_options.replicaPath,
+        m_options.verifierCost };
+    setBusy(true, tr("Đang đăng nhập vào máy chủ %1…").arg(server->toDisplayString()));
+    m_watcher.setFuture(QtConcurrent::run(&signInOnline, m_request));
+}
+
+void SignInDialog::startOffline()
+{
+    setBusy(true, tr("Đang kiểm tra mật khẩu với dữ liệu trên máy này…"));
+    m_watcher.setFuture(QtConcurrent::run(&checkOffline, m_request));
+}
+
+void SignInDialog::takeAnswer()
+{
+    if (!m_busy)
+        return; // cancelled meanwhile: the answer is for nobody
+    const SignInAnswer answer = m_watcher.result();
+    using S = SignInAnswer::Status;
+    switch (answer.status) {
+    case S::SignedIn:
+        finish(answer.token);
+        return;
+    case S::OpenedOffline:
+        finish({});
+        return;
+    case S::OutOfReach:
+        setBusy(false);
+        if (!m_options.again
+            && MessageBox::question(this, tr("Không kết nối được máy chủ"),
+                   tr("%1\n\nMở dữ liệu đã lưu trên máy này để làm việc ngoại tuyến? Các sửa đổi sẽ được gửi "
+                      "lên máy chủ khi kết nối lại.")
+                       .arg(answer.message),
+                   MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::Yes)
+                == QMessageBox::Yes) {
+            startOffline();
+            return;
+        }
+        showError(answer.message, m_options.again ? m_password : m_server);
+        return;
+    case S::Refused:
+    case S::WrongPassword:
+        setBusy(false);
+        showError(answer.message, m_password);
+        return;
+    case S::NoVerifier:
+    case S::Failed:
+        setBusy(false);
+        showError(answer.message, m_server);
+        return;
+    }
+}
+
+void SignInDialog::finish(const QString& token)
+{
+    QSettings settings;
+    settings.setValue(kServerKey, m_request.server.toDisplayString());
+    settings.setValue(kUsernameKey, m_request.username);
+    m_session = ConsoleSession { m_request.server, m_request.username, token, m_request.replicaPath };
+    m_request.password.clear();
+    setBusy(false);
+    accept();
+}
+
+void SignInDialog::reject()
+{
+    setBusy(false); // an answer still on its way is dropped when it comes
+    m_request.password.clear();
+    QDialog::reject();
+}
+
+void SignInDialog::setBusy(bool busy, const QString& text)
+{
+    m_busy = busy;
+    m_server->setEnabled(!busy);
+    m_username->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+    m_busyBar->setVisible(busy);
+    m_busyText->setText(text);
+    m_busyText->setVisible(busy);
+}
+
+void SignInDialog::showError(const QString& message, QLineEdit* focus)
+{
+    m_error->setText(message);
+    m_error->show();
+    if (focus) {
+        focus->setFocus();
+        focus->selectAll();
+    }
+    emit failed(message);
+}
+
+QString SignInDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void SignInDialog::setPassword(const QString& password)
+{
+    m_password->setText(password);
+}
+
+} // namespace sotay::widgets

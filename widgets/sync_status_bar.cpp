@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync_status_bar.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+
+namespace sotay::widgets {
+
+SyncStatusBar::SyncStatusBar(QWidget* parent)
+    : QStatusBar(parent)
+{
+    m_phase = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0); // the engine does not know the total in advance
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(false);
+    m_cancel = new QPushButton(tr("&Hủy đồng bộ"), this);
+    m_cancel->setToolTip(tr("Dừng lần đồng bộ đầu tiên; lần sau sẽ tiếp tục từ chỗ đã dừng."));
+    connect(m_cancel, &QPushButton::clicked, this, &SyncStatusBar::cancelRequested);
+    // Permanent widgets all: messages shown on the left never hide the progress.
+    addPermanentWidget(m_phase);
+    addPermanentWidget(m_progress);
+    addPermanentWidget(m_cancel);
+    hideProgress();
+
+    m_connection = new QLabel(this);
+    m_lastSync = new QLabel(this);
+    m_pending = new QLabel(this);
+    addPermanentWidget(m_connection);
+    addPermanentWidget(m_lastSync);
+    addPermanentWidget(m_pending);
+    setConnection(Connection::Offline);
+    setLastSync({});
+    setPending(0);
+}
+
+SyncStatusBar::~SyncStatusBar() = default;
+
+QString SyncStatusBar::formatDateTime(const QDateTime& when)
+{
+    return when.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"));
+}
+
+void SyncStatusBar::setConnection(Connection connection, const QString& detail)
+{
+    switch (connection) {
+    case Connection::Online:
+        m_connection->setText(tr("Trực tuyến"));
+        break;
+    case Connection::Offline:
+        m_connection->setText(tr("Ngoại tuyến"));
+        break;
+    case Connection::SignedOut:
+        m_connection->setText(tr("Chưa đăng nhập"));
+        break;
+    }
+    m_connection->setToolTip(detail);
+}
+
+void SyncStatusBar::setLastSync(const QDateTime& when)
+{
+    m_lastSync->setText(
+        when.isValid() ? tr("Đồng bộ lần cuối: %1").arg(formatDateTime(when)) : tr("Chưa đồng bộ lần nào"));
+}
+
+void SyncStatusBar::setPending(qint64 count)
+{
+    m_pending->setText(tr("%n sửa đổi chưa gửi", nullptr, static_cast<int>(count)));
+}
+
+void SyncStatusBar::showProgress(const QString& phase, qint64 done)
+{
+    m_phase->setText(done > 0 ? tr("%1: đã nhận %2").arg(phase, QLocale().toString(done)) : phase);
+    m_phase->show();
+    m_progress->show();
+    m_cancel->show();
+    m_cancel->setEnabled(true);
+}
+
+void SyncStatusBar::hideProgress()
+{
+    m_phase->hide();
+    m_progress->hide();
+    m_cancel->hide();
+}
+
+QString SyncStatusBar::connectionText() const
+{
+    return m_connection->text();
+}
+
+QString SyncStatusBar::lastSyncText() const
+{
+    return m_lastSync->text();
+}
+
+QString SyncStatusBar::pendingText() const
+{
+    return m_pending->text();
+}
+
+bool SyncStatusBar::isProgressVisible() const
+{
+    return !m_progress->isHidden();
+}
+
+} // namespace sotay::widgets

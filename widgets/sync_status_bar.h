@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QStatusBar>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace sotay::widgets {
+
+// The main window's status bar: whether the console reaches the server, when it last synced, how many
+// edits wait to be sent, and during the first sync a progress bar with a Cancel button.
+class SyncStatusBar final : public QStatusBar {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncStatusBar)
+
+public:
+    enum class Connection { Online, Offline, SignedOut };
+
+    explicit SyncStatusBar(QWidget* parent = nullptr);
+    ~SyncStatusBar() override;
+
+    void setConnection(Connection connection, const QString& detail = {});
+    void setLastSync(const QDateTime& when);
+    void setPending(qint64 count);
+    void showProgress(const QString& phase, qint64 done);
+    void hideProgress();
+
+    QString connectionText() const;
+    QString lastSyncText() const;
+    QString pendingText() const;
+    bool isProgressVisible() const;
+    QPushButton* cancelButton() const { return m_cancel; }
+
+    // The format of every date and time the console shows (Vietnamese use, also in English).
+    static QString formatDateTime(const QDateTime& when);
+
+signals:
+    void cancelRequested();
+
+private:
+    QLabel* m_connection = nullptr;
+    QLabel* m_lastSync = nullptr;
+    QLabel* m_pending = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_phase = nullptr;
+    QPushButton* m_cancel = nullptr;
+};
+
+} // namespace sotay::widgets
