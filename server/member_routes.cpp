@@ -84,7 +84,7 @@ void addMemberRoutes(Router& router, Services& services)
 
         const MemberPage page = orThrow(MemberRepository(request.db).list(query));
         const Principal& caller = request.caller();
-        JsonWriter out;
+        JsonWriter out(static_cast<std::size_t>(page.members.size()) * 1024 + 256);
         out.beginObject();
         out.key("items").beginArray();
         for (const auto& member : page.members)

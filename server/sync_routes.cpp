@@ -61,7 +61,7 @@ void addSyncRoutes(Router& router, Services&)
         const qint64 after = afterParameter(request);
         const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
         const auto [from, to] = scopeRange(request.caller());
-        auto query = orThrow(sql::exec(request.db,
+        auto query = orThrow(sql::execCached(request.db,
             QStringLiteral("SELECT id, parent_id, kind, category_id, code, name, path, valid_from, valid_to, "
                            "end_reason, "
                            "successor_id, version FROM org_unit WHERE id > ? AND path >= ? AND path < ? AND "
@@ -100,14 +100,14 @@ void addSyncRoutes(Router& router, Services&)
         const qint64 after = afterParameter(request);
         const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
         const auto [from, to] = scopeRange(caller);
-        auto query = orThrow(sql::exec(request.db,
+        auto query = orThrow(sql::execCached(request.db,
             QStringLiteral("SELECT ") + memberSelectColumns(QStringLiteral("m."))
                 + QStringLiteral(
                     " FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE m.id > ? AND u.path >= ? "
                     "AND u.path < ? AND m.left_reason IS NULL ORDER BY m.id LIMIT ?"),
             { after, from, to, limit + 1 }));
         const bool sensitive = seesSensitiveFields(caller.user.role);
-        JsonWriter out;
+        JsonWriter out(static_cast<std::size_t>(limit) * 1024);
         out.beginObject();
         out.key("items").beginArray();
         qint64 last = after;

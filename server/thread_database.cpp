@@ -2,6 +2,7 @@
 #include "thread_database.h"
 
 #include "store/database.h"
+#include "store/sql.h"
 
 #include <QThread>
 
@@ -25,6 +26,7 @@ Result<QSqlDatabase> ThreadDatabase::forCurrentThread()
             if (db.isOpen())
                 return db;
         }
+        sql::forgetStatements(name);
         QSqlDatabase::removeDatabase(name);
     }
     return openDatabase(m_config, name);

@@ -93,6 +93,7 @@ Result<QSqlDatabase> openAndMigrate(const DatabaseConfig& config, const QString&
 
 void closeDatabase(const QString& connectionName)
 {
+    sql::forgetStatements(connectionName);
     {
         QSqlDatabase db = QSqlDatabase::database(connectionName, false);
         if (db.isOpen())

@@ -19,7 +19,7 @@ namespace {
 
 Result<Member> selectMember(const QSqlDatabase& db, qint64 id)
 {
-    auto query = sql::exec(db,
+    auto query = sql::execCached(db,
         QStringLiteral("SELECT ") + memberSelectColumns({}) + QStringLiteral(" FROM member WHERE id = ?"),
         { id });
     if (!query)
@@ -77,7 +77,7 @@ Result<QString> rosterUnitPath(const QSqlDatabase& db, qint64 unitId, const QStr
 
 Result<QString> unitPath(const QSqlDatabase& db, qint64 unitId)
 {
-    auto query = sql::exec(db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { unitId });
+    auto query = sql::execCached(db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { unitId });
     if (!query)
         return query.error();
     if (!query->next())
@@ -238,7 +238,7 @@ Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
         + QStringLiteral(" FROM member m WHERE m.id IN (") + statement
         + QStringLiteral(") ORDER BY m.sort_key, m.id");
 
-    auto query = sql::exec(m_db, statement, values);
+    auto query = sql::execCached(m_db, statement, values);
     if (!query)
         return query.error();
     MemberPage page;
@@ -253,7 +253,7 @@ Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
 
 Result<QList<MemberEvent>> MemberRepository::events(qint64 memberId) const
 {
-    auto query = sql::exec(m_db,
+    auto query = sql::execCached(m_db,
         QStringLiteral(
             "SELECT id, member_id, type, occurred_on, decision_number, permanent, from_org_unit_id, "
             "to_org_unit_id, note FROM member_event WHERE member_id = ? ORDER BY occurred_on, id"),

@@ -50,7 +50,7 @@ Result<QList<OrgUnit>> readUnits(Result<QSqlQuery> query)
 
 Result<OrgUnit> selectUnit(const QSqlDatabase& db, qint64 id)
 {
-    auto query = sql::exec(
+    auto query = sql::execCached(
         db, QStringLiteral("SELECT ") + kUnitColumns + QStringLiteral(" FROM org_unit WHERE id = ?"), { id });
     if (!query)
         return query.error();

@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
 
 namespace sotay::sql {
@@ -30,6 +31,41 @@ Error storageError(const QSqlDatabase& db);
 
 // prepare + bind + exec in one step; the binding order follows the placeholders.
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});
+
+// The rows of a statement that execCached keeps; valid until the same statement runs again on the connection.
+// Letting go of it resets the statement: on SQLite an unfinished statement would hold its read snapshot, and
+// the connection's next write would fail as "database is locked".
+class CachedQuery final {
+public:
+    explicit CachedQuery(std::shared_ptr<QSqlQuery> query)
+        : m_query(std::move(query))
+    {
+    }
+    CachedQuery(CachedQuery&&) noexcept = default;
+    CachedQuery& operator=(CachedQuery&&) noexcept = default;
+    CachedQuery(const CachedQuery&) = delete;
+    CachedQuery& operator=(const CachedQuery&) = delete;
+    ~CachedQuery()
+    {
+        if (m_query)
+            m_query->finish();
+    }
+
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    operator const QSqlQuery&() const { return *m_query; } // for the row readers
+
+private:
+    std::shared_ptr<QSqlQuery> m_query;
+};
+
+// exec for the statements every request runs: the prepared statement is kept per connection and thread and
+// reused by the next call with the same text, since parsing it again costs more than running it. The
+// returned rows must be read before the same statement runs again on the connection.
+Result<CachedQuery> execCached(const QSqlDatabase& db, const QString& statement, const QVariantList& values);
+
+// Drops the statements execCached kept for a connection; call it before the connection closes.
+void forgetStatements(const QString& connectionName);
 
 // One write transaction. SQLite takes the write lock at once (BEGIN IMMEDIATE) so that two writers never
 // deadlock upgrading a read lock. Rolls back when destroyed without commit(). A transaction begun while

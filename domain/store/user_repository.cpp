@@ -127,7 +127,7 @@ Result<QString> UserRepository::scopePath(const User& user) const
 {
     // A member's account works wherever the member's roster is now, so it follows transfers.
     if (user.role == Role::Member && user.memberId) {
-        auto member = sql::exec(m_db,
+        auto member = sql::execCached(m_db,
             QStringLiteral(
                 "SELECT o.path FROM member m JOIN org_unit o ON o.id = m.org_unit_id WHERE m.id = ?"),
             { *user.memberId });
@@ -137,8 +137,8 @@ Result<QString> UserRepository::scopePath(const User& user) const
     }
     if (!user.scopeOrgId)
         return QString();
-    auto query
-        = sql::exec(m_db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { *user.scopeOrgId });
+    auto query = sql::execCached(
+        m_db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { *user.scopeOrgId });
     if (!query)
         return query.error();
     if (!query->next())
@@ -274,7 +274,7 @@ Status UserRepository::createSession(
 
 Result<std::optional<std::pair<Session, User>>> UserRepository::findSession(const QString& tokenHash) const
 {
-    auto query = sql::exec(m_db,
+    auto query = sql::execCached(m_db,
         QStringLiteral("SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, ")
             + kUserColumns
             + QStringLiteral(

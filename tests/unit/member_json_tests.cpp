@@ -22,6 +22,7 @@ Member awkwardMember()
     m.gender = Gender::Female;
     m.birthDate = QDate(1950, 2, 28);
     m.birthPlace = QStringLiteral("Xã Tân Hòa\nHuyện Định Quán\t\u0001");
+    m.hometown = QStringLiteral("Làng 𠀧 (chữ Nôm)"); // outside the BMP: four bytes in UTF-8
     m.ethnicity = QStringLiteral("S'tiêng");
     m.religion = QStringLiteral("Công giáo");
     m.citizenId = QStringLiteral("075150001234");

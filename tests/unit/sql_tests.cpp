@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/database.h"
+#include "store/sql.h"
+#include "support/qt_printing.h"
+#include "support/test_database.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace sotay;
+using namespace sotay::test;
+
+BOOST_AUTO_TEST_SUITE(sql_tests)
+
+BOOST_AUTO_TEST_CASE(dates_read_back_from_iso_text_and_refuse_anything_else)
+{
+    BOOST_TEST(sql::toDate(QStringLiteral("1975-04-30")) == QDate(1975, 4, 30));
+    BOOST_TEST(sql::toDate(QStringLiteral("2024-02-29T10:00:00.000Z")) == QDate(2024, 2, 29));
+    BOOST_TEST(sql::toDate(QDate(2001, 9, 2)) == QDate(2001, 9, 2));
+    BOOST_TEST(!sql::toDate(QVariant(QMetaType::fromType<QString>())).isValid());
+    BOOST_TEST(!sql::toDate(QStringLiteral("2023-02-29")).isValid());
+    BOOST_TEST(!sql::toDate(QStringLiteral("2023-13-01")).isValid());
+    BOOST_TEST(!sql::toDate(QStringLiteral("2023/01/01")).isValid());
+    BOOST_TEST(!sql::toDate(QStringLiteral("20x3-01-01")).isValid());
+    BOOST_TEST(!sql::toDate(QStringLiteral("2023-1-1")).isValid());
+    BOOST_TEST(sql::toDate(sql::date(QDate(1930, 1, 1))) == QDate(1930, 1, 1));
+}
+
+BOOST_AUTO_TEST_CASE(a_kept_statement_runs_again_with_new_values)
+{
+    for (const auto& test : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(test->label().toStdString())
+        {
+            const QString statement = QStringLiteral("SELECT ? + 1");
+            for (int value : { 1, 41, -7 }) {
+                auto rows = sql::execCached(test->db(), statement, { value });
+                BOOST_TEST_REQUIRE(rows.ok());
+                BOOST_TEST_REQUIRE(rows->next());
+                BOOST_TEST(rows->value(0).toInt() == value + 1);
+            }
+            auto broken = sql::execCached(test->db(), QStringLiteral("SELECT nothing FROM nowhere"), {});
+            BOOST_TEST(!broken.ok());
+        }
+    }
+}
+
+// A statement read only in part must not keep its snapshot: on SQLite the connection's next write would fail
+// with "database is locked" once another connection has written in between.
+BOOST_AUTO_TEST_CASE(a_partly_read_statement_does_not_block_the_next_write)
+{
+    for (const auto& test : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(test->label().toStdString())
+        {
+            BOOST_TEST_REQUIRE(sql::exec(test->db(), QStringLiteral("CREATE TABLE note (n INTEGER)")).ok());
+            for (int n = 0; n < 3; ++n)
+                BOOST_TEST_REQUIRE(
+                    sql::exec(test->db(), QStringLiteral("INSERT INTO note (n) VALUES (?)"), { n }).ok());
+            auto other = openDatabase(test->config(), QStringLiteral("sql-tests-other"));
+            BOOST_TEST_REQUIRE(other.ok());
+            {
+                auto rows
+                    = sql::execCached(test->db(), QStringLiteral("SELECT n FROM note WHERE n >= ?"), { 0 });
+                BOOST_TEST_REQUIRE(rows.ok());
+                BOOST_TEST_REQUIRE(rows->next()); // one of three rows read, then let go
+            }
+            BOOST_TEST(sql::exec(*other, QStringLiteral("INSERT INTO note (n) VALUES (?)"), { 10 }).ok());
+            BOOST_TEST(sql::exec(test->db(), QStringLiteral("INSERT INTO note (n) VALUES (?)"), { 11 }).ok());
+            auto count = sql::execCached(test->db(), QStringLiteral("SELECT COUNT(*) FROM note"), {});
+            BOOST_TEST_REQUIRE(count.ok());
+            BOOST_TEST_REQUIRE(count->next());
+            BOOST_TEST(count->value(0).toInt() == 5);
+        }
+        closeDatabase(QStringLiteral("sql-tests-other"));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
