@@ -13,6 +13,7 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 
+#include <limits>
 #include <sstream>
 
 namespace sotay::client {
@@ -73,6 +74,33 @@ ApiClient::ApiClient(QUrl server, Options options)
 {
 }
 
+ApiClient::~ApiClient() = default;
+
+std::unique_ptr<Poco::Net::HTTPClientSession> ApiClient::takeSession(bool reuse) const
+{
+    if (reuse) {
+        const std::lock_guard lock(m_sessionsMutex);
+        if (!m_idleSessions.empty()) {
+            auto session = std::move(m_idleSessions.back());
+            m_idleSessions.pop_back();
+            return session;
+        }
+    }
+    auto session = std::make_unique<Poco::Net::HTTPClientSession>(
+        m_server.host().toStdString(), static_cast<Poco::UInt16>(m_server.port(80)));
+    session->setTimeout(Poco::Timespan(static_cast<long>(m_options.timeoutMilliseconds) * 1000));
+    // Below the server's 5 s keep-alive, so that Poco reconnects before the server has closed the connection.
+    session->setKeepAliveTimeout(Poco::Timespan(4, 0));
+    return session;
+}
+
+void ApiClient::keepSession(std::unique_ptr<Poco::Net::HTTPClientSession> session) const
+{
+    const std::lock_guard lock(m_sessionsMutex);
+    if (m_idleSessions.size() < 4)
+        m_idleSessions.push_back(std::move(session));
+}
+
 Result<HttpResult> ApiClient::get(const QString& pathAndQuery) const
 {
     return exchange("GET", pathAndQuery, {}, {}, true);
@@ -96,9 +124,9 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
             return Error { ErrorCode::Io, QCoreApplication::translate("ApiClient", "Đã hủy."),
                 { { kCancelled, QString() } } };
         try {
-            Poco::Net::HTTPClientSession session(
-                m_server.host().toStdString(), static_cast<Poco::UInt16>(m_server.port(80)));
-            session.setTimeout(Poco::Timespan(static_cast<long>(m_options.timeoutMilliseconds) * 1000));
+            // A kept connection may have been closed by the server meanwhile: only calls that are safe to
+            // repeat take one, and a failure on it is retried like any other.
+            auto session = takeSession(repeatable);
             Poco::Net::HTTPRequest request(method, path.toStdString(), Poco::Net::HTTPMessage::HTTP_1_1);
             request.set("Accept-Encoding", "gzip");
             if (!m_token.isEmpty())
@@ -109,14 +137,17 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
                 request.setContentType("application/json");
                 request.setContentLength(body.size());
             }
-            session.sendRequest(request).write(body.constData(), body.size());
+            session->sendRequest(request).write(body.constData(), body.size());
             Poco::Net::HTTPResponse response;
-            std::istream& raw = session.receiveResponse(response);
+            std::istream& raw = session->receiveResponse(response);
             Poco::CountingInputStream counted(raw);
             std::ostringstream out;
             if (response.get("Content-Encoding", "") == "gzip") {
                 Poco::InflatingInputStream inflate(counted, Poco::InflatingStreamBuf::STREAM_GZIP);
                 Poco::StreamCopier::copyStream(inflate, out);
+                // The inflater stops at the gzip trailer; the rest (a chunked body's end) must be read
+                // before the connection carries another exchange.
+                counted.ignore(std::numeric_limits<std::streamsize>::max());
             } else {
                 Poco::StreamCopier::copyStream(counted, out);
             }
@@ -124,6 +155,8 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
             const std::string text = out.str();
             HttpResult result { static_cast<int>(response.getStatus()),
                 QByteArray(text.data(), static_cast<qsizetype>(text.size())) };
+            if (repeatable && response.getKeepAlive())
+                keepSession(std::move(session));
             const bool overloaded = result.status == 502 || result.status == 503 || result.status == 504;
             if (!overloaded || attempt == attempts)
                 return result;

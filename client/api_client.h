@@ -10,7 +10,14 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
+
+namespace Poco::Net {
+class HTTPClientSession;
+}
 
 namespace sotay::client {
 
@@ -37,6 +44,9 @@ public:
 
     explicit ApiClient(QUrl server);
     ApiClient(QUrl server, Options options);
+    ~ApiClient();
+    ApiClient(const ApiClient&) = delete;
+    ApiClient& operator=(const ApiClient&) = delete;
 
     const QUrl& server() const { return m_server; }
     void setToken(const QString& token) { m_token = token; }
@@ -54,12 +64,18 @@ public:
 private:
     Result<HttpResult> exchange(const std::string& method, const QString& path, const QByteArray& body,
         const std::map<std::string, std::string>& headers, bool repeatable) const;
+    std::unique_ptr<Poco::Net::HTTPClientSession> takeSession(bool reuse) const;
+    void keepSession(std::unique_ptr<Poco::Net::HTTPClientSession> session) const;
 
     QUrl m_server;
     Options m_options;
     QString m_token;
     const std::atomic<bool>* m_cancel = nullptr;
     mutable std::atomic<qint64> m_wireBytes { 0 };
+    // Kept-alive connections for calls that are safe to repeat: a page of a download then costs no new
+    // handshake and no new TCP slow start, which on a slow link is most of a round trip's worth each.
+    mutable std::mutex m_sessionsMutex;
+    mutable std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> m_idleSessions;
 };
 
 // True for the error a cancelled call stops with.
