@@ -16,6 +16,7 @@ work=$(mktemp -d /tmp/sotay-bench.XXXXXX)
 chmod 755 "$work" # nginx workers read the static file as www-data
 cleanup() {
   [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "${uncached_pid:-}" ] && kill "$uncached_pid" 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -48,7 +49,22 @@ officer=$(curl -sf -X POST "$api/auth/login" -d '{"username":"officer.bench","pa
 list_path="/api/v1/members?org=$commune&subtree=true&limit=50"
 curl -sf -H "Authorization: Bearer $officer" "http://127.0.0.1:$port$list_path" >"$work/members.json"
 member=$(json "d['items'][25]['id']" <"$work/members.json")
+# The tenth page, reached by following the cursors as a client would.
+page10_path=$list_path
+for _ in $(seq 1 9); do
+  next=$(curl -sf -H "Authorization: Bearer $officer" "http://127.0.0.1:$port$page10_path" | json "d['next']")
+  page10_path="$list_path&after=$next"
+done
 member_path="/api/v1/members/$member"
+
+# The same server on the same database with nothing kept between requests: the roster sorted and every
+# member read and written as JSON on each request.
+uncached_port=$(free_port)
+build/release/app/sotay-server --data "$work/data" --listen "127.0.0.1:$uncached_port" --no-cache \
+  >"$work/server-uncached.log" 2>&1 &
+uncached_pid=$!
+for _ in $(seq 1 100); do grep -q "đang chạy" "$work/server-uncached.log" 2>/dev/null && break; sleep 0.2; done
+grep -q "đang chạy" "$work/server-uncached.log" || { cat "$work/server-uncached.log" >&2; exit 1; }
 
 # nginx serving the same member-list body as a static file.
 nginx_port=$(free_port)
@@ -95,6 +111,8 @@ echo
 echo "| endpoint | requests/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|"
 measure "member list, 50 rows, commune scope" "http://127.0.0.1:$port$list_path" "Authorization: Bearer $officer"
+measure "member list, same, --no-cache" "http://127.0.0.1:$uncached_port$list_path" "Authorization: Bearer $officer"
+measure "member list, 50 rows, 10th page" "http://127.0.0.1:$port$page10_path" "Authorization: Bearer $officer"
 measure "single member" "http://127.0.0.1:$port$member_path" "Authorization: Bearer $officer"
 measure "/healthz" "http://127.0.0.1:$port/healthz"
 measure "nginx: same member-list JSON, static file" "http://127.0.0.1:$nginx_port/members.json"

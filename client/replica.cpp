@@ -49,10 +49,10 @@ Status done(const Result<QSqlQuery>& query)
 
 } // namespace
 
-Replica::Replica(QString path, QString connection, QSqlDatabase db)
+Replica::Replica(QString path, QString connection, const QSqlDatabase& db)
     : m_path(std::move(path))
     , m_connection(std::move(connection))
-    , m_db(std::move(db))
+    , m_db(db)
 {
 }
 

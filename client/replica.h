@@ -69,7 +69,7 @@ public:
     Result<QString> verifier(const QString& username) const;
 
 private:
-    Replica(QString path, QString connection, QSqlDatabase db);
+    Replica(QString path, QString connection, const QSqlDatabase& db);
     QString m_path;
     QString m_connection;
     QSqlDatabase m_db;

@@ -131,7 +131,10 @@ Status SyncEngine::push(SyncReport& report)
         auto answer = checked(m_api.send(entry.method.toStdString(), entry.path, entry.body, headers));
         if (!answer)
             return answer.error(); // offline or signed out: the entry stays pending, in order
-        const auto [entity, entityId] = entityOf(entry.path);
+        // Named copies, not a structured binding: the lambda below captures them.
+        const auto target = entityOf(entry.path);
+        const QString entity = target.first;
+        const qint64 entityId = target.second;
         const Status recorded = inTransaction(db, [&]() -> Status {
             ReplicaWriter writer(db);
             const QJsonObject json = answer->json();

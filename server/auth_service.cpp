@@ -76,7 +76,7 @@ Result<SignIn> AuthService::signIn(const QSqlDatabase& db, const QString& userna
         return refused();
     if (!*matches) {
         if (const Status counted = users.recordFailedSignIn(
-                user.id, m_policy.lockAfterFailures, now.addSecs(m_policy.lockMinutes * 60));
+                user.id, m_policy.lockAfterFailures, now.addSecs(qint64 { m_policy.lockMinutes } * 60));
             !counted)
             return counted.error();
         return refused();

@@ -12,11 +12,18 @@
 #include <initializer_list>
 
 namespace sotay::server {
+class RosterCache;
+class MemberJsonCache;
+} // namespace sotay::server
+
+namespace sotay::server {
 
 // What every handler needs besides its request: the sign-in service and the clock.
 struct Services {
     AuthService& auth;
     Clock clock;
+    RosterCache* rosters = nullptr;        // null when the server keeps nothing between requests
+    MemberJsonCache* memberJson = nullptr; // likewise
 };
 
 // The caller's subtree covers `path` (every path for a province administrator).

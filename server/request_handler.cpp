@@ -2,35 +2,26 @@
 #include "request_handler.h"
 
 #include "api_error.h"
+#include "content_encoding.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QUrl>
 
-#include <Poco/DeflatingStream.h>
+#include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/Timespan.h>
 
 #include <istream>
-#include <sstream>
 
 namespace sotay::server {
 namespace {
 
 Q_LOGGING_CATEGORY(lcRequest, "sotay.request")
-
-QByteArray gzipped(const QByteArray& body)
-{
-    std::ostringstream out;
-    {
-        Poco::DeflatingOutputStream deflate(out, Poco::DeflatingStreamBuf::STREAM_GZIP, 6);
-        deflate.write(body.constData(), body.size());
-        deflate.close();
-    }
-    const std::string text = out.str();
-    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 class ApiRequestHandler final : public Poco::Net::HTTPRequestHandler {
 public:
@@ -49,7 +40,10 @@ public:
         QElapsedTimer timer;
         timer.start();
         ApiResponse answer;
-        const QUrl url(QString::fromStdString(request.getURI()));
+        // The request target is a path: read as a URL on its own, "//api/v1/x" would become host "api".
+        const QString target = QString::fromStdString(request.getURI());
+        const QUrl url
+            = target.startsWith(u'/') ? QUrl(QStringLiteral("http://sotay") + target) : QUrl(target);
         try {
             answer = run(request, url);
         } catch (const ApiError& error) {
@@ -74,13 +68,20 @@ public:
         for (const auto& [name, value] : answer.headers)
             response.set(name, value);
         // Rosters and sync pages compress about tenfold: worth it on the weak links the consoles use.
-        const bool gzip = body.size() > 1024
-            && QString::fromStdString(request.get("Accept-Encoding", "")).contains(QStringLiteral("gzip"));
+        const bool gzip = body.size() > 1024 && acceptsGzip(request.get("Accept-Encoding", ""));
         const QByteArray sent = gzip ? gzipped(body) : body;
         if (gzip)
             response.set("Content-Encoding", "gzip");
+        response.set("Vary", "Accept-Encoding");
+        if (m_closeConnection)
+            response.setKeepAlive(false);
         response.setContentLength(sent.size());
-        response.send().write(sent.constData(), sent.size());
+        std::ostream& out = response.send();
+        out.write(sent.constData(), sent.size());
+        if (m_linger) {
+            out.flush();
+            lingeringClose(request);
+        }
         // Only the path: query strings may carry names being searched for.
         qCInfo(lcRequest).noquote() << QString::fromStdString(request.getMethod()) << url.path()
                                     << answer.status
@@ -103,8 +104,20 @@ private:
                 QCoreApplication::translate("ApiError", "Nội dung gửi lên vượt quá %1 MB.")
                     .arg(static_cast<double>(m_maxBodyBytes) / (1024.0 * 1024.0)));
         };
-        if (request.hasContentLength() && request.getContentLength64() > m_maxBodyBytes)
+        // A refused body is still read, up to a bound, and thrown away: a client that is still sending
+        // would otherwise have its connection reset before it reads the answer, and an unread body left on
+        // a kept-alive connection would be taken for the next request. Past the bound the connection closes.
+        const auto refuse = [&](std::istream& in) {
+            m_closeConnection = !discard(in, kMaxDiscardedBytes);
+            return tooLarge();
+        };
+        // Judged from Content-Length before any of the body is read: the answer goes at once, and the body
+        // is dropped after it (lingering close).
+        if (request.hasContentLength() && request.getContentLength64() > m_maxBodyBytes) {
+            m_closeConnection = true;
+            m_linger = true;
             throw tooLarge();
+        }
         // Without a length or chunking there is no body: reading would wait for the client to close.
         if (request.hasContentLength() || request.getChunkedTransferEncoding()) {
             std::istream& in = request.stream();
@@ -112,7 +125,7 @@ private:
             while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
                 api.body.append(chunk, static_cast<qsizetype>(in.gcount()));
                 if (api.body.size() > m_maxBodyBytes)
-                    throw tooLarge();
+                    throw refuse(in);
             }
         }
 
@@ -123,8 +136,50 @@ private:
         return m_router.dispatch(api, m_authenticate);
     }
 
+    static constexpr std::streamsize kMaxDiscardedBytes = std::streamsize { 8 } * 1024 * 1024;
+
+    // After an answer sent before its request's body was read: stop sending, then read and drop what the
+    // client still sends, for a short while. Closing at once would reset the connection under a client
+    // still writing, and it would never see the answer.
+    static void lingeringClose(Poco::Net::HTTPServerRequest& request)
+    {
+        auto* const impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+        if (!impl)
+            return;
+        try {
+            Poco::Net::StreamSocket& socket = impl->socket();
+            socket.shutdownSend();
+            socket.setReceiveTimeout(Poco::Timespan(1, 0));
+            char chunk[16384];
+            std::streamsize dropped = 0;
+            while (dropped < kMaxDiscardedBytes) {
+                const int received = socket.receiveBytes(chunk, sizeof chunk);
+                if (received <= 0)
+                    break;
+                dropped += received;
+            }
+        } catch (const Poco::Exception&) {
+            // a timeout or a reset: the connection closes either way
+        }
+    }
+
+    // Reads and drops the rest of a body; false when more than `limit` bytes remained.
+    static bool discard(std::istream& in, std::streamsize limit)
+    {
+        char chunk[16384];
+        std::streamsize dropped = 0;
+        while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+            dropped += in.gcount();
+            if (dropped > limit)
+                return false;
+        }
+        return true;
+    }
+
     const Router& m_router;
     ThreadDatabase& m_databases;
+    bool m_closeConnection = false;
+    bool m_linger = false;
     qint64 m_maxBodyBytes;
     const Authenticator& m_authenticate;
 };

@@ -34,7 +34,11 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
         QCoreApplication::translate("sotay-server",
             "Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) nếu cơ sở "
             "dữ liệu còn trống."));
-    parser.addOptions({ help, version, data, database, listen, threads, demo });
+    const QCommandLineOption noCache(QStringLiteral("no-cache"),
+        QCoreApplication::translate("sotay-server",
+            "Không giữ thứ tự danh sách đảng viên và bản JSON của đảng viên giữa các yêu cầu (để chẩn đoán "
+            "và đo hiệu năng)."));
+    parser.addOptions({ help, version, data, database, listen, threads, demo, noCache });
 
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
@@ -75,6 +79,7 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
         result.config.port = address->second;
     }
     result.config.demo = parser.isSet(demo);
+    result.config.cache = !parser.isSet(noCache);
     if (parser.isSet(threads)) {
         bool ok = false;
         const int count = parser.value(threads).toInt(&ok);

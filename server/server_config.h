@@ -28,6 +28,9 @@ struct ServerConfig {
     // On a database with no account, the password of the first administrator "admin" (SOTAY_ADMIN_PASSWORD).
     QString adminPassword;
     bool demo = false; // seed the demo province into an empty database (--demo)
+    // Keep roster orders and members' JSON between requests (--no-cache turns it off, for diagnosis and for
+    // measuring the uncached path).
+    bool cache = true;
     Clock clock = [] { return QDateTime::currentDateTimeUtc(); }; // tests move time forward
 
     // "HOST:PORT", "[::1]:PORT" or ":PORT"

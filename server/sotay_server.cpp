@@ -7,9 +7,11 @@
 #include "demo/demo_province.h"
 #include "handler_support.h"
 #include "health_routes.h"
+#include "member_json_cache.h"
 #include "member_routes.h"
 #include "org_routes.h"
 #include "request_handler.h"
+#include "roster_cache.h"
 #include "router.h"
 #include "store/database.h"
 #include "store/org_repository.h"
@@ -36,12 +38,15 @@ struct SotayServer::Impl {
         : config(std::move(c))
         , hasher(config.passwordCost, config.passwordConcurrency)
         , auth(hasher, config.auth, config.clock)
-        , services { auth, config.clock }
+        , services { auth, config.clock, config.cache ? &rosters : nullptr,
+            config.cache ? &memberJson : nullptr }
     {
     }
     ServerConfig config;
     PasswordHasher hasher;
     AuthService auth;
+    RosterCache rosters;
+    MemberJsonCache memberJson;
     Services services;
     Router router;
     std::unique_ptr<ThreadDatabase> databases;

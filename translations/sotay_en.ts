@@ -981,6 +981,10 @@
         <source>Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) nếu cơ sở dữ liệu còn trống.</source>
         <translation>Create the demo province (Đồng Nai Provincial Party Committee, about 132,000 members) if the database is empty.</translation>
     </message>
+    <message>
+        <source>Không giữ thứ tự danh sách đảng viên và bản JSON của đảng viên giữa các yêu cầu (để chẩn đoán và đo hiệu năng).</source>
+        <translation>Keep no roster orders or members&apos; JSON between requests (for diagnosis and benchmarks).</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::MainWindow</name>

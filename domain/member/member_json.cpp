@@ -19,9 +19,9 @@ QJsonValue idValue(std::optional<qint64> id)
 
 Error invalid(QList<FieldError> fields)
 {
-    return Error::invalid(QCoreApplication::translate("MemberJson",
-                              "Dữ liệu đảng viên chưa hợp lệ ở %n trường.", nullptr, int(fields.size())),
-        std::move(fields));
+    const QString summary = QCoreApplication::translate(
+        "MemberJson", "Dữ liệu đảng viên chưa hợp lệ ở %n trường.", nullptr, int(fields.size()));
+    return Error::invalid(summary, std::move(fields));
 }
 
 } // namespace

@@ -147,15 +147,23 @@ template <typename T> Result<T> commitWith(sql::Transaction& transaction, Result
     return value;
 }
 
-QString encodeCursor(const Member& last)
+} // namespace
+
+Error invalidCursor()
 {
-    const QString raw = text::nameSortKey(last.givenName, last.middleName, last.familyName) + u'\n'
-        + QString::number(last.id);
+    const QString message
+        = QCoreApplication::translate("MemberRepository", "Con trỏ phân trang không hợp lệ.");
+    return Error::invalid(message, { { QStringLiteral("after"), message } });
+}
+
+QString rosterCursor(const RosterEntry& last)
+{
+    const QString raw = last.sortKey + u'\n' + QString::number(last.id);
     return QString::fromLatin1(
         raw.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-std::optional<std::pair<QString, qint64>> decodeCursor(const QString& cursor)
+std::optional<RosterEntry> parseRosterCursor(const QString& cursor)
 {
     const auto decoded = QByteArray::fromBase64Encoding(
         cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
@@ -171,10 +179,8 @@ std::optional<std::pair<QString, qint64>> decodeCursor(const QString& cursor)
     const QString key = raw.left(split);
     if (std::any_of(key.begin(), key.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() > 0x7e; }))
         return std::nullopt;
-    return std::pair { key, id };
+    return RosterEntry { key, id };
 }
-
-} // namespace
 
 MemberRepository::MemberRepository(const QSqlDatabase& db)
     : m_db(db)
@@ -186,6 +192,38 @@ Result<Member> MemberRepository::find(qint64 id) const
     return selectMember(m_db, id);
 }
 
+Result<MemberRepository::RosterSelection> MemberRepository::rosterSelection(const MemberQuery& request) const
+{
+    RosterSelection selection;
+    selection.from = QStringLiteral(" FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE ");
+    if (request.subtree) {
+        auto path = unitPath(m_db, request.orgUnitId);
+        if (!path)
+            return path.error();
+        selection.from += QStringLiteral("u.path >= ? AND u.path < ?");
+        selection.values << *path << subtreeEnd(*path);
+    } else {
+        selection.from += QStringLiteral("m.org_unit_id = ?");
+        selection.values << request.orgUnitId;
+    }
+    if (!request.includeLeft)
+        selection.from += QStringLiteral(" AND m.left_reason IS NULL");
+    if (request.status) {
+        selection.from += QStringLiteral(" AND m.status = ?");
+        selection.values << toCode(*request.status);
+    }
+    if (const QString folded = text::fold(request.text); !folded.isEmpty()) {
+        QString escaped = folded;
+        escaped.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
+        selection.from
+            += QStringLiteral(" AND (m.name_folded LIKE ? ESCAPE '\\' OR m.card_number LIKE ? ESCAPE '\\')");
+        selection.values << QString(u'%' + escaped + u'%') << QString(escaped + u'%');
+    }
+    return selection;
+}
+
 Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
 {
     if (request.limit < 1 || request.limit > 500) {
@@ -193,44 +231,18 @@ Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
             = QCoreApplication::translate("MemberRepository", "Số dòng mỗi trang phải từ 1 đến 500.");
         return Error::invalid(message, { { QStringLiteral("limit"), message } });
     }
+    auto selection = rosterSelection(request);
+    if (!selection)
+        return selection.error();
     // The page's ids first: sorting (sort_key, id) pairs is cheap; whole rows are read for the page only.
-    QString statement
-        = QStringLiteral("SELECT m.id FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE ");
-    QVariantList values;
-    if (request.subtree) {
-        auto path = unitPath(m_db, request.orgUnitId);
-        if (!path)
-            return path.error();
-        statement += QStringLiteral("u.path >= ? AND u.path < ?");
-        values << *path << subtreeEnd(*path);
-    } else {
-        statement += QStringLiteral("m.org_unit_id = ?");
-        values << request.orgUnitId;
-    }
-    if (!request.includeLeft)
-        statement += QStringLiteral(" AND m.left_reason IS NULL");
-    if (request.status) {
-        statement += QStringLiteral(" AND m.status = ?");
-        values << toCode(*request.status);
-    }
-    if (const QString folded = text::fold(request.text); !folded.isEmpty()) {
-        QString escaped = folded;
-        escaped.replace(u'\\', QStringLiteral("\\\\"))
-            .replace(u'%', QStringLiteral("\\%"))
-            .replace(u'_', QStringLiteral("\\_"));
-        statement
-            += QStringLiteral(" AND (m.name_folded LIKE ? ESCAPE '\\' OR m.card_number LIKE ? ESCAPE '\\')");
-        values << QString(u'%' + escaped + u'%') << QString(escaped + u'%');
-    }
+    QString statement = QStringLiteral("SELECT m.id") + selection->from;
+    QVariantList values = selection->values;
     if (!request.after.isEmpty()) {
-        const auto cursor = decodeCursor(request.after);
-        if (!cursor) {
-            const QString message
-                = QCoreApplication::translate("MemberRepository", "Con trỏ phân trang không hợp lệ.");
-            return Error::invalid(message, { { QStringLiteral("after"), message } });
-        }
+        const auto cursor = parseRosterCursor(request.after);
+        if (!cursor)
+            return invalidCursor();
         statement += QStringLiteral(" AND (m.sort_key > ? OR (m.sort_key = ? AND m.id > ?))");
-        values << cursor->first << cursor->first << cursor->second;
+        values << cursor->sortKey << cursor->sortKey << cursor->id;
     }
     statement += QStringLiteral(" ORDER BY m.sort_key, m.id LIMIT ?");
     values << request.limit + 1;
@@ -246,9 +258,82 @@ Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
         page.members.append(readMember(*query));
     if (page.members.size() > request.limit) {
         page.members.removeLast();
-        page.next = encodeCursor(page.members.back());
+        const Member& last = page.members.back();
+        page.next
+            = rosterCursor({ text::nameSortKey(last.givenName, last.middleName, last.familyName), last.id });
     }
     return page;
+}
+
+Result<QList<RosterEntry>> MemberRepository::rosterOrder(const MemberQuery& request) const
+{
+    auto selection = rosterSelection(request);
+    if (!selection)
+        return selection.error();
+    auto query = sql::execCached(m_db,
+        QStringLiteral("SELECT m.sort_key, m.id") + selection->from
+            + QStringLiteral(" ORDER BY m.sort_key, m.id"),
+        selection->values);
+    if (!query)
+        return query.error();
+    QList<RosterEntry> order;
+    while (query->next())
+        order.append({ query->value(0).toString(), query->value(1).toLongLong() });
+    return order;
+}
+
+namespace {
+
+QString idPlaceholders(qsizetype count)
+{
+    QString placeholders;
+    placeholders.reserve(count * 2);
+    for (qsizetype i = 0; i < count; ++i)
+        placeholders += i == 0 ? QStringLiteral("?") : QStringLiteral(",?");
+    return placeholders;
+}
+
+QVariantList idValues(const QList<qint64>& ids)
+{
+    QVariantList values;
+    values.reserve(ids.size());
+    for (const qint64 id : ids)
+        values << id;
+    return values;
+}
+
+} // namespace
+
+Result<QHash<qint64, qint64>> MemberRepository::versions(const QList<qint64>& ids) const
+{
+    QHash<qint64, qint64> versions;
+    if (ids.isEmpty())
+        return versions;
+    auto query = sql::execCached(m_db,
+        QStringLiteral("SELECT id, version FROM member WHERE id IN (") + idPlaceholders(ids.size())
+            + QStringLiteral(")"),
+        idValues(ids));
+    if (!query)
+        return query.error();
+    while (query->next())
+        versions.insert(query->value(0).toLongLong(), query->value(1).toLongLong());
+    return versions;
+}
+
+Result<QList<Member>> MemberRepository::findMany(const QList<qint64>& ids) const
+{
+    QList<Member> members;
+    if (ids.isEmpty())
+        return members;
+    auto query = sql::execCached(m_db,
+        QStringLiteral("SELECT ") + memberSelectColumns({}) + QStringLiteral(" FROM member WHERE id IN (")
+            + idPlaceholders(ids.size()) + QStringLiteral(")"),
+        idValues(ids));
+    if (!query)
+        return query.error();
+    while (query->next())
+        members.append(readMember(*query));
+    return members;
 }
 
 Result<QList<MemberEvent>> MemberRepository::events(qint64 memberId) const

@@ -6,6 +6,7 @@
 #include "member/member_event.h"
 #include "store/write_context.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -18,6 +19,18 @@ struct MemberPage {
     QList<Member> members;
     QString next; // empty on the last page
 };
+
+// A member's place in a roster: its sort key (Vietnamese name order) and id.
+struct RosterEntry {
+    QString sortKey;
+    qint64 id = 0;
+};
+
+// The opaque `after` cursor of a roster page, and back (nullopt for anything this code did not make).
+QString rosterCursor(const RosterEntry& last);
+std::optional<RosterEntry> parseRosterCursor(const QString& cursor);
+// The error for a cursor parseRosterCursor refused, naming the field "after".
+Error invalidCursor();
 
 struct MemberQuery {
     qint64 orgUnitId = 0;
@@ -37,6 +50,13 @@ public:
 
     Result<Member> find(qint64 id) const;
     Result<MemberPage> list(const MemberQuery& query) const;
+    // Every member the query matches (limit and cursor aside), in roster order: for callers that keep the
+    // order and read pages of it.
+    Result<QList<RosterEntry>> rosterOrder(const MemberQuery& query) const;
+    // The current version of each of these members (absent ids are left out).
+    Result<QHash<qint64, qint64>> versions(const QList<qint64>& ids) const;
+    // These members in no particular order (absent ids are left out).
+    Result<QList<Member>> findMany(const QList<qint64>& ids) const;
     Result<QList<MemberEvent>> events(qint64 memberId) const;
 
     // A new record, arriving by `arrival` (an admission, or a permanent transfer in from outside the
@@ -49,6 +69,12 @@ public:
         std::optional<qint64> expectedVersion, const WriteContext& context);
 
 private:
+    struct RosterSelection {
+        QString from; // " FROM member m JOIN org_unit u ... WHERE ..."
+        QVariantList values;
+    };
+    Result<RosterSelection> rosterSelection(const MemberQuery& query) const;
+
     QSqlDatabase m_db;
 };
 

@@ -12,11 +12,12 @@ std::string apiPath(const QString& path)
     return path.toStdString();
 }
 
-RunningServer::RunningServer(const TestDatabase& database, int threads)
+RunningServer::RunningServer(const TestDatabase& database, int threads, bool cache)
 {
     server::ServerConfig config;
     config.port = 0;
     config.threads = threads;
+    config.cache = cache;
     config.database = database.config();
     config.adminPassword = QString::fromLatin1(kAdminPassword);
     config.passwordCost = PasswordHasher::Cost::minimal();

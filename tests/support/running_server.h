@@ -19,7 +19,8 @@ class RunningServer final {
 public:
     static constexpr const char* kAdminPassword = "mat-khau-quan-tri-2025";
 
-    explicit RunningServer(const TestDatabase& database, int threads = 4);
+    // `cache` false runs the server with --no-cache: nothing kept between requests.
+    explicit RunningServer(const TestDatabase& database, int threads = 4, bool cache = true);
     ~RunningServer();
     RunningServer(const RunningServer&) = delete;
     RunningServer& operator=(const RunningServer&) = delete;

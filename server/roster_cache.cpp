@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "roster_cache.h"
+
+#include "org/org_rules.h"
+#include "store/sql.h"
+
+#include <algorithm>
+
+namespace sotay::server {
+namespace {
+
+QString keyOf(const MemberQuery& query)
+{
+    return QString::number(query.orgUnitId) + (query.subtree ? u'S' : u'U')
+        + (query.includeLeft ? u'L' : u'A') + (query.status ? toCode(*query.status) : QString());
+}
+
+Result<qint64> lastSequence(const QSqlDatabase& db)
+{
+    auto query = sql::execCached(db, QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1"), {});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
+// Whether a change after `seq` touched anything at or under `path`, where it is now or where it was.
+Result<bool> changedSince(const QSqlDatabase& db, qint64 seq, const QString& path)
+{
+    const QString end = subtreeEnd(path);
+    auto query = sql::execCached(db,
+        QStringLiteral("SELECT 1 FROM change_feed WHERE seq > ? AND ((path >= ? AND path < ?) "
+                       "OR (old_path >= ? AND old_path < ?)) LIMIT 1"),
+        { seq, path, end, path, end });
+    if (!query)
+        return query.error();
+    return query->next();
+}
+
+} // namespace
+
+RosterCache::RosterCache(qsizetype maxEntries)
+    : m_maxEntries(maxEntries)
+{
+}
+
+Result<std::shared_ptr<const RosterCache::Roster>> RosterCache::current(
+    const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath)
+{
+    const QString key = keyOf(query);
+    std::shared_ptr<const Roster> kept;
+    {
+        const std::lock_guard lock(m_mutex);
+        kept = m_rosters.value(key);
+    }
+    // The sequence is read before the order: an order read later is at least as new as its label.
+    const auto seq = lastSequence(db);
+    if (!seq)
+        return seq.error();
+    if (kept && kept->seq == *seq)
+        return kept;
+    if (kept) {
+        const auto changed = changedSince(db, kept->seq, unitPath);
+        if (!changed)
+            return changed.error();
+        if (!*changed) {
+            auto confirmed = std::make_shared<Roster>(Roster { *seq, kept->entries });
+            keep(key, confirmed);
+            return std::shared_ptr<const Roster>(std::move(confirmed));
+        }
+    }
+    MemberQuery whole = query;
+    whole.after.clear();
+    auto order = MemberRepository(db).rosterOrder(whole);
+    if (!order)
+        return order.error();
+    auto fresh = std::make_shared<Roster>(Roster { *seq, std::move(*order) });
+    keep(key, fresh);
+    return std::shared_ptr<const Roster>(std::move(fresh));
+}
+
+void RosterCache::keep(const QString& key, std::shared_ptr<const Roster> roster)
+{
+    const std::lock_guard lock(m_mutex);
+    if (const auto old = m_rosters.constFind(key); old != m_rosters.constEnd())
+        m_entries -= (*old)->entries.size();
+    if (roster->entries.size() > m_maxEntries)
+        return;
+    // Simple and enough: when full, start again. Rosters are rebuilt by the next request that needs them.
+    if (m_entries + roster->entries.size() > m_maxEntries) {
+        m_rosters.clear();
+        m_entries = 0;
+    }
+    m_entries += roster->entries.size();
+    m_rosters.insert(key, std::move(roster));
+}
+
+Result<RosterCache::Page> RosterCache::page(
+    const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath)
+{
+    std::optional<RosterEntry> after;
+    if (!query.after.isEmpty()) {
+        after = parseRosterCursor(query.after);
+        if (!after)
+            return invalidCursor();
+    }
+    auto roster = current(db, query, unitPath);
+    if (!roster)
+        return roster.error();
+    const QList<RosterEntry>& entries = (*roster)->entries;
+    const auto before = [](const RosterEntry& a, const RosterEntry& b) {
+        return a.sortKey < b.sortKey || (a.sortKey == b.sortKey && a.id < b.id);
+    };
+    auto first = after ? std::upper_bound(entries.begin(), entries.end(), *after, before) : entries.begin();
+    Page page;
+    for (auto it = first; it != entries.end() && page.ids.size() < query.limit; ++it)
+        page.ids.append(it->id);
+    if (first + page.ids.size() != entries.end() && !page.ids.isEmpty())
+        page.next = rosterCursor(*(first + page.ids.size() - 1));
+    return page;
+}
+
+} // namespace sotay::server
