@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 
 namespace sotay::app {
 
@@ -25,7 +26,19 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
         QCoreApplication::translate(
             "sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
         QCoreApplication::translate("sotay-console", "TỆP"));
-    parser.addOptions({ help, version, server, replica });
+    const QCommandLineOption user(QStringLiteral("user"),
+        QCoreApplication::translate("sotay-console", "Tên đăng nhập (cho --quit-after-start)."),
+        QCoreApplication::translate("sotay-console", "TÊN"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+        QCoreApplication::translate(
+            "sotay-console", "Tệp chứa mật khẩu, dòng đầu tiên (cho --quit-after-start)."),
+        QCoreApplication::translate("sotay-console", "TỆP"));
+    const QCommandLineOption quitAfterStart(QStringLiteral("quit-after-start"),
+        QCoreApplication::translate("sotay-console",
+            "Mở cửa sổ chính trên tệp bản sao (không cần máy chủ), chờ đến khi cây tổ chức và danh sách "
+            "đảng viên hiện lên, in thời gian khởi động rồi thoát. Cần --replica, --user và "
+            "--password-file."));
+    parser.addOptions({ help, version, server, replica, user, passwordFile, quitAfterStart });
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
 
@@ -47,6 +60,19 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
         result.server = *url;
     }
     result.replicaPath = parser.value(replica);
+    result.quitAfterStart = parser.isSet(quitAfterStart);
+    if (result.quitAfterStart) {
+        if (!parser.isSet(replica) || !parser.isSet(user) || !parser.isSet(passwordFile))
+            return Error::invalid(QCoreApplication::translate(
+                "sotay-console", "--quit-after-start cần cả --replica, --user và --password-file."));
+        QFile file(parser.value(passwordFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::invalid(
+                QCoreApplication::translate("sotay-console", "Không đọc được tệp mật khẩu %1.")
+                    .arg(parser.value(passwordFile)));
+        result.password = QString::fromUtf8(file.readLine()).trimmed();
+        result.username = parser.value(user);
+    }
     return result;
 }
 

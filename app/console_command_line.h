@@ -9,14 +9,19 @@
 namespace sotay::app {
 
 struct ConsoleCommandLine {
-    QUrl server;          // empty unless --server was given: the sign-in dialog then offers the last one used
-    QString replicaPath;  // empty unless --replica was given: the user's default replica
+    QUrl server;         // empty unless --server was given: the sign-in dialog then offers the last one used
+    QString replicaPath; // empty unless --replica was given: the user's default replica
+    // The start-up probe (--quit-after-start, with --replica, --user and --password-file): open the main
+    // window on the replica without the server, wait for the first paint of the data, and exit.
+    bool quitAfterStart = false;
+    QString username;
+    QString password;
     bool exitNow = false; // --help or --version: print `text` and stop
     QString text;
 };
 
-// sotay-console [--server URL] [--replica FILE]. Needs a QCoreApplication (not a QApplication: no display
-// required).
+// sotay-console [--server URL] [--replica FILE] [--user NAME --password-file FILE --quit-after-start]. Needs
+// a QCoreApplication (not a QApplication: no display required).
 Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments);
 
 } // namespace sotay::app

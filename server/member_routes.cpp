@@ -49,6 +49,18 @@ std::optional<bool> parseBool(const QString& text)
     return std::nullopt;
 }
 
+// Closes {"items": [...] with the cursor of the next page (null on the last).
+ApiResponse endRosterPage(JsonWriter& out, const QString& next)
+{
+    out.endArray();
+    if (next.isEmpty())
+        out.key("next").null();
+    else
+        out.key("next").string(next);
+    out.endObject();
+    return ApiResponse::text(out.bytes());
+}
+
 // A roster page from the kept order and the kept JSON of its members: only the members whose version moved
 // since they were last written are read in full.
 ApiResponse keptRosterPage(
@@ -88,13 +100,7 @@ ApiResponse keptRosterPage(
     for (const auto& text : texts)
         if (text) // a member gone between the order and the read is left out
             out.raw(*text);
-    out.endArray();
-    if (page.next.isEmpty())
-        out.key("next").null();
-    else
-        out.key("next").string(page.next);
-    out.endObject();
-    return ApiResponse::text(out.bytes());
+    return endRosterPage(out, page.next);
 }
 
 } // namespace
@@ -145,13 +151,7 @@ void addMemberRoutes(Router& router, Services& services)
             for (const auto& member : page.members)
                 writeJson(
                     out, member, caller.user.memberId == member.id || seesSensitiveFields(caller.user.role));
-            out.endArray();
-            if (page.next.isEmpty())
-                out.key("next").null();
-            else
-                out.key("next").string(page.next);
-            out.endObject();
-            return ApiResponse::text(out.bytes());
+            return endRosterPage(out, page.next);
         });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/members/{id}"), [](const ApiRequest& request) {

@@ -78,7 +78,7 @@ Result<std::shared_ptr<const RosterCache::Roster>> RosterCache::current(
     return std::shared_ptr<const Roster>(std::move(fresh));
 }
 
-void RosterCache::keep(const QString& key, std::shared_ptr<const Roster> roster)
+void RosterCache::keep(const QString& key, const std::shared_ptr<const Roster>& roster)
 {
     const std::lock_guard lock(m_mutex);
     if (const auto old = m_rosters.constFind(key); old != m_rosters.constEnd())
@@ -91,7 +91,7 @@ void RosterCache::keep(const QString& key, std::shared_ptr<const Roster> roster)
         m_entries = 0;
     }
     m_entries += roster->entries.size();
-    m_rosters.insert(key, std::move(roster));
+    m_rosters.insert(key, roster);
 }
 
 Result<RosterCache::Page> RosterCache::page(

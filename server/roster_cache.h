@@ -36,7 +36,7 @@ private:
     };
     Result<std::shared_ptr<const Roster>> current(
         const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath);
-    void keep(const QString& key, std::shared_ptr<const Roster> roster);
+    void keep(const QString& key, const std::shared_ptr<const Roster>& roster);
 
     const qsizetype m_maxEntries;
     std::mutex m_mutex;

@@ -914,6 +914,30 @@
         <source>Đồng bộ xong: tải %1 tổ chức, %2 đảng viên, %3 thay đổi; gửi %4 sửa đổi (%5 xung đột, %6 bị từ chối); %7 byte.</source>
         <translation>Sync finished: downloaded %1 organisations, %2 members and %3 changes; sent %4 edits (%5 conflicts, %6 refused); %7 bytes.</translation>
     </message>
+    <message>
+        <source>Tên đăng nhập (cho --quit-after-start).</source>
+        <translation>Username (for --quit-after-start).</translation>
+    </message>
+    <message>
+        <source>Tệp chứa mật khẩu, dòng đầu tiên (cho --quit-after-start).</source>
+        <translation>File holding the password, its first line (for --quit-after-start).</translation>
+    </message>
+    <message>
+        <source>Mở cửa sổ chính trên tệp bản sao (không cần máy chủ), chờ đến khi cây tổ chức và danh sách đảng viên hiện lên, in thời gian khởi động rồi thoát. Cần --replica, --user và --password-file.</source>
+        <translation>Open the main window on the replica file (no server needed), wait until the organisation tree and the roster are shown, print the start-up time and quit. Needs --replica, --user and --password-file.</translation>
+    </message>
+    <message>
+        <source>--quit-after-start cần cả --replica, --user và --password-file.</source>
+        <translation>--quit-after-start needs --replica, --user and --password-file.</translation>
+    </message>
+    <message>
+        <source>Đã mở: %1 tổ chức, %2 đảng viên, sau %3 ms.</source>
+        <translation>Opened: %1 organisations, %2 members, after %3 ms.</translation>
+    </message>
+    <message>
+        <source>Cửa sổ chính không hiện dữ liệu sau 60 giây.</source>
+        <translation>The main window showed no data within 60 seconds.</translation>
+    </message>
 </context>
 <context>
     <name>sotay-server</name>
@@ -1084,6 +1108,217 @@ Qt %2.</translation>
     <message>
         <source>%1 — %2 — Sổ tay đảng viên điện tử</source>
         <translation>%1 — %2 — Sổ tay electronic party member handbook</translation>
+    </message>
+    <message>
+        <source>Cây tổ chức</source>
+        <translation>Organisation tree</translation>
+    </message>
+    <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Tìm đảng &amp;viên</source>
+        <translation>Find a &amp;member</translation>
+    </message>
+    <message>
+        <source>Tìm &amp;tổ chức đảng</source>
+        <translation>Find an &amp;organisation</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::OrgTreeModel</name>
+    <message numerus="yes">
+        <source>%1 - %2 (%3): %n đảng viên</source>
+        <translation>
+            <numerusform>%1 - %2 (%3): %n member</numerusform>
+            <numerusform>%1 - %2 (%3): %n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tổ chức đảng</source>
+        <translation>Party organisation</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Members</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::OrgTreePanel</name>
+    <message>
+        <source>Tìm tổ chức theo tên hoặc mã (gõ không dấu cũng được)</source>
+        <translation>Find an organisation by name or code (accents optional)</translation>
+    </message>
+    <message>
+        <source>Tìm tổ chức đảng</source>
+        <translation>Find a party organisation</translation>
+    </message>
+    <message>
+        <source>Cây tổ chức đảng</source>
+        <translation>Party organisation tree</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::RosterModel</name>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Chính thức</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <source>Dự bị</source>
+        <translation>Probationary</translation>
+    </message>
+    <message>
+        <source>Miễn sinh hoạt</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Số thẻ đảng</source>
+        <translation>Party card number</translation>
+    </message>
+    <message>
+        <source>Chi bộ</source>
+        <translation>Party cell</translation>
+    </message>
+    <message>
+        <source>Ngày vào Đảng</source>
+        <translation>Admitted on</translation>
+    </message>
+    <message>
+        <source>Ngày chính thức</source>
+        <translation>Official since</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::RosterPanel</name>
+    <message>
+        <source>Lọc theo loại đảng viên</source>
+        <translation>Filter by membership status</translation>
+    </message>
+    <message>
+        <source>Chính thức và dự bị</source>
+        <translation>Official and probationary</translation>
+    </message>
+    <message>
+        <source>Chính thức</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <source>Dự bị</source>
+        <translation>Probationary</translation>
+    </message>
+    <message>
+        <source>Lọc theo giới tính</source>
+        <translation>Filter by gender</translation>
+    </message>
+    <message>
+        <source>Nam và nữ</source>
+        <translation>Men and women</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Lọc theo miễn sinh hoạt</source>
+        <translation>Filter by exemption</translation>
+    </message>
+    <message>
+        <source>Kể cả miễn sinh hoạt</source>
+        <translation>Including exempt</translation>
+    </message>
+    <message>
+        <source>Không miễn sinh hoạt</source>
+        <translation>Not exempt</translation>
+    </message>
+    <message>
+        <source>Chỉ miễn sinh hoạt</source>
+        <translation>Exempt only</translation>
+    </message>
+    <message>
+        <source>Lọc theo độ tuổi</source>
+        <translation>Filter by age</translation>
+    </message>
+    <message>
+        <source>Mọi độ tuổi</source>
+        <translation>All ages</translation>
+    </message>
+    <message>
+        <source>Dưới 31 tuổi</source>
+        <translation>Under 31</translation>
+    </message>
+    <message>
+        <source>31 đến 40 tuổi</source>
+        <translation>31 to 40</translation>
+    </message>
+    <message>
+        <source>41 đến 50 tuổi</source>
+        <translation>41 to 50</translation>
+    </message>
+    <message>
+        <source>51 đến 60 tuổi</source>
+        <translation>51 to 60</translation>
+    </message>
+    <message>
+        <source>Trên 60 tuổi</source>
+        <translation>Over 60</translation>
+    </message>
+    <message>
+        <source>Cả các tổ chức trực thuộc</source>
+        <translation>Include subordinate organisations</translation>
+    </message>
+    <message>
+        <source>Tìm theo họ tên hoặc số thẻ đảng (gõ không dấu cũng được)</source>
+        <translation>Find by name or party card number (accents optional)</translation>
+    </message>
+    <message>
+        <source>Tìm đảng viên</source>
+        <translation>Find a member</translation>
+    </message>
+    <message>
+        <source>Danh sách đảng viên</source>
+        <translation>Membership roster</translation>
+    </message>
+    <message>
+        <source>Chép các dòng đã chọn</source>
+        <translation>Copy the selected rows</translation>
+    </message>
+    <message>
+        <source>Không đọc được danh sách đảng viên</source>
+        <translation>Could not read the roster</translation>
+    </message>
+    <message>
+        <source>Đang hiện %1 trong %2 đảng viên</source>
+        <translation>Showing %1 of %2 members</translation>
     </message>
 </context>
 <context>

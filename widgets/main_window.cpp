@@ -2,21 +2,30 @@
 #include "main_window.h"
 
 #include "message_box.h"
+#include "org_tree_model.h"
+#include "org_tree_panel.h"
 #include "replica.h"
 #include "replica_summary.h"
+#include "roster_model.h"
+#include "roster_panel.h"
 #include "sign_in_prompt.h"
 #include "sync_controller.h"
 #include "sync_status_bar.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSettings>
+#include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace sotay::widgets {
@@ -41,9 +50,10 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     , m_session(withReplicaPath(std::move(session)))
     , m_options(options)
 {
-    resize(960, 640);
+    resize(1200, 760);
     updateTitle({});
     buildCentre();
+    restoreGeometry(QSettings().value(QStringLiteral("mainWindow/geometry")).toByteArray());
     m_status = new SyncStatusBar(this);
     setStatusBar(m_status);
     // Online until a sync says otherwise: the sign-in has just reached the server.
@@ -56,6 +66,8 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
         m_replica = std::move(*opened);
     else
         showNote(opened.error().message);
+    restoreState(QSettings().value(QStringLiteral("mainWindow/state")).toByteArray());
+    reloadData();
 
     m_sync = new SyncController(m_session, m_options.pageSize, this);
     connect(m_sync, &SyncController::started, this, &MainWindow::takeStart);
@@ -67,7 +79,10 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     m_tick = new QTimer(this);
     m_tick->setInterval(m_options.syncIntervalMilliseconds);
     connect(m_tick, &QTimer::timeout, this, &MainWindow::tick);
-    m_tick->start();
+    if (m_options.syncAtStart)
+        m_tick->start();
+    else
+        m_started = true; // the summary below then starts no sync
     // The first sync starts once the summary says whether it is the very first (which shows progress).
     m_sync->refreshSummary();
 }
@@ -101,10 +116,22 @@ void MainWindow::buildCentre()
     row->addStretch();
     row->addLayout(middle, 2);
     row->addStretch();
-    layout->addStretch();
     layout->addLayout(row);
-    layout->addStretch();
+    m_roster = new RosterModel(this);
+    m_rosterPanel = new RosterPanel(m_roster, central);
+    layout->addWidget(m_rosterPanel, 1);
     setCentralWidget(central);
+    m_rosterPanel->view()->viewport()->installEventFilter(this);
+
+    m_tree = new OrgTreeModel(this);
+    m_treePanel = new OrgTreePanel(m_tree, this);
+    m_treeDock = new QDockWidget(tr("Cây tổ chức"), this);
+    m_treeDock->setObjectName(QStringLiteral("orgTreeDock"));
+    m_treeDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_treeDock->setWidget(m_treePanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
+    resizeDocks({ m_treeDock }, { 380 }, Qt::Horizontal);
+    connect(m_treePanel, &OrgTreePanel::unitChosen, this, &MainWindow::showUnit);
     m_scope->setText(tr("chưa tải về"));
     m_units->setText(QLocale().toString(0));
     m_members->setText(QLocale().toString(0));
@@ -121,6 +148,22 @@ void MainWindow::buildMenus()
     auto* quit = fileMenu->addAction(tr("T&hoát"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* viewMenu = menuBar()->addMenu(tr("&Xem"));
+    auto* findMember = viewMenu->addAction(tr("Tìm đảng &viên"));
+    findMember->setShortcut(QKeySequence::Find);
+    connect(findMember, &QAction::triggered, this, [this] {
+        m_rosterPanel->searchBox()->setFocus(Qt::ShortcutFocusReason);
+        m_rosterPanel->searchBox()->selectAll();
+    });
+    auto* findUnit = viewMenu->addAction(tr("Tìm &tổ chức đảng"));
+    findUnit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(findUnit, &QAction::triggered, this, [this] {
+        m_treeDock->show();
+        m_treePanel->searchBox()->setFocus(Qt::ShortcutFocusReason);
+        m_treePanel->searchBox()->selectAll();
+    });
+    viewMenu->addAction(m_treeDock->toggleViewAction());
 
     auto* helpMenu = menuBar()->addMenu(tr("Trợ &giúp"));
     auto* about = helpMenu->addAction(tr("&Giới thiệu Sổ tay"));
@@ -190,6 +233,9 @@ void MainWindow::takeOutcome(const SyncOutcome& outcome)
     switch (outcome.failure) {
     case F::None: {
         m_status->setConnection(SyncStatusBar::Connection::Online);
+        const auto& report = outcome.report;
+        if (report.unitsDownloaded + report.membersDownloaded + report.changesApplied + report.pushed > 0)
+            reloadData();
         const qint64 notTaken = outcome.report.conflicts + outcome.report.refused;
         if (notTaken > 0)
             m_status->showMessage(tr("%n sửa đổi không được máy chủ nhận (xung đột hoặc bị từ chối).",
@@ -293,8 +339,49 @@ void MainWindow::updateTitle(const QString& scope)
                                    : tr("%1 — %2 — Sổ tay đảng viên điện tử").arg(m_session.username, scope));
 }
 
+void MainWindow::reloadData()
+{
+    if (!m_replica)
+        return;
+    const qint64 chosen = m_roster->unitId();
+    if (const Status loaded = m_tree->load(m_replica->db()); !loaded) {
+        showNote(loaded.error().message);
+        return;
+    }
+    const QModelIndex top = m_tree->index(0, OrgTreeModel::NameColumn);
+    const qint64 unit = chosen != 0 && m_tree->indexOfUnit(chosen).isValid()
+        ? chosen
+        : top.data(OrgTreeModel::UnitIdRole).toLongLong();
+    if (unit == 0)
+        return;
+    if (!m_treePanel->selectUnit(unit) || unit == chosen)
+        showUnit(unit); // selecting the unit already chosen signals nothing: read its roster again here
+}
+
+void MainWindow::showUnit(qint64 unitId)
+{
+    if (!m_replica)
+        return;
+    const QModelIndex index = m_tree->indexOfUnit(unitId);
+    m_rosterPanel->showUnit(m_replica->db(), unitId, index.data(Qt::DisplayRole).toString());
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Paint && !m_dataPainted && m_roster->loadedCount() > 0
+        && watched == m_rosterPanel->view()->viewport()) {
+        m_dataPainted = true;
+        // After this paint has finished.
+        QTimer::singleShot(0, this, &MainWindow::firstDataPainted);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     m_tick->stop();
     m_sync->cancel(); // the controller waits for the sync thread when the window goes
     QMainWindow::closeEvent(event);

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QTimer;
 
@@ -19,6 +20,10 @@ class Replica;
 
 namespace sotay::widgets {
 
+class OrgTreeModel;
+class OrgTreePanel;
+class RosterModel;
+class RosterPanel;
 class SyncController;
 class SyncStatusBar;
 struct ReplicaSummary;
@@ -27,8 +32,8 @@ struct SyncOutcome;
 // The console's main window, on the signed-in user's replica. It syncs in the background (at once, then
 // every minute, and on demand with F5), shows in the status bar whether the server answers, when the
 // replica last synced and how many edits wait to be sent, and asks for the password again when the
-// session expires, keeping every unsent edit. For now the centre shows what the replica holds; the
-// organisation tree and the rosters come next.
+// session expires, keeping every unsent edit. The organisation tree is a dock on the left; the roster of
+// the unit chosen there fills the centre. Both are read from the replica and read again after a sync.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -38,6 +43,7 @@ public:
         int syncIntervalMilliseconds = 60 * 1000;
         int pageSize = 1000;
         PasswordHasher::Cost verifierCost = PasswordHasher::Cost::interactive();
+        bool syncAtStart = true; // false opens on the replica alone (the start-up probe)
     };
 
     // An empty session.replicaPath means Replica::defaultPath(server, user).
@@ -62,14 +68,23 @@ public:
     QString unitsText() const;
     QString membersText() const;
     QString noteText() const;
+    OrgTreePanel* treePanel() const { return m_treePanel; }
+    RosterPanel* rosterPanel() const { return m_rosterPanel; }
+    const OrgTreeModel* treeModel() const { return m_tree; }
+    const RosterModel* rosterModel() const { return m_roster; }
+    // Reads the tree and the roster again from the replica, keeping the chosen unit.
+    void reloadData();
 
 signals:
+    // The roster has been painted once with the replica's data in it (for the start-up probe).
+    void firstDataPainted();
     void syncStarted(bool firstSync);
     void syncFinished(sotay::client::SyncFailure failure);
     void statusRefreshed();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildCentre();
@@ -84,6 +99,7 @@ private:
     void signInAgain();
     void updateTitle(const QString& scope);
     void showAbout();
+    void showUnit(qint64 unitId);
 
     ConsoleSession m_session;
     Options m_options;
@@ -96,6 +112,12 @@ private:
     QLabel* m_units = nullptr;
     QLabel* m_members = nullptr;
     QLabel* m_note = nullptr;
+    OrgTreeModel* m_tree = nullptr;
+    RosterModel* m_roster = nullptr;
+    OrgTreePanel* m_treePanel = nullptr;
+    RosterPanel* m_rosterPanel = nullptr;
+    QDockWidget* m_treeDock = nullptr;
+    bool m_dataPainted = false;    // firstDataPainted was emitted
     bool m_firstSyncShown = false; // the running sync is the first one: it shows its progress
     bool m_started = false;        // the sync at opening was started
     bool m_signedOut = false;      // the user declined to sign in again: no automatic sync until F5

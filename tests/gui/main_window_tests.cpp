@@ -4,8 +4,12 @@
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "message_box.h"
+#include "org_tree_model.h"
+#include "org_tree_panel.h"
 #include "password_hasher.h"
 #include "replica.h"
+#include "roster_model.h"
+#include "roster_panel.h"
 #include "sign_in_prompt.h"
 #include "store/sql.h"
 #include "sync_status_bar.h"
@@ -13,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFontMetrics>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -129,6 +134,19 @@ private slots:
         QCOMPARE(window.membersText(), QStringLiteral("2"));
         QCOMPARE(window.scopeText(), QStringLiteral("Đảng bộ phường Trấn Biên"));
         QVERIFY(window.noteText().isEmpty());
+        // The tree dock and the roster show what the sync brought: the scope's top unit is chosen, with its
+        // whole subtree's members.
+        QCOMPARE(window.treeModel()->unitCount(), 4);
+        QCOMPARE(window.rosterModel()->unitId(), setup->tree.tranBien.id);
+        QCOMPARE(window.rosterModel()->loadedCount(), 2);
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.cell2.id));
+        QCOMPARE(window.rosterModel()->loadedCount(), 1);
+        // Ctrl+F goes to the roster's search box.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keySequence(&window, QKeySequence::Find);
+        QCOMPARE(QApplication::focusWidget(), window.rosterPanel()->searchBox());
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.tranBien.id));
         QVERIFY(window.windowTitle().contains(setup->officer()));
         QVERIFY(window.windowTitle().contains(QStringLiteral("Đảng bộ phường Trấn Biên")));
 

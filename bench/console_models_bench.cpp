@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The console's models on a large province: loading the organisation tree and a whole-province roster,
+// searching the tree, and filtering the roster keystroke by keystroke, with the memory they hold.
+//   sotay-console-models-bench DATABASE_FILE [MEMBERS]
+// The file is seeded with the demo province (MEMBERS, default 200,000) when it does not exist yet.
+#include "demo/demo_province.h"
+#include "org_tree_model.h"
+#include "org_tree_panel.h"
+#include "roster_model.h"
+#include "store/database.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <algorithm>
+#include <vector>
+
+using namespace sotay;
+using namespace sotay::widgets;
+
+namespace {
+
+qint64 residentKilobytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+double milliseconds(const QElapsedTimer& timer)
+{
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication application(argc, argv);
+    QTextStream out(stdout);
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() < 2) {
+        out << "usage: sotay-console-models-bench DATABASE_FILE [MEMBERS]\n";
+        return 2;
+    }
+    const QString file = arguments.at(1);
+    const int members = arguments.size() > 2 ? arguments.at(2).toInt() : 200000;
+    const bool seed = !QFileInfo::exists(file);
+    auto db = openDatabase(DatabaseConfig::sqlite(file, false), QStringLiteral("bench"));
+    if (!db) {
+        out << db.error().message << '\n';
+        return 1;
+    }
+    if (seed) {
+        DemoOptions options;
+        options.members = members;
+        const auto context
+            = WriteContext::at(QStringLiteral("bench"), QDateTime(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC));
+        auto seeded = seedDemoProvince(*db, options, context);
+        if (!seeded) {
+            out << seeded.error().message << '\n';
+            return 1;
+        }
+    }
+
+    const qint64 before = residentKilobytes();
+    OrgTreeModel tree;
+    QElapsedTimer timer;
+    timer.start();
+    if (const Status loaded = tree.load(*db); !loaded) {
+        out << loaded.error().message << '\n';
+        return 1;
+    }
+    const double treeLoad = milliseconds(timer);
+    RosterModel roster;
+    const qint64 root = tree.index(0, 0).data(OrgTreeModel::UnitIdRole).toLongLong();
+    timer.restart();
+    if (const Status loaded = roster.load(*db, root, true); !loaded) {
+        out << loaded.error().message << '\n';
+        return 1;
+    }
+    const double rosterLoad = milliseconds(timer);
+    const qint64 after = residentKilobytes();
+
+    OrgTreeFilter filter;
+    filter.setSourceModel(&tree);
+    QStringList treeTimes;
+    for (const QString& query : { QStringLiteral("xuan loc"), QStringLiteral("chi bo 1"),
+             QStringLiteral("cao su"), QStringLiteral("26425"), QString() }) {
+        timer.restart();
+        filter.setSearchText(query);
+        treeTimes.append(QStringLiteral("\"%1\" %2 ms (%3 at the top)")
+                             .arg(query)
+                             .arg(milliseconds(timer), 0, 'f', 1)
+                             .arg(filter.rowCount()));
+    }
+
+    // The keystrokes of a search typed in the roster's box, each a new filter over every row.
+    const QString typed = QStringLiteral("nguyen thi hoa");
+    std::vector<double> keystrokes;
+    for (qsizetype length = 1; length <= typed.size(); ++length) {
+        RosterModel::Filter next;
+        next.text = typed.left(length);
+        timer.restart();
+        roster.setFilter(next);
+        keystrokes.push_back(milliseconds(timer));
+    }
+    const int shownAtEnd = roster.rowCount();
+    std::vector<double> sorted = keystrokes;
+    std::sort(sorted.begin(), sorted.end());
+
+    out << "units " << tree.unitCount() << ", roster rows " << roster.loadedCount()
+        << (seed ? " (seeded now)" : "") << '\n';
+    out << "tree load " << QString::number(treeLoad, 'f', 1) << " ms; roster load (whole province) "
+        << QString::number(rosterLoad, 'f', 1) << " ms\n";
+    out << "tree search: " << treeTimes.join(QStringLiteral("; ")) << '\n';
+    out << "roster keystrokes \"" << typed << "\": median "
+        << QString::number(sorted[sorted.size() / 2], 'f', 1) << " ms, worst "
+        << QString::number(sorted.back(), 'f', 1) << " ms, first "
+        << QString::number(keystrokes.front(), 'f', 1) << " ms; " << shownAtEnd << " rows at the end\n";
+    out << "memory held by the tree and the roster: " << (after - before) / 1024 << " MB (resident "
+        << after / 1024 << " MB)\n";
+    return 0;
+}

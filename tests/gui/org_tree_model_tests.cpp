@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The organisation tree model and its panel on a real SQLite database with the small tree: structure and
+// member counts under QAbstractItemModelTester, search without diacritics that keeps the units above a
+// match, and choosing a unit.
+#include "gui_test_support.h"
+#include "org_tree_model.h"
+#include "org_tree_panel.h"
+#include "store/sql.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace sotay;
+using namespace sotay::widgets;
+
+namespace {
+
+QStringList namesUnder(const QAbstractItemModel& model, const QModelIndex& parent = {})
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        names.append(model.index(row, 0, parent).data().toString());
+    return names;
+}
+
+} // namespace
+
+class OrgTreeModelTests final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        test::useTemporarySettings(m_settings);
+    }
+
+    void theTreeHoldsEveryActiveUnitWithItsSubtreesMembers()
+    {
+        auto setup = test::startTreeServer();
+        OrgTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.load(setup->database->db()).ok());
+        QCOMPARE(model.unitCount(), 7);
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex province = model.index(0, OrgTreeModel::NameColumn);
+        QCOMPARE(province.data().toString(), setup->tree.province.name);
+        // Siblings by name: "Đảng bộ phường Trấn Biên" before "Đảng bộ xã Phú Riềng".
+        QCOMPARE(namesUnder(model, province),
+            (QStringList { setup->tree.tranBien.name, setup->tree.phuRieng.name }));
+        QCOMPARE(model.memberCount(setup->tree.province.id), 3);
+        QCOMPARE(model.memberCount(setup->tree.tranBien.id), 2);
+        QCOMPARE(model.memberCount(setup->tree.cell1.id), 1);
+        QCOMPARE(model.index(0, OrgTreeModel::MembersColumn).data().toString(), QStringLiteral("3"));
+        const QModelIndex school = model.indexOfUnit(setup->tree.school.id);
+        QCOMPARE(school.data(OrgTreeModel::UnitIdRole).toLongLong(), setup->tree.school.id);
+        QCOMPARE(school.parent(), model.indexOfUnit(setup->tree.tranBien.id));
+        QCOMPARE(model.rowCount(school), 2);
+        QVERIFY(!school.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(!model.indexOfUnit(999999).isValid());
+
+        // Loading again (after a sync) resets cleanly; a dissolved unit is gone.
+        QVERIFY(sql::exec(setup->database->db(),
+            QStringLiteral(
+                "UPDATE org_unit SET valid_to = '2026-11-01', end_reason = 'dissolved' WHERE id = ?"),
+            { setup->tree.rubberCell.id })
+                    .ok());
+        QVERIFY(model.load(setup->database->db()).ok());
+        QCOMPARE(model.unitCount(), 6);
+        QVERIFY(!model.indexOfUnit(setup->tree.rubberCell.id).isValid());
+    }
+
+    void searchingWithoutDiacriticsKeepsTheUnitsAboveAMatch()
+    {
+        auto setup = test::startTreeServer();
+        OrgTreeModel model;
+        QVERIFY(model.load(setup->database->db()).ok());
+        OrgTreePanel panel(&model);
+        QAbstractItemModelTester tester(
+            panel.filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+        QTest::keyClicks(panel.searchBox(), QStringLiteral("ngo quyen"));
+        const QAbstractItemModel& shown = *panel.filter();
+        QCOMPARE(shown.rowCount(), 1);
+        const QModelIndex province = shown.index(0, 0);
+        QCOMPARE(namesUnder(shown, province), QStringList { setup->tree.tranBien.name });
+        const QModelIndex tranBien = shown.index(0, 0, province);
+        QCOMPARE(namesUnder(shown, tranBien), QStringList { setup->tree.school.name });
+        QVERIFY(panel.view()->isExpanded(tranBien));
+
+        // By code, and a search that matches nothing.
+        panel.searchBox()->setText(setup->tree.rubberCell.code);
+        QCOMPARE(namesUnder(shown, shown.index(0, 0)), QStringList { setup->tree.phuRieng.name });
+        panel.searchBox()->setText(QStringLiteral("không có đơn vị này"));
+        QCOMPARE(shown.rowCount(), 0);
+        panel.searchBox()->clear();
+        QCOMPARE(shown.rowCount(shown.index(0, 0)), 2);
+
+        QSignalSpy chosen(&panel, &OrgTreePanel::unitChosen);
+        QVERIFY(panel.selectUnit(setup->tree.cell2.id));
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.first().at(0).toLongLong(), setup->tree.cell2.id);
+        QVERIFY(!panel.selectUnit(999999));
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(OrgTreeModelTests)
+#include "org_tree_model_tests.moc"

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The roster model and its panel on a real SQLite database: Vietnamese name order, a unit alone or its
+// subtree, search as you type without diacritics, the filters, copying rows for Excel, under
+// QAbstractItemModelTester.
+#include "gui_test_support.h"
+#include "roster_model.h"
+#include "roster_panel.h"
+#include "store/member_repository.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTest>
+
+using namespace sotay;
+using namespace sotay::widgets;
+
+namespace {
+
+Member addPerson(const QSqlDatabase& db, qint64 unit, const QString& family, const QString& middle,
+    const QString& given, QDate born, Gender gender, const QString& card)
+{
+    Member m = test::sampleMember(unit, family, middle, given);
+    m.birthDate = born;
+    m.admittedOn = born.addYears(25);
+    m.officialOn = m.admittedOn.addYears(1);
+    m.gender = gender;
+    m.cardNumber = card;
+    auto created = MemberRepository(db).create(m,
+        { 0, 0, MemberEventType::Admission, m.admittedOn, QStringLiteral("1-QĐ/ĐU"), true, {}, {}, {} },
+        test::testContext());
+    if (!created)
+        throw std::runtime_error(created.error().message.toStdString());
+    return *created;
+}
+
+QStringList names(const QAbstractItemModel& model)
+{
+    QStringList list;
+    for (int row = 0; row < model.rowCount(); ++row)
+        list.append(model.index(row, RosterModel::NameColumn).data().toString());
+    return list;
+}
+
+} // namespace
+
+class RosterModelTests final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        test::useTemporarySettings(m_settings);
+        m_setup = test::startTreeServer();
+        const QSqlDatabase db = m_setup->database->db();
+        const auto& t = m_setup->tree;
+        addPerson(db, t.cell1.id, QStringLiteral("Lê"), QStringLiteral("Văn"), QStringLiteral("Ánh"),
+            QDate(1995, 1, 1), Gender::Male, QStringLiteral("02.111222"));
+        addPerson(db, t.cell1.id, QStringLiteral("Phạm"), QStringLiteral("Minh"), QStringLiteral("Đức"),
+            QDate(1950, 6, 1), Gender::Male, QStringLiteral("02.333444"));
+        addPerson(db, t.cell2.id, QStringLiteral("Võ"), QString(), QStringLiteral("Bình"), QDate(1985, 2, 2),
+            Gender::Female, QStringLiteral("02.555666"));
+    }
+
+    void aSubtreeComesInVietnameseNameOrder()
+    {
+        RosterModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto& t = m_setup->tree;
+        QVERIFY(model.load(m_setup->database->db(), t.tranBien.id, true, QDate(2026, 11, 25)).ok());
+        // Given name first (Ánh < Bình < Đức < Hoa < Nam), the Vietnamese way.
+        QCOMPARE(names(model),
+            (QStringList { QStringLiteral("Lê Văn Ánh"), QStringLiteral("Võ Bình"),
+                QStringLiteral("Phạm Minh Đức"), QStringLiteral("Nguyễn Thị Hoa"),
+                QStringLiteral("Trần Văn Nam") }));
+        QCOMPARE(model.index(1, RosterModel::GenderColumn).data().toString(), QStringLiteral("Nữ"));
+        QCOMPARE(
+            model.index(1, RosterModel::BirthDateColumn).data().toString(), QStringLiteral("02/02/1985"));
+        QCOMPARE(model.index(1, RosterModel::UnitColumn).data().toString(), t.cell2.name);
+        QCOMPARE(model.index(0, RosterModel::StatusColumn).data().toString(), QStringLiteral("Chính thức"));
+
+        QVERIFY(model.load(m_setup->database->db(), t.cell2.id, false).ok());
+        QCOMPARE(names(model), (QStringList { QStringLiteral("Võ Bình"), QStringLiteral("Trần Văn Nam") }));
+        QVERIFY(model.load(m_setup->database->db(), t.school.id, false).ok());
+        QCOMPARE(model.rowCount(), 0); // a committee holds no members itself
+    }
+
+    void filtersNarrowTheRowsWithoutReadingAgain()
+    {
+        RosterModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(
+            model.load(m_setup->database->db(), m_setup->tree.province.id, true, QDate(2026, 11, 25)).ok());
+        QCOMPARE(model.loadedCount(), 6);
+        RosterModel::Filter filter;
+        filter.text = QStringLiteral("DUC");
+        model.setFilter(filter);
+        QCOMPARE(names(model), QStringList { QStringLiteral("Phạm Minh Đức") });
+        filter.text = QStringLiteral("02.55");
+        model.setFilter(filter);
+        QCOMPARE(names(model), QStringList { QStringLiteral("Võ Bình") });
+        filter = {};
+        filter.gender = Gender::Female;
+        filter.maximumAge = 50;
+        model.setFilter(filter);
+        // The sample members Hoa, Lan and Nam are women born in 1980 (46), Bình was born in 1985 (41); Ánh
+        // and Đức are men.
+        QCOMPARE(names(model),
+            (QStringList { QStringLiteral("Võ Bình"), QStringLiteral("Nguyễn Thị Hoa"),
+                QStringLiteral("Điểu Thị Lan"), QStringLiteral("Trần Văn Nam") }));
+        filter = {};
+        filter.minimumAge = 61;
+        model.setFilter(filter);
+        QCOMPARE(names(model), QStringList { QStringLiteral("Phạm Minh Đức") });
+        filter = {};
+        filter.status = MemberStatus::Probationary;
+        model.setFilter(filter);
+        QCOMPARE(model.rowCount(), 0);
+        model.setFilter({});
+        QCOMPARE(model.rowCount(), 6);
+    }
+
+    void thePanelSearchesAsYouTypeAndCopiesRowsForExcel()
+    {
+        RosterModel model;
+        RosterPanel panel(&model);
+        panel.resize(1000, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.showUnit(m_setup->database->db(), m_setup->tree.tranBien.id, m_setup->tree.tranBien.name);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(panel.countLabel()->text(), QStringLiteral("Đang hiện 5 trong 5 đảng viên"));
+
+        QTest::keyClicks(panel.searchBox(), QStringLiteral("van"));
+        QCOMPARE(
+            names(model), (QStringList { QStringLiteral("Lê Văn Ánh"), QStringLiteral("Trần Văn Nam") }));
+        QCOMPARE(panel.countLabel()->text(), QStringLiteral("Đang hiện 2 trong 5 đảng viên"));
+        panel.genderFilter()->setCurrentIndex(1); // men: Ánh (the sample members are women)
+        QCOMPARE(names(model), QStringList { QStringLiteral("Lê Văn Ánh") });
+        panel.searchBox()->clear();
+        panel.genderFilter()->setCurrentIndex(2); // women: Bình, Hoa, Nam
+        QCOMPARE(model.rowCount(), 3);
+        panel.genderFilter()->setCurrentIndex(0);
+
+        // The unit alone instead of its subtree: Trấn Biên itself holds nobody.
+        panel.subtreeBox()->setChecked(false);
+        QCOMPARE(model.rowCount(), 0);
+        panel.subtreeBox()->setChecked(true);
+        QCOMPARE(model.rowCount(), 5);
+
+        // Ctrl+C on two rows: a header and two lines, tab-separated, in the columns as shown.
+        panel.view()->horizontalHeader()->setSectionHidden(RosterModel::ExemptColumn, true);
+        panel.view()->selectRow(0);
+        panel.view()->selectionModel()->select(
+            model.index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        panel.view()->setFocus();
+        QTest::keySequence(panel.view(), QKeySequence::Copy);
+        const QStringList lines
+            = QApplication::clipboard()->text().split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(
+            lines[0].startsWith(QStringLiteral("Họ và tên\tGiới tính\tNgày sinh\tĐảng viên\tSố thẻ đảng")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("Lê Văn Ánh\tNam\t01/01/1995\tChính thức\t02.111222\t")));
+        QVERIFY(lines[2].startsWith(QStringLiteral("Võ Bình\tNữ\t02/02/1985\t")));
+        QCOMPARE(lines[1].count(u'\t'), RosterModel::ColumnCount - 2);
+    }
+
+private:
+    QTemporaryDir m_settings;
+    std::unique_ptr<test::TreeServer> m_setup;
+};
+
+QTEST_MAIN(RosterModelTests)
+#include "roster_model_tests.moc"

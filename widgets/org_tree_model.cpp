@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "org_tree_model.h"
+
+#include "store/sql.h"
+#include "text/vietnamese_text.h"
+
+#include <QIcon>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
+
+#include <algorithm>
+
+namespace sotay::widgets {
+
+OrgTreeModel::OrgTreeModel(QObject* parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+Status OrgTreeModel::load(const QSqlDatabase& db)
+{
+    // Parents before children: the path of a parent is a prefix of its children's paths.
+    auto units = sql::exec(db,
+        QStringLiteral(
+            "SELECT id, parent_id, kind, code, name FROM org_unit WHERE valid_to IS NULL ORDER BY path"));
+    if (!units)
+        return units.error();
+    auto counts = sql::exec(db,
+        QStringLiteral(
+            "SELECT org_unit_id, COUNT(*) FROM member WHERE left_reason IS NULL GROUP BY org_unit_id"));
+    if (!counts)
+        return counts.error();
+
+    std::vector<Unit> loaded;
+    std::vector<int> top;
+    QHash<qint64, int> byId;
+    while (units->next()) {
+        Unit unit;
+        unit.id = units->value(0).toLongLong();
+        const QVariant parentId = units->value(1);
+        unit.kind = orgKindFromCode(units->value(2).toString()).value_or(OrgKind::Cell);
+        unit.code = units->value(3).toString();
+        unit.name = units->value(4).toString();
+        unit.searchKey = text::fold(unit.code + u' ' + unit.name);
+        const int position = static_cast<int>(loaded.size());
+        const auto parent = parentId.isNull() ? byId.constEnd() : byId.constFind(parentId.toLongLong());
+        if (parent != byId.constEnd()) {
+            unit.parent = *parent;
+            unit.row = static_cast<int>(loaded[static_cast<std::size_t>(*parent)].children.size());
+            loaded[static_cast<std::size_t>(*parent)].children.push_back(position);
+        } else {
+            // The scope's top unit (its parent lies outside the replica), or the province root.
+            unit.row = static_cast<int>(top.size());
+            top.push_back(position);
+        }
+        byId.insert(unit.id, position);
+        loaded.push_back(std::move(unit));
+    }
+    while (counts->next())
+        if (const auto at = byId.constFind(counts->value(0).toLongLong()); at != byId.constEnd())
+            loaded[static_cast<std::size_t>(*at)].members = counts->value(1).toLongLong();
+    // Subtree totals: children come after their parents, so one pass from the end adds each into its parent.
+    for (auto it = loaded.rbegin(); it != loaded.rend(); ++it)
+        if (it->parent >= 0)
+            loaded[static_cast<std::size_t>(it->parent)].members += it->members;
+    // Siblings by name, the way the users look for them.
+    const auto byName = [&loaded](int a, int b) {
+        return QString::localeAwareCompare(
+                   loaded[static_cast<std::size_t>(a)].name, loaded[static_cast<std::size_t>(b)].name)
+            < 0;
+    };
+    for (auto& unit : loaded) {
+        std::sort(unit.children.begin(), unit.children.end(), byName);
+        for (std::size_t row = 0; row < unit.children.size(); ++row)
+            loaded[static_cast<std::size_t>(unit.children[row])].row = static_cast<int>(row);
+    }
+
+    beginResetModel();
+    m_units = std::move(loaded);
+    m_top = std::move(top);
+    m_byId = std::move(byId);
+    endResetModel();
+    return success();
+}
+
+QModelIndex OrgTreeModel::indexOfUnit(qint64 unitId) const
+{
+    const auto at = m_byId.constFind(unitId);
+    if (at == m_byId.constEnd())
+        return {};
+    return createIndex(m_units[static_cast<std::size_t>(*at)].row, NameColumn, quintptr(*at));
+}
+
+qint64 OrgTreeModel::memberCount(qint64 unitId) const
+{
+    const auto at = m_byId.constFind(unitId);
+    return at == m_byId.constEnd() ? 0 : m_units[static_cast<std::size_t>(*at)].members;
+}
+
+QModelIndex OrgTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    const std::vector<int>& siblings
+        = parent.isValid() ? m_units[static_cast<std::size_t>(parent.internalId())].children : m_top;
+    if (row >= static_cast<int>(siblings.size()))
+        return {};
+    return createIndex(row, column, quintptr(siblings[static_cast<std::size_t>(row)]));
+}
+
+QModelIndex OrgTreeModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid())
+        return {};
+    const int parent = m_units[static_cast<std::size_t>(child.internalId())].parent;
+    if (parent < 0)
+        return {};
+    return createIndex(m_units[static_cast<std::size_t>(parent)].row, NameColumn, quintptr(parent));
+}
+
+int OrgTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if (!parent.isValid())
+        return static_cast<int>(m_top.size());
+    if (parent.column() != NameColumn)
+        return 0;
+    return static_cast<int>(m_units[static_cast<std::size_t>(parent.internalId())].children.size());
+}
+
+int OrgTreeModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+QVariant OrgTreeModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Unit& unit = m_units[static_cast<std::size_t>(index.internalId())];
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == NameColumn)
+            return unit.name;
+        return QLocale().toString(unit.members);
+    case Qt::ToolTipRole:
+        return tr("%1 - %2 (%3): %n đảng viên", nullptr, static_cast<int>(unit.members))
+            .arg(unit.code, unit.name, orgKindLabel(unit.kind));
+    case Qt::DecorationRole:
+        return index.column() == NameColumn ? QVariant(orgKindIcon(unit.kind)) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == MembersColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                                               : QVariant();
+    case UnitIdRole:
+        return unit.id;
+    case KindRole:
+        return static_cast<int>(unit.kind);
+    case SearchKeyRole:
+        return unit.searchKey;
+    default:
+        return {};
+    }
+}
+
+QVariant OrgTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == NameColumn ? tr("Tổ chức đảng") : tr("Đảng viên");
+}
+
+QIcon orgKindIcon(OrgKind kind)
+{
+    static QHash<int, QIcon> icons;
+    if (const auto found = icons.constFind(static_cast<int>(kind)); found != icons.constEnd())
+        return *found;
+    // A letter on a coloured disc: Đ for committees, C for cells, T for groups, by level.
+    struct Look {
+        QColor colour;
+        QChar letter;
+    };
+    Look look { QColor(0x6b, 0x72, 0x80), u'T' };
+    switch (kind) {
+    case OrgKind::Province:
+        look = { QColor(0xb9, 0x1c, 0x1c), u'T' };
+        break;
+    case OrgKind::Upper:
+        look = { QColor(0xc2, 0x41, 0x0c), u'Đ' };
+        break;
+    case OrgKind::BaseCommittee:
+        look = { QColor(0x1d, 0x4e, 0xd8), u'Đ' };
+        break;
+    case OrgKind::SectionCommittee:
+        look = { QColor(0x03, 0x69, 0xa1), u'Đ' };
+        break;
+    case OrgKind::BaseCell:
+        look = { QColor(0x15, 0x80, 0x3d), u'C' };
+        break;
+    case OrgKind::Cell:
+        look = { QColor(0x4d, 0x7c, 0x0f), u'C' };
+        break;
+    case OrgKind::Group:
+        break;
+    }
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    {
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(look.colour);
+        painter.drawEllipse(1, 1, 30, 30);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(18);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(QRect(0, 0, 32, 32), Qt::AlignCenter, QString(look.letter));
+    }
+    const QIcon icon(pixmap);
+    icons.insert(static_cast<int>(kind), icon);
+    return icon;
+}
+
+} // namespace sotay::widgets

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "org/org_unit.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QSqlDatabase>
+
+#include <vector>
+
+namespace sotay::widgets {
+
+// The organisation tree held by the replica: every active unit, with its kind and the active members of its
+// whole subtree. Read in two queries and kept in memory (about 7,600 units for the province).
+class OrgTreeModel final : public QAbstractItemModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrgTreeModel)
+
+public:
+    enum Column { NameColumn, MembersColumn, ColumnCount };
+    enum Role {
+        UnitIdRole = Qt::UserRole + 1, // qint64
+        KindRole,                      // OrgKind as int
+        SearchKeyRole,                 // folded "code name", for searching without diacritics
+    };
+
+    explicit OrgTreeModel(QObject* parent = nullptr);
+
+    Status load(const QSqlDatabase& db);
+    QModelIndex indexOfUnit(qint64 unitId) const;
+    qsizetype unitCount() const { return static_cast<qsizetype>(m_units.size()); }
+    qint64 memberCount(qint64 unitId) const; // active members of the subtree
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Unit {
+        qint64 id = 0;
+        int parent = -1; // position in m_units, -1 for a top unit
+        int row = 0;     // position among its siblings
+        OrgKind kind = OrgKind::Cell;
+        QString code;
+        QString name;
+        QString searchKey;
+        qint64 members = 0;
+        std::vector<int> children;
+    };
+    std::vector<Unit> m_units;
+    std::vector<int> m_top;
+    QHash<qint64, int> m_byId;
+};
+
+// A small round icon per kind of unit, drawn once (no image files to ship).
+QIcon orgKindIcon(OrgKind kind);
+
+} // namespace sotay::widgets

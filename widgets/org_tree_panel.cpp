@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "org_tree_panel.h"
+
+#include "org_tree_model.h"
+#include "text/vietnamese_text.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace sotay::widgets {
+
+OrgTreeFilter::OrgTreeFilter(QObject* parent)
+    : QSortFilterProxyModel(parent)
+{
+    setRecursiveFilteringEnabled(true);
+}
+
+void OrgTreeFilter::setSearchText(const QString& text)
+{
+    const QString folded = text::fold(text);
+    if (folded == m_folded)
+        return;
+    m_folded = folded;
+    invalidateFilter();
+}
+
+bool OrgTreeFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (m_folded.isEmpty())
+        return true;
+    const QModelIndex index = sourceModel()->index(sourceRow, OrgTreeModel::NameColumn, sourceParent);
+    return index.data(OrgTreeModel::SearchKeyRole).toString().contains(m_folded);
+}
+
+OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_filter(new OrgTreeFilter(this))
+    , m_search(new QLineEdit(this))
+    , m_view(new QTreeView(this))
+{
+    m_filter->setSourceModel(model);
+    m_search->setPlaceholderText(tr("Tìm tổ chức theo tên hoặc mã (gõ không dấu cũng được)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Tìm tổ chức đảng"));
+    m_view->setModel(m_filter);
+    m_view->setUniformRowHeights(true);
+    m_view->setAccessibleName(tr("Cây tổ chức đảng"));
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_view);
+    connect(m_search, &QLineEdit::textChanged, this, &OrgTreePanel::search);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &OrgTreePanel::takeCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_view->expandToDepth(0); });
+}
+
+bool OrgTreePanel::selectUnit(qint64 unitId)
+{
+    const QModelIndex shown = m_filter->mapFromSource(m_model->indexOfUnit(unitId));
+    if (!shown.isValid())
+        return false;
+    m_view->scrollTo(shown);
+    m_view->selectionModel()->setCurrentIndex(
+        shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    return true;
+}
+
+void OrgTreePanel::search(const QString& text)
+{
+    m_filter->setSearchText(text);
+    // A search shows where its matches stand; an empty one goes back to the first level.
+    if (text::fold(text).isEmpty()) {
+        m_view->collapseAll();
+        m_view->expandToDepth(0);
+    } else {
+        m_view->expandAll();
+    }
+}
+
+void OrgTreePanel::takeCurrent(const QModelIndex& current)
+{
+    if (current.isValid())
+        emit unitChosen(current.data(OrgTreeModel::UnitIdRole).toLongLong());
+}
+
+} // namespace sotay::widgets

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSortFilterProxyModel>
+#include <QWidget>
+
+class QLineEdit;
+class QTreeView;
+
+namespace sotay::widgets {
+
+class OrgTreeModel;
+
+// Keeps the units whose code or name contains the folded search text, with the units above them.
+class OrgTreeFilter final : public QSortFilterProxyModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrgTreeFilter)
+
+public:
+    explicit OrgTreeFilter(QObject* parent = nullptr);
+    void setSearchText(const QString& text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    QString m_folded;
+};
+
+// The organisation tree with its search box: the console's left-hand dock.
+class OrgTreePanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrgTreePanel)
+
+public:
+    explicit OrgTreePanel(OrgTreeModel* model, QWidget* parent = nullptr);
+
+    QLineEdit* searchBox() const { return m_search; }
+    QTreeView* view() const { return m_view; }
+    OrgTreeFilter* filter() const { return m_filter; }
+    // Selects a unit (and shows it); false when it is not in the tree or hidden by the search.
+    bool selectUnit(qint64 unitId);
+
+signals:
+    void unitChosen(qint64 unitId);
+
+private:
+    void search(const QString& text);
+    void takeCurrent(const QModelIndex& current);
+
+    OrgTreeModel* m_model;
+    OrgTreeFilter* m_filter;
+    QLineEdit* m_search;
+    QTreeView* m_view;
+};
+
+} // namespace sotay::widgets

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "roster_model.h"
+
+#include "org/org_rules.h"
+#include "store/sql.h"
+#include "text/vietnamese_text.h"
+
+namespace sotay::widgets {
+namespace {
+
+int wholeYears(QDate from, QDate to)
+{
+    if (!from.isValid())
+        return -1;
+    int years = to.year() - from.year();
+    if (to.month() < from.month() || (to.month() == from.month() && to.day() < from.day()))
+        --years;
+    return years;
+}
+
+QString shortDate(QDate date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
+} // namespace
+
+RosterModel::RosterModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today)
+{
+    QString statement = QStringLiteral(
+        "SELECT m.id, m.family_name, m.middle_name, m.given_name, m.name_folded, m.card_number, u.name, "
+        "m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt "
+        "FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE m.left_reason IS NULL AND ");
+    QVariantList values;
+    if (subtree) {
+        auto path = sql::exec(db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { unitId });
+        if (!path)
+            return path.error();
+        const QString top = path->next() ? path->value(0).toString() : QString();
+        statement += QStringLiteral("u.path >= ? AND u.path < ?");
+        values << top << (top.isEmpty() ? QString() : subtreeEnd(top));
+    } else {
+        statement += QStringLiteral("m.org_unit_id = ?");
+        values << unitId;
+    }
+    statement += QStringLiteral(" ORDER BY m.sort_key, m.id");
+    auto query = sql::exec(db, statement, values);
+    if (!query)
+        return query.error();
+    std::vector<Row> rows;
+    while (query->next()) {
+        Row row;
+        row.id = query->value(0).toLongLong();
+        const QString middle = query->value(2).toString();
+        row.fullName = query->value(1).toString() + u' ';
+        if (!middle.isEmpty())
+            row.fullName += middle + u' ';
+        row.fullName += query->value(3).toString();
+        row.folded = query->value(4).toString();
+        row.cardNumber = query->value(5).toString();
+        row.unitName = query->value(6).toString();
+        row.birthDate = sql::toDate(query->value(7));
+        row.admittedOn = sql::toDate(query->value(8));
+        row.officialOn = sql::toDate(query->value(9));
+        row.age = wholeYears(row.birthDate, today);
+        row.gender = genderFromCode(query->value(10).toString()).value_or(Gender::Male);
+        row.status = memberStatusFromCode(query->value(11).toString()).value_or(MemberStatus::Official);
+        row.exempt = query->value(12).toBool();
+        rows.push_back(std::move(row));
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_unitId = unitId;
+    m_subtree = subtree;
+    m_shown.clear();
+    const QString folded = text::fold(m_filter.text);
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (accepts(m_rows[i], folded))
+            m_shown.push_back(static_cast<int>(i));
+    endResetModel();
+    return success();
+}
+
+bool RosterModel::accepts(const Row& row, const QString& foldedText) const
+{
+    if (m_filter.status && row.status != *m_filter.status)
+        return false;
+    if (m_filter.gender && row.gender != *m_filter.gender)
+        return false;
+    if (m_filter.exempt && row.exempt != *m_filter.exempt)
+        return false;
+    if (m_filter.minimumAge >= 0 && row.age < m_filter.minimumAge)
+        return false;
+    if (m_filter.maximumAge >= 0 && row.age > m_filter.maximumAge)
+        return false;
+    if (!foldedText.isEmpty() && !row.folded.contains(foldedText)
+        && !row.cardNumber.startsWith(foldedText, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+void RosterModel::setFilter(const Filter& filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    const QString folded = text::fold(filter.text);
+    std::vector<int> shown;
+    shown.reserve(m_rows.size());
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (accepts(m_rows[i], folded))
+            shown.push_back(static_cast<int>(i));
+    beginResetModel();
+    m_shown = std::move(shown);
+    endResetModel();
+}
+
+int RosterModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_shown.size());
+}
+
+int RosterModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RosterModel::text(const Row& row, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return row.fullName;
+    case GenderColumn:
+        return row.gender == Gender::Female ? tr("Nữ") : tr("Nam");
+    case BirthDateColumn:
+        return shortDate(row.birthDate);
+    case StatusColumn:
+        return row.status == MemberStatus::Official ? tr("Chính thức") : tr("Dự bị");
+    case ExemptColumn:
+        return row.exempt ? tr("Miễn sinh hoạt") : QString();
+    case CardNumberColumn:
+        return row.cardNumber;
+    case UnitColumn:
+        return row.unitName;
+    case AdmittedColumn:
+        return shortDate(row.admittedOn);
+    case OfficialColumn:
+        return shortDate(row.officialOn);
+    default:
+        return {};
+    }
+}
+
+QVariant RosterModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= static_cast<int>(m_shown.size()))
+        return {};
+    const Row& row = m_rows[static_cast<std::size_t>(m_shown[static_cast<std::size_t>(index.row())])];
+    switch (role) {
+    case Qt::DisplayRole:
+        return text(row, index.column());
+    case MemberIdRole:
+        return row.id;
+    default:
+        return {};
+    }
+}
+
+QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Họ và tên");
+    case GenderColumn:
+        return tr("Giới tính");
+    case BirthDateColumn:
+        return tr("Ngày sinh");
+    case StatusColumn:
+        return tr("Đảng viên");
+    case ExemptColumn:
+        return tr("Miễn sinh hoạt");
+    case CardNumberColumn:
+        return tr("Số thẻ đảng");
+    case UnitColumn:
+        return tr("Chi bộ");
+    case AdmittedColumn:
+        return tr("Ngày vào Đảng");
+    case OfficialColumn:
+        return tr("Ngày chính thức");
+    default:
+        return {};
+    }
+}
+
+QString RosterModel::asTabSeparated(const QList<int>& rows, const QList<int>& columns) const
+{
+    const auto cell = [](QString value) {
+        // A tab or a line break inside a cell would split it in Excel.
+        value.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+        return value;
+    };
+    QStringList lines;
+    QStringList header;
+    for (const int column : columns)
+        header.append(headerData(column, Qt::Horizontal).toString());
+    lines.append(header.join(u'\t'));
+    for (const int shownRow : rows) {
+        if (shownRow < 0 || shownRow >= static_cast<int>(m_shown.size()))
+            continue;
+        const Row& row = m_rows[static_cast<std::size_t>(m_shown[static_cast<std::size_t>(shownRow)])];
+        QStringList cells;
+        for (const int column : columns)
+            cells.append(cell(text(row, column)));
+        lines.append(cells.join(u'\t'));
+    }
+    return lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n");
+}
+
+} // namespace sotay::widgets

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "member/member.h"
+
+#include <QAbstractTableModel>
+#include <QDate>
+#include <QSqlDatabase>
+
+#include <optional>
+#include <vector>
+
+namespace sotay::widgets {
+
+// The members of a unit, or of its whole subtree, from the replica, in Vietnamese name order. All rows are
+// held in memory (a whole province is about 132,000) and filtered there, so that searching as the user
+// types never goes back to the database.
+class RosterModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RosterModel)
+
+public:
+    enum Column {
+        NameColumn,
+        GenderColumn,
+        BirthDateColumn,
+        StatusColumn,
+        ExemptColumn,
+        CardNumberColumn,
+        UnitColumn,
+        AdmittedColumn,
+        OfficialColumn,
+        ColumnCount
+    };
+    enum Role { MemberIdRole = Qt::UserRole + 1 };
+
+    // Which members show. Text is matched without diacritics against the full name and as the start of
+    // the card number; ages are whole years on `today`.
+    struct Filter {
+        QString text;
+        std::optional<MemberStatus> status;
+        std::optional<Gender> gender;
+        std::optional<bool> exempt;
+        int minimumAge = -1;
+        int maximumAge = -1;
+        friend bool operator==(const Filter&, const Filter&) = default;
+    };
+
+    explicit RosterModel(QObject* parent = nullptr);
+
+    Status load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today = QDate::currentDate());
+    void setFilter(const Filter& filter);
+    const Filter& filter() const { return m_filter; }
+    qsizetype loadedCount() const { return static_cast<qsizetype>(m_rows.size()); }
+    qint64 unitId() const { return m_unitId; }
+    bool subtree() const { return m_subtree; }
+
+    // The rows as tab-separated text with a header line, as Excel pastes it (dates as dd/MM/yyyy).
+    QString asTabSeparated(const QList<int>& rows, const QList<int>& columns) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row {
+        qint64 id = 0;
+        QString fullName;
+        QString folded;
+        QString cardNumber;
+        QString unitName;
+        QDate birthDate;
+        QDate admittedOn;
+        QDate officialOn;
+        int age = 0;
+        Gender gender = Gender::Male;
+        MemberStatus status = MemberStatus::Official;
+        bool exempt = false;
+    };
+    bool accepts(const Row& row, const QString& foldedText) const;
+    QString text(const Row& row, int column) const;
+
+    std::vector<Row> m_rows;
+    std::vector<int> m_shown; // positions in m_rows that pass the filter
+    Filter m_filter;
+    qint64 m_unitId = 0;
+    bool m_subtree = false;
+};
+
+} // namespace sotay::widgets

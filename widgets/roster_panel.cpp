@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "roster_panel.h"
+
+#include "message_box.h"
+#include "roster_model.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QSettings>
+#include <QSqlDatabase>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace sotay::widgets {
+namespace {
+
+const QString kHeaderKey = QStringLiteral("roster/header");
+
+QComboBox* choices(
+    QWidget* parent, const QString& accessibleName, const QList<std::pair<QString, int>>& items)
+{
+    auto* box = new QComboBox(parent);
+    box->setAccessibleName(accessibleName);
+    for (const auto& [label, value] : items)
+        box->addItem(label, value);
+    return box;
+}
+
+} // namespace
+
+RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_title(new QLabel(this))
+    , m_search(new QLineEdit(this))
+    , m_status(choices(this, tr("Lọc theo loại đảng viên"),
+          { { tr("Chính thức và dự bị"), -1 }, { tr("Chính thức"), 1 }, { tr("Dự bị"), 0 } }))
+    , m_gender(choices(
+          this, tr("Lọc theo giới tính"), { { tr("Nam và nữ"), -1 }, { tr("Nam"), 0 }, { tr("Nữ"), 1 } }))
+    , m_exempt(choices(this, tr("Lọc theo miễn sinh hoạt"),
+          { { tr("Kể cả miễn sinh hoạt"), -1 }, { tr("Không miễn sinh hoạt"), 0 },
+              { tr("Chỉ miễn sinh hoạt"), 1 } }))
+    , m_age(choices(this, tr("Lọc theo độ tuổi"),
+          { { tr("Mọi độ tuổi"), -1 }, { tr("Dưới 31 tuổi"), 0 }, { tr("31 đến 40 tuổi"), 1 },
+              { tr("41 đến 50 tuổi"), 2 }, { tr("51 đến 60 tuổi"), 3 }, { tr("Trên 60 tuổi"), 4 } }))
+    , m_subtree(new QCheckBox(tr("Cả các tổ chức trực thuộc"), this))
+    , m_view(new QTableView(this))
+    , m_count(new QLabel(this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_search->setPlaceholderText(tr("Tìm theo họ tên hoặc số thẻ đảng (gõ không dấu cũng được)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Tìm đảng viên"));
+    m_subtree->setChecked(true);
+
+    m_view->setModel(model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setAccessibleName(tr("Danh sách đảng viên"));
+    // Fixed row heights keep scrolling through 200,000 rows smooth.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->hide();
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->resizeSection(RosterModel::NameColumn, 220);
+    header->resizeSection(RosterModel::UnitColumn, 260);
+    header->setStretchLastSection(true);
+    header->restoreState(QSettings().value(kHeaderKey).toByteArray());
+
+    auto* copy = new QAction(tr("Chép các dòng đã chọn"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(copy);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 3);
+    for (QWidget* box :
+        { static_cast<QWidget*>(m_status), static_cast<QWidget*>(m_gender), static_cast<QWidget*>(m_exempt),
+            static_cast<QWidget*>(m_age), static_cast<QWidget*>(m_subtree) })
+        filters->addWidget(box);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_count);
+
+    connect(m_search, &QLineEdit::textChanged, this, &RosterPanel::applyFilter);
+    for (QComboBox* box : { m_status, m_gender, m_exempt, m_age })
+        connect(box, &QComboBox::currentIndexChanged, this, &RosterPanel::applyFilter);
+    connect(m_subtree, &QCheckBox::toggled, this, &RosterPanel::reload);
+    connect(copy, &QAction::triggered, this, &RosterPanel::copySelection);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &RosterPanel::chooseColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RosterPanel::updateCount);
+    updateCount();
+}
+
+RosterPanel::~RosterPanel()
+{
+    QSettings().setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
+}
+
+void RosterPanel::showUnit(const QSqlDatabase& db, qint64 unitId, const QString& unitName)
+{
+    m_connection = db.connectionName();
+    m_title->setText(unitName);
+    if (const Status loaded = m_model->load(db, unitId, m_subtree->isChecked()); !loaded)
+        MessageBox::warning(this, tr("Không đọc được danh sách đảng viên"), loaded.error().message);
+}
+
+void RosterPanel::reload()
+{
+    if (m_connection.isEmpty())
+        return;
+    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (const Status loaded = m_model->load(db, m_model->unitId(), m_subtree->isChecked()); !loaded)
+        MessageBox::warning(this, tr("Không đọc được danh sách đảng viên"), loaded.error().message);
+}
+
+void RosterPanel::applyFilter()
+{
+    RosterModel::Filter filter;
+    filter.text = m_search->text();
+    if (const int status = m_status->currentData().toInt(); status >= 0)
+        filter.status = status == 1 ? MemberStatus::Official : MemberStatus::Probationary;
+    if (const int gender = m_gender->currentData().toInt(); gender >= 0)
+        filter.gender = gender == 1 ? Gender::Female : Gender::Male;
+    if (const int exempt = m_exempt->currentData().toInt(); exempt >= 0)
+        filter.exempt = exempt == 1;
+    static const int bands[][2] = { { -1, 30 }, { 31, 40 }, { 41, 50 }, { 51, 60 }, { 61, -1 } };
+    if (const int band = m_age->currentData().toInt(); band >= 0) {
+        filter.minimumAge = bands[band][0];
+        filter.maximumAge = bands[band][1];
+    }
+    m_model->setFilter(filter);
+}
+
+void RosterPanel::updateCount()
+{
+    const QLocale locale;
+    m_count->setText(tr("Đang hiện %1 trong %2 đảng viên")
+                         .arg(locale.toString(m_model->rowCount()), locale.toString(m_model->loadedCount())));
+}
+
+void RosterPanel::copySelection() const
+{
+    QList<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    if (rows.isEmpty())
+        return;
+    QList<int> columns;
+    const QHeaderView* header = m_view->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.append(logical);
+    }
+    QApplication::clipboard()->setText(m_model->asTabSeparated(rows, columns));
+}
+
+void RosterPanel::chooseColumns(const QPoint& at)
+{
+    QHeaderView* header = m_view->horizontalHeader();
+    QMenu menu(this);
+    for (int column = 0; column < RosterModel::ColumnCount; ++column) {
+        QAction* action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The name always shows: a row without it means nothing.
+        action->setEnabled(column != RosterModel::NameColumn);
+        connect(action, &QAction::toggled, header,
+            [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+    }
+    menu.exec(header->mapToGlobal(at));
+}
+
+} // namespace sotay::widgets

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QSqlDatabase;
+
+namespace sotay::widgets {
+
+class RosterModel;
+
+// The roster of the unit chosen in the tree: search as you type (without diacritics), filters by status,
+// gender, exemption and age band, the whole subtree or the unit alone, columns the user can hide and
+// reorder (remembered), and Ctrl+C copying the selected rows as tab-separated text for Excel.
+class RosterPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RosterPanel)
+
+public:
+    explicit RosterPanel(RosterModel* model, QWidget* parent = nullptr);
+    ~RosterPanel() override;
+
+    // Reads the roster of `unitId` from the replica, keeping the filters.
+    void showUnit(const QSqlDatabase& db, qint64 unitId, const QString& unitName);
+    void copySelection() const;
+
+    QLineEdit* searchBox() const { return m_search; }
+    QComboBox* statusFilter() const { return m_status; }
+    QComboBox* genderFilter() const { return m_gender; }
+    QComboBox* exemptFilter() const { return m_exempt; }
+    QComboBox* ageFilter() const { return m_age; }
+    QCheckBox* subtreeBox() const { return m_subtree; }
+    QTableView* view() const { return m_view; }
+    QLabel* countLabel() const { return m_count; }
+
+private:
+    void applyFilter();
+    void reload();
+    void updateCount();
+    void chooseColumns(const QPoint& at);
+
+    RosterModel* m_model;
+    QLabel* m_title;
+    QLineEdit* m_search;
+    QComboBox* m_status;
+    QComboBox* m_gender;
+    QComboBox* m_exempt;
+    QComboBox* m_age;
+    QCheckBox* m_subtree;
+    QTableView* m_view;
+    QLabel* m_count;
+    QString m_connection; // the replica connection the roster was read from
+};
+
+} // namespace sotay::widgets
