@@ -34,6 +34,15 @@ qint64 residentKilobytes()
     return -1;
 }
 
+// Every row the filtered tree shows once expanded, as the panel's expandAll() makes the view ask for them.
+int shownRows(const QAbstractItemModel& model, const QModelIndex& parent = {})
+{
+    int rows = model.rowCount(parent);
+    for (int row = 0, count = rows; row < count; ++row)
+        rows += shownRows(model, model.index(row, 0, parent));
+    return rows;
+}
+
 double milliseconds(const QElapsedTimer& timer)
 {
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -53,7 +62,7 @@ int main(int argc, char* argv[])
     const QString file = arguments.at(1);
     const int members = arguments.size() > 2 ? arguments.at(2).toInt() : 200000;
     const bool seed = !QFileInfo::exists(file);
-    auto db = openDatabase(DatabaseConfig::sqlite(file, false), QStringLiteral("bench"));
+    auto db = openAndMigrate(DatabaseConfig::sqlite(file, false), QStringLiteral("bench"));
     if (!db) {
         out << db.error().message << '\n';
         return 1;
@@ -96,10 +105,11 @@ int main(int argc, char* argv[])
              QStringLiteral("cao su"), QStringLiteral("26425"), QString() }) {
         timer.restart();
         filter.setSearchText(query);
-        treeTimes.append(QStringLiteral("\"%1\" %2 ms (%3 at the top)")
+        const int rows = shownRows(filter);
+        treeTimes.append(QStringLiteral("\"%1\" %2 ms (%3 units shown)")
                              .arg(query)
                              .arg(milliseconds(timer), 0, 'f', 1)
-                             .arg(filter.rowCount()));
+                             .arg(rows));
     }
 
     // The keystrokes of a search typed in the roster's box, each a new filter over every row.
