@@ -29,8 +29,10 @@ password=bench-admin-password
 SOTAY_ADMIN_PASSWORD=$password build/release/app/sotay-server --data "$work/data" --listen "127.0.0.1:$port" --demo \
   >"$work/server.log" 2>&1 &
 server_pid=$!
+seed_start=$(date +%s%N)
 for _ in $(seq 1 600); do grep -q "đang chạy" "$work/server.log" 2>/dev/null && break; sleep 0.2; done
 grep -q "đang chạy" "$work/server.log" || { cat "$work/server.log" >&2; exit 1; }
+seed_ms=$(( ($(date +%s%N) - seed_start) / 1000000 ))
 
 api="http://127.0.0.1:$port/api/v1"
 json() { /usr/bin/python3 -c "import sys,json; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
@@ -106,6 +108,7 @@ measure() { # name url [header]
 }
 
 echo "sotay-server $(build/release/app/sotay-server --version | awk '{print $2}') (RelWithDebInfo, SQLite, 64 threads);"
+echo "seeding the demo province on SQLite (synchronous=FULL) and starting: $seed_ms ms (target: under 60 s)"
 echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; commune $commune with $commune_count members."
 echo
 echo "| endpoint | requests/s | p50 | p99 | errors |"

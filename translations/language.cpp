@@ -27,10 +27,17 @@ void installLanguage(QCoreApplication& application, const QString& requested)
     const QString language = availableLanguages().contains(requested) ? requested : QStringLiteral("vi");
     QLocale::setDefault(QLocale(language == u"vi" ? QStringLiteral("vi_VN") : QStringLiteral("en_GB")));
 
+    // A change of language replaces the translators of the one before.
+    static const QString kTag = QStringLiteral("sotay-language");
+    for (QTranslator* old : application.findChildren<QTranslator*>(kTag, Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(old);
+        delete old; // NOLINT(cppcoreguidelines-owning-memory): made below with the application as parent
+    }
     const auto install = [&application](const QString& file, const QString& folder) {
         auto translator = std::make_unique<QTranslator>();
         if (!translator->load(file, folder))
             return;
+        translator->setObjectName(kTag);
         translator->setParent(&application);
         QCoreApplication::installTranslator(translator.release());
     };

@@ -11,7 +11,8 @@ namespace sotay {
 QStringList availableLanguages();
 
 // Installs the translators for `language` ("vi" or "en") into the application: our own strings and
-// Qt's (buttons, dialogs, the command-line help). Unknown languages fall back to Vietnamese.
+// Qt's (buttons, dialogs, the command-line help). Unknown languages fall back to Vietnamese. Called again,
+// it replaces the translators it installed before; text already shown changes only where it is read again.
 void installLanguage(QCoreApplication& application, const QString& language);
 
 } // namespace sotay

@@ -1125,6 +1125,14 @@ Qt %2.</translation>
         <source>Tìm &amp;tổ chức đảng</source>
         <translation>Find an &amp;organisation</translation>
     </message>
+    <message>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ mới được dùng đầy đủ từ lần mở bảng điều khiển sau.</source>
+        <translation>The new language applies in full from the next time the console opens.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::OrgTreeModel</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "language.h"
 #include "message_box.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
@@ -13,7 +14,9 @@
 #include "sync_status_bar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -164,6 +167,18 @@ void MainWindow::buildMenus()
         m_treePanel->searchBox()->selectAll();
     });
     viewMenu->addAction(m_treeDock->toggleViewAction());
+    viewMenu->addSeparator();
+    auto* languageMenu = viewMenu->addMenu(tr("&Ngôn ngữ"));
+    auto* languages = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("language"), QStringLiteral("vi")).toString();
+    for (const auto& [code, name] : { std::pair { QStringLiteral("vi"), QStringLiteral("Tiếng Việt") },
+             std::pair { QStringLiteral("en"), QStringLiteral("English") } }) {
+        QAction* action = languageMenu->addAction(name); // each language by its own name, never translated
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language = code] { setLanguage(language); });
+    }
 
     auto* helpMenu = menuBar()->addMenu(tr("Trợ &giúp"));
     auto* about = helpMenu->addAction(tr("&Giới thiệu Sổ tay"));
@@ -337,6 +352,16 @@ void MainWindow::updateTitle(const QString& scope)
 {
     setWindowTitle(scope.isEmpty() ? tr("%1 — Sổ tay đảng viên điện tử").arg(m_session.username)
                                    : tr("%1 — %2 — Sổ tay đảng viên điện tử").arg(m_session.username, scope));
+}
+
+void MainWindow::setLanguage(const QString& language)
+{
+    QSettings().setValue(QStringLiteral("language"), language);
+    installLanguage(*QCoreApplication::instance(), language);
+    // Column headers and the like are read again at once; menus and labels change at the next start.
+    emit m_roster->headerDataChanged(Qt::Horizontal, 0, RosterModel::ColumnCount - 1);
+    emit m_tree->headerDataChanged(Qt::Horizontal, 0, OrgTreeModel::ColumnCount - 1);
+    m_status->showMessage(tr("Ngôn ngữ mới được dùng đầy đủ từ lần mở bảng điều khiển sau."));
 }
 
 void MainWindow::reloadData()

@@ -74,6 +74,8 @@ public:
     const RosterModel* rosterModel() const { return m_roster; }
     // Reads the tree and the roster again from the replica, keeping the chosen unit.
     void reloadData();
+    // "vi" or "en": kept in the settings for the next start, and used at once for what is read again.
+    void setLanguage(const QString& language);
 
 signals:
     // The roster has been painted once with the replica's data in it (for the start-up probe).

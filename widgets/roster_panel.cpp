@@ -65,6 +65,7 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     m_search->setPlaceholderText(tr("Tìm theo họ tên hoặc số thẻ đảng (gõ không dấu cũng được)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Tìm đảng viên"));
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
     m_subtree->setChecked(true);
 
     m_view->setModel(model);

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window on a replica holding a demo province, without a server: the tree and the roster fill,
+// a screenshot is saved as an artefact of the test run, and switching the language to English and back
+// changes what is read again (the roster's column headers) and is remembered in the settings.
+#include "demo/demo_province.h"
+#include "gui_test_support.h"
+#include "main_window.h"
+#include "message_box.h"
+#include "org_tree_model.h"
+#include "roster_model.h"
+#include "store/database.h"
+
+#include <QDir>
+#include <QImage>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sotay;
+using namespace sotay::widgets;
+
+class MainWindowDemoTests final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        QVERIFY(m_folder.isValid());
+        test::useTemporarySettings(m_settings);
+        MessageBox::setUnattended(true);
+        m_replica = m_folder.filePath(QStringLiteral("demo.sqlite"));
+        {
+            auto db = openAndMigrate(DatabaseConfig::sqlite(m_replica), QStringLiteral("demo-seed"));
+            QVERIFY(db.ok());
+            DemoOptions options;
+            options.members = 20000;
+            const auto context = WriteContext::at(
+                QStringLiteral("test"), QDateTime(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC));
+            const auto seeded = seedDemoProvince(*db, options, context);
+            QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
+        }
+        closeDatabase(QStringLiteral("demo-seed"));
+    }
+
+    void theWindowOpensOnTheDemoProvinceAndIsPhotographed()
+    {
+        MainWindow::Options options;
+        options.syncAtStart = false;
+        MainWindow window(ConsoleSession { {}, QStringLiteral("admin"), {}, m_replica }, options);
+        QSignalSpy painted(&window, &MainWindow::firstDataPainted);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(painted.count() == 1 || painted.wait(10000));
+        // 95 communes and wards and 4 blocs, with grassroots organisations and cells for 20,000 members.
+        QVERIFY2(window.treeModel()->unitCount() > 1000,
+            qPrintable(QString::number(window.treeModel()->unitCount())));
+        QCOMPARE(window.treeModel()->index(0, 0).data().toString(), QStringLiteral("Đảng bộ tỉnh Đồng Nai"));
+        QVERIFY(window.rosterModel()->loadedCount() > 19000);
+
+        const QString folder = qEnvironmentVariable("SOTAY_TEST_ARTEFACTS", QDir::tempPath());
+        QVERIFY(QDir().mkpath(folder));
+        const QString file = QDir(folder).filePath(QStringLiteral("main_window_demo_province.png"));
+        QVERIFY(window.grab().save(file));
+        const QImage saved(file);
+        QCOMPARE(saved.size(), window.size() * window.devicePixelRatio());
+        qInfo("screenshot: %s", qPrintable(file));
+    }
+
+    void switchingToEnglishAndBackIsRememberedAndShownWhereReadAgain()
+    {
+        MainWindow::Options options;
+        options.syncAtStart = false;
+        MainWindow window(ConsoleSession { {}, QStringLiteral("admin"), {}, m_replica }, options);
+        const auto nameHeader = [&window] {
+            return window.rosterModel()->headerData(RosterModel::NameColumn, Qt::Horizontal).toString();
+        };
+        QCOMPARE(nameHeader(), QStringLiteral("Họ và tên"));
+        window.setLanguage(QStringLiteral("en"));
+        QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+        QCOMPARE(nameHeader(), QStringLiteral("Full name"));
+        QCOMPARE(window.treeModel()->headerData(OrgTreeModel::NameColumn, Qt::Horizontal).toString(),
+            QStringLiteral("Party organisation"));
+        // Qt's own strings follow too: a standard button in English.
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+        window.setLanguage(QStringLiteral("vi"));
+        QCOMPARE(nameHeader(), QStringLiteral("Họ và tên"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Hủy"));
+        QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("vi"));
+    }
+
+private:
+    QTemporaryDir m_settings;
+    QTemporaryDir m_folder;
+    QString m_replica;
+};
+
+QTEST_MAIN(MainWindowDemoTests)
+#include "main_window_demo_tests.moc"
