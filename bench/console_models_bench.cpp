@@ -59,7 +59,7 @@ int main(int argc, char* argv[])
         out << "usage: sotay-console-models-bench DATABASE_FILE [MEMBERS]\n";
         return 2;
     }
-    const QString file = arguments.at(1);
+    const QString& file = arguments.at(1);
     const int members = arguments.size() > 2 ? arguments.at(2).toInt() : 200000;
     const bool seed = !QFileInfo::exists(file);
     auto db = openAndMigrate(DatabaseConfig::sqlite(file, false), QStringLiteral("bench"));
