@@ -27,14 +27,14 @@ build/release/bench/sotay-console-models-bench "$work/models.sqlite" "$members"
 echo "(again, the database warm in the page cache)"
 build/release/bench/sotay-console-models-bench "$work/models.sqlite" "$members"
 
-free_port() { local p; while :; do p=$((20000 + RANDOM % 20000)); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; }
+source bench/bench_lib.sh
 port=$(free_port)
 password=bench-admin-password
 echo "$password" >"$work/password"
 SOTAY_ADMIN_PASSWORD=$password build/release/app/sotay-server --data "$work/data" --listen "127.0.0.1:$port" --demo \
   >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 600); do grep -q "đang chạy" "$work/server.log" 2>/dev/null && break; sleep 0.2; done
+wait_for_server "$work/server.log"
 build/release/app/sotay-console sync --server "http://127.0.0.1:$port" --user admin --password-file "$work/password" \
   --replica "$work/replica.sqlite" >/dev/null
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=

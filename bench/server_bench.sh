@@ -23,15 +23,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { local p; while :; do p=$((20000 + RANDOM % 20000)); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; }
+source bench/bench_lib.sh
 port=$(free_port)
 password=bench-admin-password
+seed_start=$(date +%s%N)
 SOTAY_ADMIN_PASSWORD=$password build/release/app/sotay-server --data "$work/data" --listen "127.0.0.1:$port" --demo \
   >"$work/server.log" 2>&1 &
 server_pid=$!
-seed_start=$(date +%s%N)
-for _ in $(seq 1 600); do grep -q "đang chạy" "$work/server.log" 2>/dev/null && break; sleep 0.2; done
-grep -q "đang chạy" "$work/server.log" || { cat "$work/server.log" >&2; exit 1; }
+wait_for_server "$work/server.log"
 seed_ms=$(( ($(date +%s%N) - seed_start) / 1000000 ))
 
 api="http://127.0.0.1:$port/api/v1"
@@ -65,8 +64,7 @@ uncached_port=$(free_port)
 build/release/app/sotay-server --data "$work/data" --listen "127.0.0.1:$uncached_port" --no-cache \
   >"$work/server-uncached.log" 2>&1 &
 uncached_pid=$!
-for _ in $(seq 1 100); do grep -q "đang chạy" "$work/server-uncached.log" 2>/dev/null && break; sleep 0.2; done
-grep -q "đang chạy" "$work/server-uncached.log" || { cat "$work/server-uncached.log" >&2; exit 1; }
+wait_for_server "$work/server-uncached.log" 100
 
 # nginx serving the same member-list body as a static file.
 nginx_port=$(free_port)

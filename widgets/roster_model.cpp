@@ -78,9 +78,9 @@ Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QD
     m_unitId = unitId;
     m_subtree = subtree;
     m_shown.clear();
-    const QString folded = text::fold(m_filter.text);
+    m_folded = text::fold(m_filter.text);
     for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (accepts(m_rows[i], folded))
+        if (accepts(m_rows[i], m_folded))
             m_shown.push_back(static_cast<int>(i));
     endResetModel();
     return success();
@@ -108,13 +108,26 @@ void RosterModel::setFilter(const Filter& filter)
 {
     if (filter == m_filter)
         return;
-    m_filter = filter;
     const QString folded = text::fold(filter.text);
+    // Typing one more letter only narrows: the rows it keeps are among those shown now, so only those are
+    // tested again (a name containing "nguyen t" contains "nguyen"; a card number starting with it too).
+    Filter otherwiseSame = m_filter;
+    otherwiseSame.text = filter.text;
+    const bool narrowing = otherwiseSame == filter && folded.startsWith(m_folded);
+    m_filter = filter;
+    m_folded = folded;
     std::vector<int> shown;
-    shown.reserve(m_rows.size());
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (accepts(m_rows[i], folded))
-            shown.push_back(static_cast<int>(i));
+    if (narrowing) {
+        shown.reserve(m_shown.size());
+        for (const int i : m_shown)
+            if (accepts(m_rows[static_cast<std::size_t>(i)], folded))
+                shown.push_back(i);
+    } else {
+        shown.reserve(m_rows.size());
+        for (std::size_t i = 0; i < m_rows.size(); ++i)
+            if (accepts(m_rows[i], folded))
+                shown.push_back(static_cast<int>(i));
+    }
     beginResetModel();
     m_shown = std::move(shown);
     endResetModel();

@@ -85,6 +85,7 @@ private:
     std::vector<Row> m_rows;
     std::vector<int> m_shown; // positions in m_rows that pass the filter
     Filter m_filter;
+    QString m_folded; // m_filter.text folded
     qint64 m_unitId = 0;
     bool m_subtree = false;
 };

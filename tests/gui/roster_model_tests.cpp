@@ -125,6 +125,24 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
         model.setFilter({});
         QCOMPARE(model.rowCount(), 6);
+
+        // Typing narrows from the rows shown; deleting a letter or changing another filter starts again.
+        // Each step must show what a fresh model with that filter alone shows.
+        RosterModel fresh;
+        QVERIFY(
+            fresh.load(m_setup->database->db(), m_setup->tree.province.id, true, QDate(2026, 11, 25)).ok());
+        RosterModel::Filter typed;
+        for (const QString& text :
+            { QStringLiteral("n"), QStringLiteral("ng"), QStringLiteral("nguyen t"), QStringLiteral("nguyen"),
+                QStringLiteral("02"), QStringLiteral("02.3"), QStringLiteral("van"), QString() }) {
+            typed.text = text;
+            typed.gender = text == u"van" ? std::optional<Gender>(Gender::Male) : std::nullopt;
+            model.setFilter(typed);
+            fresh.setFilter({});
+            fresh.setFilter(typed);
+            QCOMPARE(names(model), names(fresh));
+        }
+        QCOMPARE(model.rowCount(), 6);
     }
 
     void thePanelSearchesAsYouTypeAndCopiesRowsForExcel()
