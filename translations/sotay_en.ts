@@ -1133,6 +1133,93 @@ Qt %2.</translation>
         <source>Ngôn ngữ mới được dùng đầy đủ từ lần mở bảng điều khiển sau.</source>
         <translation>The new language applies in full from the next time the console opens.</translation>
     </message>
+    <message>
+        <source>Không ghi được thay đổi</source>
+        <translation>The change could not be recorded</translation>
+    </message>
+    <message>
+        <source>Đã ghi vào danh sách chờ gửi; cây tổ chức cập nhật sau khi máy chủ nhận.</source>
+        <translation>Added to the changes waiting to be sent; the organisation tree updates once the server has accepted it.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::OrgOperationDialog</name>
+    <message>
+        <source>Thêm tổ chức đảng trực thuộc</source>
+        <translation>Add a subordinate party organisation</translation>
+    </message>
+    <message>
+        <source>Tổ chức mới trực thuộc %1.</source>
+        <translation>The new organisation comes under %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Loại tổ chức:</source>
+        <translation>&amp;Kind of organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Mã đơn vị:</source>
+        <translation>Unit &amp;code:</translation>
+    </message>
+    <message>
+        <source>&amp;Tên:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Đổi tên tổ chức đảng</source>
+        <translation>Rename a party organisation</translation>
+    </message>
+    <message>
+        <source>Đổi tên %1.</source>
+        <translation>Rename %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Tên mới:</source>
+        <translation>&amp;New name:</translation>
+    </message>
+    <message>
+        <source>Giải thể tổ chức đảng</source>
+        <translation>Dissolve a party organisation</translation>
+    </message>
+    <message>
+        <source>Giải thể %1. Tổ chức phải không còn đảng viên và tổ chức trực thuộc; việc này không hoàn tác được sau khi đã gửi lên máy chủ.</source>
+        <translation>Dissolve %1. The organisation must have no members and no subordinate organisations left; once sent to the server this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>ví dụ: 125-QĐ/TU</source>
+        <translation>for example: 125-QĐ/TU</translation>
+    </message>
+    <message>
+        <source>Số &amp;quyết định:</source>
+        <translation>&amp;Decision number:</translation>
+    </message>
+    <message>
+        <source>&amp;Ngày hiệu lực:</source>
+        <translation>&amp;Effective on:</translation>
+    </message>
+    <message>
+        <source>Ghi vào danh sách chờ gửi</source>
+        <translation>Add to the changes to send</translation>
+    </message>
+    <message>
+        <source>Cần mã đơn vị.</source>
+        <translation>A unit code is required.</translation>
+    </message>
+    <message>
+        <source>Cần tên tổ chức.</source>
+        <translation>A name is required.</translation>
+    </message>
+    <message>
+        <source>Tên mới trùng tên hiện tại.</source>
+        <translation>The new name is the same as the current one.</translation>
+    </message>
+    <message>
+        <source>%1 không có tổ chức trực thuộc.</source>
+        <translation>A %1 has no subordinate organisations.</translation>
+    </message>
+    <message>
+        <source>Cần số quyết định.</source>
+        <translation>A decision number is required.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::OrgTreeModel</name>
@@ -1165,6 +1252,18 @@ Qt %2.</translation>
     <message>
         <source>Cây tổ chức đảng</source>
         <translation>Party organisation tree</translation>
+    </message>
+    <message>
+        <source>Thêm tổ chức trực thuộc...</source>
+        <translation>Add a subordinate organisation...</translation>
+    </message>
+    <message>
+        <source>Đổi tên...</source>
+        <translation>Rename...</translation>
+    </message>
+    <message>
+        <source>Giải thể...</source>
+        <translation>Dissolve...</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "language.h"
 #include "message_box.h"
+#include "org_operation_dialog.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
 #include "replica.h"
@@ -135,6 +136,7 @@ void MainWindow::buildCentre()
     addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
     resizeDocks({ m_treeDock }, { 380 }, Qt::Horizontal);
     connect(m_treePanel, &OrgTreePanel::unitChosen, this, &MainWindow::showUnit);
+    connect(m_treePanel, &OrgTreePanel::operationRequested, this, &MainWindow::queueOperation);
     m_scope->setText(tr("chưa tải về"));
     m_units->setText(QLocale().toString(0));
     m_members->setText(QLocale().toString(0));
@@ -381,6 +383,23 @@ void MainWindow::reloadData()
         return;
     if (!m_treePanel->selectUnit(unit) || unit == chosen)
         showUnit(unit); // selecting the unit already chosen signals nothing: read its roster again here
+}
+
+void MainWindow::queueOperation(const OrgOperation& operation)
+{
+    if (!m_replica)
+        return;
+    const auto queued
+        = m_replica->enqueue(operation.method, operation.path, operation.body, operation.ifMatch);
+    if (!queued) {
+        MessageBox::warning(this, tr("Không ghi được thay đổi"), queued.error().message);
+        return;
+    }
+    refreshStatus();
+    // The tree changes once the server has taken the operation and the sync brings it back.
+    m_status->showMessage(tr("Đã ghi vào danh sách chờ gửi; cây tổ chức cập nhật sau khi máy chủ nhận."));
+    if (m_session.online())
+        syncNow();
 }
 
 void MainWindow::showUnit(qint64 unitId)

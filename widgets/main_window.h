@@ -21,6 +21,7 @@ class Replica;
 namespace sotay::widgets {
 
 class OrgTreeModel;
+struct OrgOperation;
 class OrgTreePanel;
 class RosterModel;
 class RosterPanel;
@@ -102,6 +103,7 @@ private:
     void updateTitle(const QString& scope);
     void showAbout();
     void showUnit(qint64 unitId);
+    void queueOperation(const OrgOperation& operation);
 
     ConsoleSession m_session;
     Options m_options;

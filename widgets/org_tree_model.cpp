@@ -22,8 +22,8 @@ Status OrgTreeModel::load(const QSqlDatabase& db)
 {
     // Parents before children: the path of a parent is a prefix of its children's paths.
     auto units = sql::exec(db,
-        QStringLiteral(
-            "SELECT id, parent_id, kind, code, name FROM org_unit WHERE valid_to IS NULL ORDER BY path"));
+        QStringLiteral("SELECT id, parent_id, kind, code, name, version FROM org_unit WHERE valid_to IS NULL "
+                       "ORDER BY path"));
     if (!units)
         return units.error();
     auto counts = sql::exec(db,
@@ -42,6 +42,7 @@ Status OrgTreeModel::load(const QSqlDatabase& db)
         unit.kind = orgKindFromCode(units->value(2).toString()).value_or(OrgKind::Cell);
         unit.code = units->value(3).toString();
         unit.name = units->value(4).toString();
+        unit.version = units->value(5).toLongLong();
         unit.searchKey = text::fold(unit.code + u' ' + unit.name);
         const int position = static_cast<int>(loaded.size());
         const auto parent = parentId.isNull() ? byId.constEnd() : byId.constFind(parentId.toLongLong());
@@ -96,6 +97,23 @@ qint64 OrgTreeModel::memberCount(qint64 unitId) const
 {
     const auto at = m_byId.constFind(unitId);
     return at == m_byId.constEnd() ? 0 : m_units[static_cast<std::size_t>(*at)].members;
+}
+
+std::optional<OrgUnit> OrgTreeModel::unit(qint64 unitId) const
+{
+    const auto at = m_byId.constFind(unitId);
+    if (at == m_byId.constEnd())
+        return std::nullopt;
+    const Unit& held = m_units[static_cast<std::size_t>(*at)];
+    OrgUnit unit;
+    unit.id = held.id;
+    if (held.parent >= 0)
+        unit.parentId = m_units[static_cast<std::size_t>(held.parent)].id;
+    unit.kind = held.kind;
+    unit.code = held.code;
+    unit.name = held.name;
+    unit.version = held.version;
+    return unit;
 }
 
 QModelIndex OrgTreeModel::index(int row, int column, const QModelIndex& parent) const

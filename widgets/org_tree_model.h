@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSqlDatabase>
 
+#include <optional>
 #include <vector>
 
 namespace sotay::widgets {
@@ -32,6 +33,8 @@ public:
     QModelIndex indexOfUnit(qint64 unitId) const;
     qsizetype unitCount() const { return static_cast<qsizetype>(m_units.size()); }
     qint64 memberCount(qint64 unitId) const; // active members of the subtree
+    // The unit as the replica holds it (id, parent, kind, code, name, version), for the tree operations.
+    std::optional<OrgUnit> unit(qint64 unitId) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -50,6 +53,7 @@ private:
         QString name;
         QString searchKey;
         qint64 members = 0;
+        qint64 version = 0;
         std::vector<int> children;
     };
     std::vector<Unit> m_units;

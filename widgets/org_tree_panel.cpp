@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "org_tree_panel.h"
 
+#include "org_operation_dialog.h"
 #include "org_tree_model.h"
 #include "text/vietnamese_text.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -59,6 +61,48 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, this, &OrgTreePanel::search);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &OrgTreePanel::takeCurrent);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_view->expandToDepth(0); });
+
+    // The operations, from the context menu or the keyboard; they go to the outbox, not straight to the tree.
+    const auto addOperation
+        = [this](const QString& text, const QKeySequence& shortcut, void (OrgTreePanel::*slot)()) {
+              auto* action = new QAction(text, m_view);
+              action->setShortcut(shortcut);
+              action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+              connect(action, &QAction::triggered, this, slot);
+              m_view->addAction(action);
+          };
+    addOperation(
+        tr("Thêm tổ chức trực thuộc..."), QKeySequence(Qt::Key_Insert), &OrgTreePanel::createUnderCurrent);
+    addOperation(tr("Đổi tên..."), QKeySequence(Qt::Key_F2), &OrgTreePanel::renameCurrent);
+    addOperation(tr("Giải thể..."), QKeySequence(Qt::SHIFT | Qt::Key_Delete), &OrgTreePanel::dissolveCurrent);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+qint64 OrgTreePanel::currentUnitId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(OrgTreeModel::UnitIdRole).toLongLong() : 0;
+}
+
+void OrgTreePanel::createUnderCurrent()
+{
+    if (const auto unit = m_model->unit(currentUnitId()))
+        if (const auto operation = OrgOperationDialog(OrgOperationDialog::Kind::Create, *unit, this).ask())
+            emit operationRequested(*operation);
+}
+
+void OrgTreePanel::renameCurrent()
+{
+    if (const auto unit = m_model->unit(currentUnitId()))
+        if (const auto operation = OrgOperationDialog(OrgOperationDialog::Kind::Rename, *unit, this).ask())
+            emit operationRequested(*operation);
+}
+
+void OrgTreePanel::dissolveCurrent()
+{
+    if (const auto unit = m_model->unit(currentUnitId()))
+        if (const auto operation = OrgOperationDialog(OrgOperationDialog::Kind::Dissolve, *unit, this).ask())
+            emit operationRequested(*operation);
 }
 
 bool OrgTreePanel::selectUnit(qint64 unitId)

@@ -10,6 +10,7 @@ class QTreeView;
 namespace sotay::widgets {
 
 class OrgTreeModel;
+struct OrgOperation;
 
 // Keeps the units whose code or name contains the folded search text, with the units above them.
 class OrgTreeFilter final : public QSortFilterProxyModel {
@@ -41,12 +42,19 @@ public:
     // Selects a unit (and shows it); false when it is not in the tree or hidden by the search.
     bool selectUnit(qint64 unitId);
 
+    // The tree operations on the current unit: each asks its dialog, then signals what to send.
+    void createUnderCurrent();
+    void renameCurrent();
+    void dissolveCurrent();
+
 signals:
     void unitChosen(qint64 unitId);
+    void operationRequested(const sotay::widgets::OrgOperation& operation);
 
 private:
     void search(const QString& text);
     void takeCurrent(const QModelIndex& current);
+    qint64 currentUnitId() const;
 
     OrgTreeModel* m_model;
     OrgTreeFilter* m_filter;

@@ -4,6 +4,7 @@
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "message_box.h"
+#include "org_operation_dialog.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
 #include "password_hasher.h"
@@ -16,6 +17,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QFontMetrics>
 #include <QLineEdit>
 #include <QPushButton>
@@ -342,6 +346,109 @@ private slots:
         QCOMPARE(SignInPrompt::askedCount(), asked + 2);
         QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("0 sửa đổi chưa gửi"));
         QCOMPARE(hometownOnServer(*setup, setup->hoa.id), QStringLiteral("Huế"));
+    }
+
+    void treeOperationsGoThroughTheOutboxAndComeBackWithTheSync()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("operations.sqlite") };
+        MainWindow window(session, quickOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        const auto answer = [](std::function<void(OrgOperationDialog&)> fill) {
+            OrgOperationDialog::setTestAnswer([fill](OrgOperationDialog& dialog) {
+                fill(dialog);
+                dialog.effectiveField()->setDate(
+                    QDate(2026, 11, 20)); // the test server's clock is 25/11/2026
+                return true;
+            });
+        };
+
+        // Rename Chi bộ 2: queued, pushed by the sync that follows, and back in the tree.
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.cell2.id));
+        answer([](OrgOperationDialog& dialog) {
+            dialog.nameField()->setText(QStringLiteral("Chi bộ Tổ Toán - Tin"));
+            dialog.decisionField()->setText(QStringLiteral("12-QĐ/ĐU"));
+        });
+        window.treePanel()->renameCurrent();
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(
+            window.treeModel()->unit(setup->tree.cell2.id)->name, QStringLiteral("Chi bộ Tổ Toán - Tin"));
+        const QString admin = setup->server->signInAsAdmin();
+        QCOMPARE(
+            setup->server->call("GET", QStringLiteral("/api/v1/orgs/%1").arg(setup->tree.cell2.id), admin)
+                .json()
+                .value(QStringLiteral("name"))
+                .toString(),
+            QStringLiteral("Chi bộ Tổ Toán - Tin"));
+
+        // A new cell under the school, then its dissolution.
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.school.id));
+        answer([](OrgOperationDialog& dialog) {
+            dialog.kindField()->setCurrentIndex(
+                dialog.kindField()->findData(static_cast<int>(OrgKind::Cell)));
+            dialog.codeField()->setText(QStringLiteral("TB-NQ-03"));
+            dialog.nameField()->setText(QStringLiteral("Chi bộ 3"));
+            dialog.decisionField()->setText(QStringLiteral("13-QĐ/ĐU"));
+        });
+        window.treePanel()->createUnderCurrent();
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(window.treeModel()->unitCount(), 5);
+        const QModelIndex school = window.treeModel()->indexOfUnit(setup->tree.school.id);
+        QCOMPARE(window.treeModel()->rowCount(school), 3);
+        qint64 created = 0;
+        for (int row = 0; row < 3; ++row)
+            if (window.treeModel()->index(row, 0, school).data().toString() == u"Chi bộ 3")
+                created
+                    = window.treeModel()->index(row, 0, school).data(OrgTreeModel::UnitIdRole).toLongLong();
+        QVERIFY(created > 0);
+        QVERIFY(window.treePanel()->selectUnit(created));
+        answer(
+            [](OrgOperationDialog& dialog) { dialog.decisionField()->setText(QStringLiteral("14-QĐ/ĐU")); });
+        window.treePanel()->dissolveCurrent();
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(window.treeModel()->unitCount(), 4);
+
+        // Cancelled or incomplete, nothing is queued.
+        OrgOperationDialog::setTestAnswer([](OrgOperationDialog& dialog) {
+            dialog.decisionField()->clear();
+            return true; // OK is pressed, but stays disabled without a decision number
+        });
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.cell1.id));
+        window.treePanel()->renameCurrent();
+        OrgOperationDialog::setTestAnswer({});
+        QCOMPARE(
+            countIn(*window.replica(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")),
+            0);
+    }
+
+    void theOperationDialogSaysWhatIsMissingBesideTheFields()
+    {
+        OrgUnit cell;
+        cell.id = 7;
+        cell.kind = OrgKind::Cell;
+        cell.code = QStringLiteral("C1");
+        cell.name = QStringLiteral("Chi bộ 1");
+        cell.version = 3;
+        OrgOperationDialog rename(OrgOperationDialog::Kind::Rename, cell);
+        QVERIFY(!rename.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QVERIFY(rename.problemText().contains(QStringLiteral("Tên mới trùng tên hiện tại.")));
+        QVERIFY(rename.problemText().contains(QStringLiteral("Cần số quyết định.")));
+        rename.nameField()->setText(QStringLiteral("Chi bộ Khu phố 1"));
+        rename.decisionField()->setText(QStringLiteral("9-QĐ/ĐU"));
+        QVERIFY(rename.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QVERIFY(rename.problemText().isEmpty());
+        const OrgOperation operation = rename.operation();
+        QCOMPARE(operation.method, QStringLiteral("PATCH"));
+        QCOMPARE(operation.path, QStringLiteral("/api/v1/orgs/7"));
+        QCOMPARE(operation.ifMatch, std::optional<qint64>(3));
+        QCOMPARE(operation.body.value(QStringLiteral("name")).toString(), QStringLiteral("Chi bộ Khu phố 1"));
+        // A cell holds no units: nothing can be created under it.
+        OrgOperationDialog create(OrgOperationDialog::Kind::Create, cell);
+        QCOMPARE(create.kindField()->count(), 1); // a party group (tổ đảng)
     }
 
     void theFontHasVietnameseGlyphs()
