@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console_command_line.h"
 
+#include "password_file.h"
 #include "server_probe.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 
 namespace sotay::app {
 
@@ -65,12 +65,10 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
         if (!parser.isSet(replica) || !parser.isSet(user) || !parser.isSet(passwordFile))
             return Error::invalid(QCoreApplication::translate(
                 "sotay-console", "--quit-after-start cần cả --replica, --user và --password-file."));
-        QFile file(parser.value(passwordFile));
-        if (!file.open(QIODevice::ReadOnly))
-            return Error::invalid(
-                QCoreApplication::translate("sotay-console", "Không đọc được tệp mật khẩu %1.")
-                    .arg(parser.value(passwordFile)));
-        result.password = QString::fromUtf8(file.readLine()).trimmed();
+        auto password = readPasswordFile(parser.value(passwordFile));
+        if (!password)
+            return password.error();
+        result.password = *password;
         result.username = parser.value(user);
     }
     return result;

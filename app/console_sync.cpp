@@ -2,6 +2,7 @@
 #include "console_sync.h"
 
 #include "api_client.h"
+#include "password_file.h"
 #include "password_hasher.h"
 #include "replica.h"
 #include "server_probe.h"
@@ -9,7 +10,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QTextStream>
 
 namespace sotay::app {
@@ -58,18 +58,15 @@ int runHeadlessSync(const QStringList& arguments)
         err << url.error().message << '\n';
         return 2;
     }
-    QFile file(parser.value(passwordFile));
-    if (!file.open(QIODevice::ReadOnly)) {
-        err << QCoreApplication::translate("sotay-console", "Không đọc được tệp mật khẩu %1.")
-                   .arg(file.fileName())
-            << '\n';
+    const auto password = readPasswordFile(parser.value(passwordFile));
+    if (!password) {
+        err << password.error().message << '\n';
         return 2;
     }
-    const QString password = QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
     const QString username = parser.value(user).trimmed().toLower();
 
     client::ApiClient api(*url);
-    if (const Status signedIn = client::signIn(api, username, password); !signedIn) {
+    if (const Status signedIn = client::signIn(api, username, *password); !signedIn) {
         err << signedIn.error().message << '\n';
         return signedIn.error().code == ErrorCode::Io ? 1 : 3;
     }
@@ -82,7 +79,7 @@ int runHeadlessSync(const QStringList& arguments)
     }
     // The verifier lets the console open this replica later without the server, with the same password.
     PasswordHasher hasher;
-    auto hash = hasher.hash(password);
+    auto hash = hasher.hash(*password);
     const Status stored = hash ? (*replica)->setVerifier(username, *hash) : Status(hash.error());
     if (!stored)
         err << stored.error().message << '\n'; // the sync itself can still go on

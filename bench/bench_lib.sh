@@ -17,3 +17,14 @@ wait_for_server() {
   cat "$log" >&2
   return 1
 }
+
+# start_demo_server DATA_DIR PORT PASSWORD LOG [more sotay-server options]: the release sotay-server on the
+# demo province (seeded into DATA_DIR when empty), in the background; sets server_pid once it answers.
+start_demo_server() {
+  local data=$1 port=$2 password=$3 log=$4
+  shift 4
+  SOTAY_ADMIN_PASSWORD=$password build/release/app/sotay-server --data "$data" --listen "127.0.0.1:$port" --demo "$@" \
+    >"$log" 2>&1 &
+  server_pid=$!
+  wait_for_server "$log"
+}

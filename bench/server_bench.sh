@@ -27,10 +27,7 @@ source bench/bench_lib.sh
 port=$(free_port)
 password=bench-admin-password
 seed_start=$(date +%s%N)
-SOTAY_ADMIN_PASSWORD=$password build/release/app/sotay-server --data "$work/data" --listen "127.0.0.1:$port" --demo \
-  >"$work/server.log" 2>&1 &
-server_pid=$!
-wait_for_server "$work/server.log"
+start_demo_server "$work/data" "$port" "$password" "$work/server.log"
 seed_ms=$(( ($(date +%s%N) - seed_start) / 1000000 ))
 
 api="http://127.0.0.1:$port/api/v1"

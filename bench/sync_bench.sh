@@ -22,10 +22,7 @@ source bench/bench_lib.sh
 port=$(free_port)
 password=bench-admin-password
 echo "$password" >"$work/password"
-SOTAY_ADMIN_PASSWORD=$password build/release/app/sotay-server --data "$work/data" --listen "127.0.0.1:$port" --demo \
-  >"$work/server.log" 2>&1 &
-server_pid=$!
-wait_for_server "$work/server.log"
+start_demo_server "$work/data" "$port" "$password" "$work/server.log"
 
 console=build/release/app/sotay-console
 sync() { # server-url replica -> prints "seconds bytes"

@@ -86,22 +86,23 @@ qint64 OrgTreePanel::currentUnitId() const
 
 void OrgTreePanel::createUnderCurrent()
 {
-    if (const auto unit = m_model->unit(currentUnitId()))
-        if (const auto operation = OrgOperationDialog(OrgOperationDialog::Kind::Create, *unit, this).ask())
-            emit operationRequested(*operation);
+    askOperation(OrgOperationDialog::Kind::Create);
 }
 
 void OrgTreePanel::renameCurrent()
 {
-    if (const auto unit = m_model->unit(currentUnitId()))
-        if (const auto operation = OrgOperationDialog(OrgOperationDialog::Kind::Rename, *unit, this).ask())
-            emit operationRequested(*operation);
+    askOperation(OrgOperationDialog::Kind::Rename);
 }
 
 void OrgTreePanel::dissolveCurrent()
 {
+    askOperation(OrgOperationDialog::Kind::Dissolve);
+}
+
+void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind)
+{
     if (const auto unit = m_model->unit(currentUnitId()))
-        if (const auto operation = OrgOperationDialog(OrgOperationDialog::Kind::Dissolve, *unit, this).ask())
+        if (const auto operation = OrgOperationDialog(kind, *unit, this).ask())
             emit operationRequested(*operation);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "org_operation_dialog.h"
+
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
@@ -10,7 +12,6 @@ class QTreeView;
 namespace sotay::widgets {
 
 class OrgTreeModel;
-struct OrgOperation;
 
 // Keeps the units whose code or name contains the folded search text, with the units above them.
 class OrgTreeFilter final : public QSortFilterProxyModel {
@@ -55,6 +56,7 @@ private:
     void search(const QString& text);
     void takeCurrent(const QModelIndex& current);
     qint64 currentUnitId() const;
+    void askOperation(OrgOperationDialog::Kind kind);
 
     OrgTreeModel* m_model;
     OrgTreeFilter* m_filter;
