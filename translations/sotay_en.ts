@@ -1220,6 +1220,38 @@ Qt %2.</translation>
         <source>Cần số quyết định.</source>
         <translation>A decision number is required.</translation>
     </message>
+    <message>
+        <source>Chuyển tổ chức đảng sang nơi trực thuộc khác</source>
+        <translation>Move a party organisation under another one</translation>
+    </message>
+    <message>
+        <source>Hợp nhất tổ chức đảng</source>
+        <translation>Merge a party organisation</translation>
+    </message>
+    <message>
+        <source>Chuyển %1 (cùng các tổ chức trực thuộc và đảng viên) sang trực thuộc:</source>
+        <translation>Move %1 (with its subordinate organisations and members) under:</translation>
+    </message>
+    <message>
+        <source>Hợp nhất %1 vào tổ chức dưới đây; đảng viên và tổ chức trực thuộc chuyển theo, %1 kết thúc hoạt động.</source>
+        <translation>Merge %1 into the organisation below; its members and subordinate organisations move with it, and %1 ceases to operate.</translation>
+    </message>
+    <message>
+        <source>&amp;Trực thuộc:</source>
+        <translation>&amp;Under:</translation>
+    </message>
+    <message>
+        <source>&amp;Hợp nhất vào:</source>
+        <translation>&amp;Merge into:</translation>
+    </message>
+    <message>
+        <source>Cần chọn nơi trực thuộc mới.</source>
+        <translation>Choose where the organisation goes.</translation>
+    </message>
+    <message>
+        <source>Cần chọn tổ chức hợp nhất vào.</source>
+        <translation>Choose the organisation to merge into.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::OrgTreeModel</name>
@@ -1264,6 +1296,14 @@ Qt %2.</translation>
     <message>
         <source>Giải thể...</source>
         <translation>Dissolve...</translation>
+    </message>
+    <message>
+        <source>Chuyển sang nơi trực thuộc khác...</source>
+        <translation>Move under another organisation...</translation>
+    </message>
+    <message>
+        <source>Hợp nhất vào tổ chức khác...</source>
+        <translation>Merge into another organisation...</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "org/org_rules.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -23,7 +24,8 @@ std::function<bool(OrgOperationDialog&)>& testAnswer()
 
 } // namespace
 
-OrgOperationDialog::OrgOperationDialog(Kind kind, const OrgUnit& unit, QWidget* parent)
+OrgOperationDialog::OrgOperationDialog(
+    Kind kind, const OrgUnit& unit, const QList<OrgUnit>& choices, QWidget* parent)
     : QDialog(parent)
     , m_operation(kind)
     , m_unit(unit)
@@ -56,6 +58,29 @@ OrgOperationDialog::OrgOperationDialog(Kind kind, const OrgUnit& unit, QWidget* 
         m_name = new QLineEdit(unit.name, this);
         form->addRow(tr("&Tên mới:"), m_name);
         break;
+    case Kind::Move:
+    case Kind::Merge: {
+        const bool move = kind == Kind::Move;
+        setWindowTitle(
+            move ? tr("Chuyển tổ chức đảng sang nơi trực thuộc khác") : tr("Hợp nhất tổ chức đảng"));
+        intro = move ? tr("Chuyển %1 (cùng các tổ chức trực thuộc và đảng viên) sang trực thuộc:")
+                           .arg(unit.displayName())
+                     : tr("Hợp nhất %1 vào tổ chức dưới đây; đảng viên và tổ chức trực thuộc chuyển theo, %1 "
+                          "kết thúc hoạt động.")
+                           .arg(unit.displayName());
+        m_target = new QComboBox(this);
+        // Thousands of units: type part of a name or code to find one.
+        m_target->setEditable(true);
+        m_target->setInsertPolicy(QComboBox::NoInsert);
+        m_target->completer()->setFilterMode(Qt::MatchContains);
+        m_target->completer()->setCompletionMode(QCompleter::PopupCompletion);
+        m_target->addItem(QString(), 0);
+        for (const OrgUnit& choice : choices)
+            m_target->addItem(choice.displayName(), choice.id);
+        form->addRow(move ? tr("&Trực thuộc:") : tr("&Hợp nhất vào:"), m_target);
+        connect(m_target, &QComboBox::currentIndexChanged, this, &OrgOperationDialog::check);
+        break;
+    }
     case Kind::Dissolve:
         setWindowTitle(tr("Giải thể tổ chức đảng"));
         intro = tr("Giải thể %1. Tổ chức phải không còn đảng viên và tổ chức trực thuộc; việc này không hoàn "
@@ -103,6 +128,9 @@ void OrgOperationDialog::check()
         problems.append(tr("Tên mới trùng tên hiện tại."));
     if (m_kind && m_kind->count() == 0)
         problems.append(tr("%1 không có tổ chức trực thuộc.").arg(orgKindLabel(m_unit.kind)));
+    if (m_target && m_target->currentData().toLongLong() == 0)
+        problems.append(m_operation == Kind::Move ? tr("Cần chọn nơi trực thuộc mới.")
+                                                  : tr("Cần chọn tổ chức hợp nhất vào."));
     if (m_decision->text().trimmed().isEmpty())
         problems.append(tr("Cần số quyết định."));
     m_problem->setText(problems.join(u'\n'));
@@ -124,6 +152,12 @@ OrgOperation OrgOperationDialog::operation() const
     case Kind::Rename:
         body.insert(QStringLiteral("name"), m_name->text().simplified());
         return { QStringLiteral("PATCH"), unitPath, body, m_unit.version };
+    case Kind::Move:
+        body.insert(QStringLiteral("parentId"), m_target->currentData().toLongLong());
+        return { QStringLiteral("POST"), unitPath + QStringLiteral("/move"), body, m_unit.version };
+    case Kind::Merge:
+        body.insert(QStringLiteral("targetId"), m_target->currentData().toLongLong());
+        return { QStringLiteral("POST"), unitPath + QStringLiteral("/merge"), body, m_unit.version };
     case Kind::Dissolve:
         return { QStringLiteral("POST"), unitPath + QStringLiteral("/dissolve"), body, m_unit.version };
     }

@@ -33,10 +33,12 @@ class OrgOperationDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(OrgOperationDialog)
 
 public:
-    enum class Kind { Create, Rename, Dissolve };
+    enum class Kind { Create, Rename, Move, Merge, Dissolve };
 
-    // `unit` is the unit acted on: the parent of the new unit for Create.
-    OrgOperationDialog(Kind kind, const OrgUnit& unit, QWidget* parent = nullptr);
+    // `unit` is the unit acted on: the parent of the new unit for Create. `choices` are the units a Move may
+    // go under or a Merge may go into, already narrowed to those the rules allow.
+    OrgOperationDialog(
+        Kind kind, const OrgUnit& unit, const QList<OrgUnit>& choices = {}, QWidget* parent = nullptr);
 
     // Shows the dialog and returns the operation, or nothing when the user cancels.
     std::optional<OrgOperation> ask();
@@ -45,6 +47,7 @@ public:
     QLineEdit* nameField() const { return m_name; }
     QLineEdit* codeField() const { return m_code; }
     QComboBox* kindField() const { return m_kind; }
+    QComboBox* targetField() const { return m_target; }
     QLineEdit* decisionField() const { return m_decision; }
     QDateEdit* effectiveField() const { return m_effective; }
     QDialogButtonBox* buttons() const { return m_buttons; }
@@ -60,6 +63,7 @@ private:
     Kind m_operation;
     OrgUnit m_unit;
     QComboBox* m_kind = nullptr;
+    QComboBox* m_target = nullptr; // Move: the new parent; Merge: the unit that takes this one in
     QLineEdit* m_code = nullptr;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_decision;

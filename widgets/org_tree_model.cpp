@@ -116,6 +116,30 @@ std::optional<OrgUnit> OrgTreeModel::unit(qint64 unitId) const
     return unit;
 }
 
+QList<OrgUnit> OrgTreeModel::units() const
+{
+    QList<OrgUnit> all;
+    all.reserve(static_cast<qsizetype>(m_units.size()));
+    for (const Unit& held : m_units)
+        all.append(*unit(held.id));
+    std::sort(all.begin(), all.end(),
+        [](const OrgUnit& a, const OrgUnit& b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
+    return all;
+}
+
+bool OrgTreeModel::within(qint64 unitId, qint64 ancestorId) const
+{
+    for (auto at = m_byId.constFind(unitId); at != m_byId.constEnd();) {
+        const Unit& held = m_units[static_cast<std::size_t>(*at)];
+        if (held.id == ancestorId)
+            return true;
+        if (held.parent < 0)
+            return false;
+        at = m_byId.constFind(m_units[static_cast<std::size_t>(held.parent)].id);
+    }
+    return false;
+}
+
 QModelIndex OrgTreeModel::index(int row, int column, const QModelIndex& parent) const
 {
     if (row < 0 || column < 0 || column >= ColumnCount)

@@ -35,6 +35,9 @@ public:
     qint64 memberCount(qint64 unitId) const; // active members of the subtree
     // The unit as the replica holds it (id, parent, kind, code, name, version), for the tree operations.
     std::optional<OrgUnit> unit(qint64 unitId) const;
+    // Every unit, by name; and whether `unitId` is `ancestorId` or lies below it.
+    QList<OrgUnit> units() const;
+    bool within(qint64 unitId, qint64 ancestorId) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;

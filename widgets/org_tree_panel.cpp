@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "org_tree_panel.h"
 
+#include "org/org_rules.h"
 #include "org_operation_dialog.h"
 #include "org_tree_model.h"
 #include "text/vietnamese_text.h"
@@ -74,6 +75,10 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     addOperation(
         tr("Thêm tổ chức trực thuộc..."), QKeySequence(Qt::Key_Insert), &OrgTreePanel::createUnderCurrent);
     addOperation(tr("Đổi tên..."), QKeySequence(Qt::Key_F2), &OrgTreePanel::renameCurrent);
+    addOperation(tr("Chuyển sang nơi trực thuộc khác..."), QKeySequence(Qt::CTRL | Qt::Key_M),
+        &OrgTreePanel::moveCurrent);
+    addOperation(tr("Hợp nhất vào tổ chức khác..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+        &OrgTreePanel::mergeCurrent);
     addOperation(tr("Giải thể..."), QKeySequence(Qt::SHIFT | Qt::Key_Delete), &OrgTreePanel::dissolveCurrent);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
@@ -94,6 +99,16 @@ void OrgTreePanel::renameCurrent()
     askOperation(OrgOperationDialog::Kind::Rename);
 }
 
+void OrgTreePanel::moveCurrent()
+{
+    askOperation(OrgOperationDialog::Kind::Move);
+}
+
+void OrgTreePanel::mergeCurrent()
+{
+    askOperation(OrgOperationDialog::Kind::Merge);
+}
+
 void OrgTreePanel::dissolveCurrent()
 {
     askOperation(OrgOperationDialog::Kind::Dissolve);
@@ -101,9 +116,24 @@ void OrgTreePanel::dissolveCurrent()
 
 void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind)
 {
-    if (const auto unit = m_model->unit(currentUnitId()))
-        if (const auto operation = OrgOperationDialog(kind, *unit, this).ask())
-            emit operationRequested(*operation);
+    const auto unit = m_model->unit(currentUnitId());
+    if (!unit)
+        return;
+    // What the rules allow, so that the list offers no choice the server would refuse for its shape: a new
+    // parent that can hold this kind, or a unit of the same kind to merge into, never inside this unit.
+    QList<OrgUnit> choices;
+    if (kind == OrgOperationDialog::Kind::Move || kind == OrgOperationDialog::Kind::Merge)
+        for (const OrgUnit& other : m_model->units()) {
+            if (m_model->within(other.id, unit->id))
+                continue;
+            const bool fits = kind == OrgOperationDialog::Kind::Move
+                ? canContain(other.kind, unit->kind) && other.id != unit->parentId
+                : other.kind == unit->kind;
+            if (fits)
+                choices.append(other);
+        }
+    if (const auto operation = OrgOperationDialog(kind, *unit, choices, this).ask())
+        emit operationRequested(*operation);
 }
 
 bool OrgTreePanel::selectUnit(qint64 unitId)

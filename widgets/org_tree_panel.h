@@ -46,6 +46,8 @@ public:
     // The tree operations on the current unit: each asks its dialog, then signals what to send.
     void createUnderCurrent();
     void renameCurrent();
+    void moveCurrent();
+    void mergeCurrent();
     void dissolveCurrent();
 
 signals:

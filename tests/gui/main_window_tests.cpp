@@ -412,6 +412,49 @@ private slots:
         QCOMPARE(nextOutcome(finished), SyncFailure::None);
         QCOMPARE(window.treeModel()->unitCount(), 4);
 
+        // A new base committee under Trấn Biên; Chi bộ 2 moves under it, then merges into Chi bộ 1 and
+        // takes its member (Nam) there.
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.tranBien.id));
+        answer([](OrgOperationDialog& dialog) {
+            dialog.kindField()->setCurrentIndex(
+                dialog.kindField()->findData(static_cast<int>(OrgKind::BaseCommittee)));
+            dialog.codeField()->setText(QStringLiteral("TB-THCS"));
+            dialog.nameField()->setText(QStringLiteral("Đảng bộ Trường THCS Trấn Biên"));
+            dialog.decisionField()->setText(QStringLiteral("15-QĐ/ĐU"));
+        });
+        window.treePanel()->createUnderCurrent();
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(window.treeModel()->unitCount(), 5);
+        qint64 committee = 0;
+        for (const OrgUnit& unit : window.treeModel()->units())
+            if (unit.code == u"TB-THCS")
+                committee = unit.id;
+        QVERIFY(committee > 0);
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.cell2.id));
+        QStringList offered;
+        answer([committee, &offered](OrgOperationDialog& dialog) {
+            for (int i = 1; i < dialog.targetField()->count(); ++i)
+                offered.append(dialog.targetField()->itemText(i));
+            dialog.targetField()->setCurrentIndex(dialog.targetField()->findData(committee));
+            dialog.decisionField()->setText(QStringLiteral("16-QĐ/ĐU"));
+        });
+        window.treePanel()->moveCurrent();
+        // Only the new committee can take the cell: the school is its parent already.
+        QCOMPARE(offered, QStringList { QStringLiteral("TB-THCS - Đảng bộ Trường THCS Trấn Biên") });
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(window.treeModel()->unit(setup->tree.cell2.id)->parentId, std::optional<qint64>(committee));
+        QCOMPARE(window.treeModel()->memberCount(committee), 1);
+
+        answer([&setup](OrgOperationDialog& dialog) {
+            dialog.targetField()->setCurrentIndex(dialog.targetField()->findData(setup->tree.cell1.id));
+            dialog.decisionField()->setText(QStringLiteral("17-QĐ/ĐU"));
+        });
+        window.treePanel()->mergeCurrent();
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QVERIFY(!window.treeModel()->unit(setup->tree.cell2.id));
+        QCOMPARE(window.treeModel()->memberCount(setup->tree.cell1.id), 2);
+        QCOMPARE(window.treeModel()->unitCount(), 4);
+
         // Cancelled or incomplete, nothing is queued.
         OrgOperationDialog::setTestAnswer([](OrgOperationDialog& dialog) {
             dialog.decisionField()->clear();
