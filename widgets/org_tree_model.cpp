@@ -104,7 +104,11 @@ std::optional<OrgUnit> OrgTreeModel::unit(qint64 unitId) const
     const auto at = m_byId.constFind(unitId);
     if (at == m_byId.constEnd())
         return std::nullopt;
-    const Unit& held = m_units[static_cast<std::size_t>(*at)];
+    return toOrgUnit(m_units[static_cast<std::size_t>(*at)]);
+}
+
+OrgUnit OrgTreeModel::toOrgUnit(const Unit& held) const
+{
     OrgUnit unit;
     unit.id = held.id;
     if (held.parent >= 0)
@@ -121,7 +125,7 @@ QList<OrgUnit> OrgTreeModel::units() const
     QList<OrgUnit> all;
     all.reserve(static_cast<qsizetype>(m_units.size()));
     for (const Unit& held : m_units)
-        all.append(*unit(held.id));
+        all.append(toOrgUnit(held));
     std::sort(all.begin(), all.end(),
         [](const OrgUnit& a, const OrgUnit& b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
     return all;

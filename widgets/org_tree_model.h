@@ -59,6 +59,8 @@ private:
         qint64 version = 0;
         std::vector<int> children;
     };
+    OrgUnit toOrgUnit(const Unit& held) const;
+
     std::vector<Unit> m_units;
     std::vector<int> m_top;
     QHash<qint64, int> m_byId;

@@ -77,11 +77,8 @@ Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QD
     m_rows = std::move(rows);
     m_unitId = unitId;
     m_subtree = subtree;
-    m_shown.clear();
     m_folded = text::fold(m_filter.text);
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (accepts(m_rows[i], m_folded))
-            m_shown.push_back(static_cast<int>(i));
+    m_shown = rowsPassing(m_folded, nullptr);
     endResetModel();
     return success();
 }
@@ -116,21 +113,27 @@ void RosterModel::setFilter(const Filter& filter)
     const bool narrowing = otherwiseSame == filter && folded.startsWith(m_folded);
     m_filter = filter;
     m_folded = folded;
-    std::vector<int> shown;
-    if (narrowing) {
-        shown.reserve(m_shown.size());
-        for (const int i : m_shown)
-            if (accepts(m_rows[static_cast<std::size_t>(i)], folded))
-                shown.push_back(i);
-    } else {
-        shown.reserve(m_rows.size());
-        for (std::size_t i = 0; i < m_rows.size(); ++i)
-            if (accepts(m_rows[i], folded))
-                shown.push_back(static_cast<int>(i));
-    }
+    std::vector<int> shown = rowsPassing(folded, narrowing ? &m_shown : nullptr);
     beginResetModel();
     m_shown = std::move(shown);
     endResetModel();
+}
+
+std::vector<int> RosterModel::rowsPassing(const QString& foldedText, const std::vector<int>* among) const
+{
+    std::vector<int> passing;
+    if (among) {
+        passing.reserve(among->size());
+        for (const int i : *among)
+            if (accepts(m_rows[static_cast<std::size_t>(i)], foldedText))
+                passing.push_back(i);
+    } else {
+        passing.reserve(m_rows.size());
+        for (std::size_t i = 0; i < m_rows.size(); ++i)
+            if (accepts(m_rows[i], foldedText))
+                passing.push_back(static_cast<int>(i));
+    }
+    return passing;
 }
 
 int RosterModel::rowCount(const QModelIndex& parent) const

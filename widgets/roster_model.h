@@ -80,6 +80,8 @@ private:
         bool exempt = false;
     };
     bool accepts(const Row& row, const QString& foldedText) const;
+    // The positions of the rows that pass the filter, among `among` (all rows when null).
+    std::vector<int> rowsPassing(const QString& foldedText, const std::vector<int>* among) const;
     QString text(const Row& row, int column) const;
 
     std::vector<Row> m_rows;

@@ -124,16 +124,18 @@ void RosterPanel::showUnit(const QSqlDatabase& db, qint64 unitId, const QString&
 {
     m_connection = db.connectionName();
     m_title->setText(unitName);
-    if (const Status loaded = m_model->load(db, unitId, m_subtree->isChecked()); !loaded)
-        MessageBox::warning(this, tr("Không đọc được danh sách đảng viên"), loaded.error().message);
+    load(db, unitId);
 }
 
 void RosterPanel::reload()
 {
-    if (m_connection.isEmpty())
-        return;
-    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (const Status loaded = m_model->load(db, m_model->unitId(), m_subtree->isChecked()); !loaded)
+    if (!m_connection.isEmpty())
+        load(QSqlDatabase::database(m_connection, false), m_model->unitId());
+}
+
+void RosterPanel::load(const QSqlDatabase& db, qint64 unitId)
+{
+    if (const Status loaded = m_model->load(db, unitId, m_subtree->isChecked()); !loaded)
         MessageBox::warning(this, tr("Không đọc được danh sách đảng viên"), loaded.error().message);
 }
 

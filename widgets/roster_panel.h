@@ -41,6 +41,7 @@ public:
 private:
     void applyFilter();
     void reload();
+    void load(const QSqlDatabase& db, qint64 unitId);
     void updateCount();
     void chooseColumns(const QPoint& at);
 

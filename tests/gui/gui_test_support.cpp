@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui_test_support.h"
 
-#include "store/member_repository.h"
-
 #include <QCoreApplication>
 #include <QSettings>
 
@@ -20,20 +18,6 @@ void offscreenUnlessChosen()
         qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 Q_CONSTRUCTOR_FUNCTION(offscreenUnlessChosen)
-
-Member addMember(
-    const QSqlDatabase& db, qint64 unitId, const char* family, const char* middle, const char* given)
-{
-    Member m = sampleMember(
-        unitId, QString::fromUtf8(family), QString::fromUtf8(middle), QString::fromUtf8(given));
-    m.cardNumber.clear();
-    auto created = MemberRepository(db).create(m,
-        { 0, 0, MemberEventType::Admission, m.admittedOn, QStringLiteral("1-QĐ/ĐU"), true, {}, {}, {} },
-        testContext());
-    if (!created)
-        throw std::runtime_error(created.error().message.toStdString());
-    return *created;
-}
 
 } // namespace
 
@@ -57,9 +41,9 @@ std::unique_ptr<TreeServer> startTreeServer()
     setup->database = TestDatabase::sqlite();
     const QSqlDatabase db = setup->database->db();
     setup->tree = buildSmallTree(db);
-    setup->hoa = addMember(db, setup->tree.cell1.id, "Nguyễn", "Thị", "Hoa");
-    setup->nam = addMember(db, setup->tree.cell2.id, "Trần", "Văn", "Nam");
-    setup->lan = addMember(db, setup->tree.rubberCell.id, "Điểu", "Thị", "Lan");
+    setup->hoa = addMemberWithoutCard(db, setup->tree.cell1.id, "Nguyễn", "Thị", "Hoa");
+    setup->nam = addMemberWithoutCard(db, setup->tree.cell2.id, "Trần", "Văn", "Nam");
+    setup->lan = addMemberWithoutCard(db, setup->tree.rubberCell.id, "Điểu", "Thị", "Lan");
     setup->server = std::make_unique<RunningServer>(*setup->database, 2);
     if (setup->server->port() == 0)
         throw std::runtime_error("the server did not start");

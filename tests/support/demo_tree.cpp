@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/demo_tree.h"
 
+#include "store/member_repository.h"
 #include "store/org_repository.h"
 #include "store/sql.h"
 
@@ -82,6 +83,20 @@ Member sampleMember(qint64 unitId, const QString& family, const QString& middle,
     m.foreignLanguage = QStringLiteral("Tiếng Anh B1");
     m.itSkill = QStringLiteral("Ứng dụng CNTT cơ bản");
     return m;
+}
+
+Member addMemberWithoutCard(
+    const QSqlDatabase& db, qint64 unitId, const char* family, const char* middle, const char* given)
+{
+    Member m = sampleMember(
+        unitId, QString::fromUtf8(family), QString::fromUtf8(middle), QString::fromUtf8(given));
+    m.cardNumber.clear();
+    auto created = MemberRepository(db).create(m,
+        { 0, 0, MemberEventType::Admission, m.admittedOn, QStringLiteral("1-QĐ/ĐU"), true, {}, {}, {} },
+        testContext());
+    if (!created)
+        throw std::runtime_error(created.error().message.toStdString());
+    return *created;
 }
 
 qint64 countRows(const QSqlDatabase& db, const QString& table)

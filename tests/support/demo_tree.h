@@ -25,6 +25,11 @@ SmallTree buildSmallTree(const QSqlDatabase& db);
 // A valid official member of `unitId`, born 1980, admitted 2010, with the given name parts.
 Member sampleMember(qint64 unitId, const QString& family, const QString& middle, const QString& given);
 
+// A sample member admitted into `unitId`, without a card number (so that many can be added); throws when
+// the record is refused.
+Member addMemberWithoutCard(
+    const QSqlDatabase& db, qint64 unitId, const char* family, const char* middle, const char* given);
+
 // Rows in a table (to check that a refused write changed nothing).
 qint64 countRows(const QSqlDatabase& db, const QString& table);
 
