@@ -123,27 +123,80 @@ Result<OutboxEntry> Replica::enqueue(
     return entry;
 }
 
+namespace {
+
+const QString kOutboxColumns
+    = QStringLiteral("id, idempotency_key, method, path, body, if_match, state, message FROM outbox ");
+
+OutboxEntry outboxEntryFrom(const QSqlQuery& query)
+{
+    return { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+        query.value(3).toString(), parse(query.value(4).toString()), sql::toOptionalId(query.value(5)),
+        query.value(6).toString(), query.value(7).toString() };
+}
+
+Result<bool> changedOneRow(Result<QSqlQuery> query)
+{
+    if (!query)
+        return query.error();
+    return query->numRowsAffected() == 1;
+}
+
+} // namespace
+
 Result<QList<OutboxEntry>> Replica::pending() const
 {
     auto query = sql::exec(m_db,
-        QStringLiteral("SELECT id, idempotency_key, method, path, body, if_match, state, message FROM outbox "
-                       "WHERE state = 'pending' ORDER BY id"));
+        QStringLiteral("SELECT ") + kOutboxColumns
+            + QStringLiteral("WHERE state IN ('pending', 'sending') ORDER BY id"));
     if (!query)
         return query.error();
     QList<OutboxEntry> entries;
     while (query->next())
-        entries.append({ query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
-            query->value(3).toString(), parse(query->value(4).toString()), sql::toOptionalId(query->value(5)),
-            query->value(6).toString(), query->value(7).toString() });
+        entries.append(outboxEntryFrom(*query));
     return entries;
 }
 
 Result<qint64> Replica::pendingCount() const
 {
-    auto query = sql::exec(m_db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"));
+    auto query = sql::exec(
+        m_db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"));
     if (!query)
         return query.error();
     return query->next() ? query->value(0).toLongLong() : 0;
+}
+
+Result<OutboxEntry> Replica::entry(qint64 outboxId) const
+{
+    auto query = sql::exec(
+        m_db, QStringLiteral("SELECT ") + kOutboxColumns + QStringLiteral("WHERE id = ?"), { outboxId });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(
+            QCoreApplication::translate("Replica", "Không còn sửa đổi này trong danh sách chờ gửi."));
+    return outboxEntryFrom(*query);
+}
+
+Result<bool> Replica::claim(qint64 outboxId)
+{
+    return changedOneRow(sql::exec(m_db,
+        QStringLiteral(
+            "UPDATE outbox SET state = 'sending' WHERE id = ? AND state IN ('pending', 'sending')"),
+        { outboxId }));
+}
+
+Result<bool> Replica::withdraw(qint64 outboxId)
+{
+    return changedOneRow(sql::exec(
+        m_db, QStringLiteral("DELETE FROM outbox WHERE id = ? AND state = 'pending'"), { outboxId }));
+}
+
+Result<bool> Replica::replaceBody(qint64 outboxId, const QJsonObject& body)
+{
+    return changedOneRow(
+        sql::exec(m_db, QStringLiteral("UPDATE outbox SET body = ? WHERE id = ? AND state = 'pending'"),
+            { compact(body), outboxId }));
 }
 
 Status Replica::finish(qint64 outboxId, const QString& state, const QString& message)
@@ -175,6 +228,14 @@ Result<QList<Conflict>> Replica::conflicts() const
             query->value(3).toLongLong(), parse(query->value(4).toString()),
             parse(query->value(5).toString()) });
     return list;
+}
+
+Result<qint64> Replica::conflictCount() const
+{
+    auto query = sql::exec(m_db, QStringLiteral("SELECT COUNT(*) FROM conflict WHERE resolved = 0"));
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toLongLong() : 0;
 }
 
 Status Replica::resolveConflict(qint64 conflictId)

@@ -56,12 +56,23 @@ public:
     // Appends an edit (with a fresh idempotency key) and returns it.
     Result<OutboxEntry> enqueue(const QString& method, const QString& path, const QJsonObject& body,
         std::optional<qint64> ifMatch = std::nullopt);
+    // The edits not yet taken by the server, oldest first: 'pending', and 'sending' ones whose answer never
+    // came (a crash or a cut line; the idempotency key makes sending them again harmless).
     Result<QList<OutboxEntry>> pending() const;
     Result<qint64> pendingCount() const;
+    Result<OutboxEntry> entry(qint64 outboxId) const;
+    // The sync takes an entry before sending it; false when the user withdrew it meanwhile.
+    Result<bool> claim(qint64 outboxId);
+    // Undo of an edit not yet sent: false when the sync has taken it already (it may be on the server).
+    Result<bool> withdraw(qint64 outboxId);
+    // Replaces the body of an entry not yet taken by the sync (a second correction of the same record goes
+    // out as one request against the version the first was made on); false when it was taken.
+    Result<bool> replaceBody(qint64 outboxId, const QJsonObject& body);
     Status finish(qint64 outboxId, const QString& state, const QString& message = {});
     Status keepConflict(
         const OutboxEntry& entry, const QString& entity, qint64 entityId, const QJsonObject& server);
     Result<QList<Conflict>> conflicts() const;
+    Result<qint64> conflictCount() const;
     Status resolveConflict(qint64 conflictId);
 
     // The Argon2id hash that lets the user open the replica without the server.

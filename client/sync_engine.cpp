@@ -124,6 +124,11 @@ Status SyncEngine::push(SyncReport& report)
         return entries.error();
     const QSqlDatabase db = m_replica.db();
     for (const auto& entry : *entries) {
+        auto claimed = m_replica.claim(entry.id);
+        if (!claimed)
+            return claimed.error();
+        if (!*claimed)
+            continue; // withdrawn by the user since the list was read
         std::map<std::string, std::string> headers { { "Idempotency-Key",
             entry.idempotencyKey.toStdString() } };
         if (entry.ifMatch)

@@ -154,6 +154,21 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseConfig</name>
     <message>
         <source>Địa chỉ cơ sở dữ liệu phải có dạng postgresql://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY:CỔNG/TÊN_CSDL.</source>
@@ -257,6 +272,209 @@
             <numerusform>Invalid party member data in %n field.</numerusform>
             <numerusform>Invalid party member data in %n fields.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MemberLabels</name>
+    <message>
+        <source>Họ</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Tên đệm</source>
+        <translation>Middle name</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Nơi sinh</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Quê quán</source>
+        <translation>Home town</translation>
+    </message>
+    <message>
+        <source>Dân tộc</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>Tôn giáo</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation>Citizen ID number</translation>
+    </message>
+    <message>
+        <source>Số thẻ đảng viên</source>
+        <translation>Party card number</translation>
+    </message>
+    <message>
+        <source>Số lý lịch</source>
+        <translation>Profile number</translation>
+    </message>
+    <message>
+        <source>Ngày vào Đảng</source>
+        <translation>Date of admission</translation>
+    </message>
+    <message>
+        <source>Ngày chính thức</source>
+        <translation>Date recognised as official</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <source>Miễn công tác và sinh hoạt</source>
+        <translation>Exempt from duties and meetings</translation>
+    </message>
+    <message>
+        <source>Miễn từ ngày</source>
+        <translation>Exempt since</translation>
+    </message>
+    <message>
+        <source>Ngày ra khỏi danh sách</source>
+        <translation>Date left the roster</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Giáo dục phổ thông</source>
+        <translation>General education</translation>
+    </message>
+    <message>
+        <source>Chuyên môn, nghiệp vụ</source>
+        <translation>Professional qualification</translation>
+    </message>
+    <message>
+        <source>Lý luận chính trị</source>
+        <translation>Political theory</translation>
+    </message>
+    <message>
+        <source>Ngoại ngữ</source>
+        <translation>Foreign language</translation>
+    </message>
+    <message>
+        <source>Tin học</source>
+        <translation>IT skills</translation>
+    </message>
+    <message>
+        <source>Chi bộ</source>
+        <translation>Party cell</translation>
+    </message>
+    <message>
+        <source>Tên tổ chức</source>
+        <translation>Organisation name</translation>
+    </message>
+    <message>
+        <source>Số quyết định</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>Ngày có hiệu lực</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>Kết nạp</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>Công nhận đảng viên chính thức</source>
+        <translation>Recognition as an official member</translation>
+    </message>
+    <message>
+        <source>Miễn công tác và sinh hoạt đảng</source>
+        <translation>Exemption from party duties and meetings</translation>
+    </message>
+    <message>
+        <source>Thôi miễn công tác và sinh hoạt đảng</source>
+        <translation>End of exemption from party duties and meetings</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt đến</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt đi</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <source>Phục hồi đảng tịch</source>
+        <translation>Restoration of membership</translation>
+    </message>
+    <message>
+        <source>Kết nạp lại</source>
+        <translation>Readmission</translation>
+    </message>
+    <message>
+        <source>Từ trần</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>Khai trừ</source>
+        <translation>Expelled</translation>
+    </message>
+    <message>
+        <source>Xóa tên</source>
+        <translation>Struck off</translation>
+    </message>
+    <message>
+        <source>Xin ra khỏi Đảng</source>
+        <translation>Withdrew from the Party</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt ra ngoài tỉnh</source>
+        <translation>Transferred out of the province</translation>
+    </message>
+    <message>
+        <source>Chưa qua đào tạo</source>
+        <translation>No training</translation>
+    </message>
+    <message>
+        <source>Sơ cấp</source>
+        <translation>Elementary</translation>
+    </message>
+    <message>
+        <source>Trung cấp</source>
+        <translation>Intermediate</translation>
+    </message>
+    <message>
+        <source>Cao cấp</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <source>Cử nhân</source>
+        <translation>Bachelor</translation>
+    </message>
+    <message>
+        <source>Chính thức</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <source>Dự bị</source>
+        <translation>Probationary</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
     </message>
 </context>
 <context>
@@ -712,6 +930,52 @@
     </message>
 </context>
 <context>
+    <name>OutboxDescription</name>
+    <message>
+        <source>Thêm đảng viên %1 %2</source>
+        <translation>Add party member %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Sự kiện</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Sửa hồ sơ %1</source>
+        <translation>Correct the record of %1</translation>
+    </message>
+    <message>
+        <source>Thêm tổ chức %1</source>
+        <translation>Add organisation %1</translation>
+    </message>
+    <message>
+        <source>Chuyển %1 sang nơi trực thuộc khác</source>
+        <translation>Move %1 under another organisation</translation>
+    </message>
+    <message>
+        <source>Hợp nhất %1</source>
+        <translation>Merge %1</translation>
+    </message>
+    <message>
+        <source>Giải thể %1</source>
+        <translation>Dissolve %1</translation>
+    </message>
+    <message>
+        <source>Đổi tên %1 thành %2</source>
+        <translation>Rename %1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>Replica</name>
+    <message>
+        <source>Không còn sửa đổi này trong danh sách chờ gửi.</source>
+        <translation>This edit is no longer among the edits waiting to be sent.</translation>
+    </message>
+</context>
+<context>
     <name>ServerConfig</name>
     <message>
         <source>Địa chỉ lắng nghe &quot;%1&quot; phải có dạng MÁY:CỔNG, ví dụ 127.0.0.1:8080.</source>
@@ -1011,6 +1275,65 @@
     </message>
 </context>
 <context>
+    <name>sotay::widgets::ConflictDialog</name>
+    <message>
+        <source>Xung đột khi gửi sửa đổi</source>
+        <translation>Conflict while sending an edit</translation>
+    </message>
+    <message>
+        <source>Giữ bản &amp;của tôi</source>
+        <translation>Keep &amp;mine</translation>
+    </message>
+    <message>
+        <source>Giữ bản trên &amp;máy chủ</source>
+        <translation>Keep the &amp;server&apos;s</translation>
+    </message>
+    <message>
+        <source>Để &amp;sau</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Gửi lại sửa đổi của bạn lên bản mới nhất; các ô bạn không sửa giữ giá trị trên máy chủ.</source>
+        <translation>Send your edit again onto the newest version; the fields you did not change keep the server&apos;s values.</translation>
+    </message>
+    <message>
+        <source>Bỏ sửa đổi của bạn; hồ sơ giữ như trên máy chủ.</source>
+        <translation>Drop your edit; the record stays as it is on the server.</translation>
+    </message>
+    <message>
+        <source>Trong lúc bạn sửa, hồ sơ %1 đã được sửa trên máy chủ (nay là phiên bản %2). Xem hai bản dưới đây và chọn bản giữ lại.</source>
+        <translation>While you were editing, the record %1 was changed on the server (now version %2). Compare the two versions below and choose the one to keep.</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Bản của bạn</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>Bản trên máy chủ</source>
+        <translation>Server&apos;s version</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Hai bản khác nhau ở mục này.</source>
+        <translation>The two versions differ in this field.</translation>
+    </message>
+    <message>
+        <source>Không gửi lại được</source>
+        <translation>Could not send again</translation>
+    </message>
+    <message>
+        <source>Không ghi được</source>
+        <translation>Could not record</translation>
+    </message>
+</context>
+<context>
     <name>sotay::widgets::MainWindow</name>
     <message>
         <source>&amp;Tệp</source>
@@ -1140,6 +1463,383 @@ Qt %2.</translation>
     <message>
         <source>Đã ghi vào danh sách chờ gửi; cây tổ chức cập nhật sau khi máy chủ nhận.</source>
         <translation>Added to the changes waiting to be sent; the organisation tree updates once the server has accepted it.</translation>
+    </message>
+    <message>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Hoàn tác sửa đổi chưa gửi</source>
+        <translation>&amp;Undo unsent edit</translation>
+    </message>
+    <message>
+        <source>Bỏ sửa đổi mới nhất còn chờ gửi lên máy chủ.</source>
+        <translation>Drop the newest edit still waiting to be sent to the server.</translation>
+    </message>
+    <message>
+        <source>Đảng &amp;viên</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm đảng viên…</source>
+        <translation>&amp;New member…</translation>
+    </message>
+    <message>
+        <source>Nhập hồ sơ một đảng viên mới vào chi bộ đang chọn.</source>
+        <translation>Enter the record of a new member in the chosen party cell.</translation>
+    </message>
+    <message>
+        <source>&amp;Mở hồ sơ</source>
+        <translation>&amp;Open record</translation>
+    </message>
+    <message>
+        <source>&amp;Xung đột chờ xử lý…</source>
+        <translation>&amp;Conflicts to settle…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sửa đổi bị xung đột với bản mới hơn trên máy chủ: xem ở Đảng viên → Xung đột chờ xử lý.</source>
+        <translation>
+            <numerusform>%n edit conflicts with a newer version on the server: see Members → Conflicts to settle.</numerusform>
+            <numerusform>%n edits conflict with newer versions on the server: see Members → Conflicts to settle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Xung đột chờ xử lý (%1)…</source>
+        <translation>&amp;Conflicts to settle (%1)…</translation>
+    </message>
+    <message>
+        <source>Thêm đảng viên</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>Không đọc được xung đột</source>
+        <translation>Could not read the conflicts</translation>
+    </message>
+    <message>
+        <source>Không còn sửa đổi nào chờ gửi để hoàn tác.</source>
+        <translation>No unsent edit is left to undo.</translation>
+    </message>
+    <message>
+        <source>Hoàn tác sửa đổi chưa gửi</source>
+        <translation>Undo unsent edits</translation>
+    </message>
+    <message>
+        <source>Bỏ sửa đổi chưa gửi: %1?</source>
+        <translation>Drop the unsent edit: %1?</translation>
+    </message>
+    <message>
+        <source>Không hoàn tác được</source>
+        <translation>Could not undo</translation>
+    </message>
+    <message>
+        <source>Sửa đổi này đang được gửi lên máy chủ nên không hoàn tác được nữa.</source>
+        <translation>This edit is being sent to the server and can no longer be undone.</translation>
+    </message>
+    <message>
+        <source>Đã hoàn tác: %1.</source>
+        <translation>Undone: %1.</translation>
+    </message>
+    <message>
+        <source>Đảng viên sinh hoạt tại chi bộ: xin chọn một chi bộ (chi bộ trực thuộc hoặc chi bộ cơ sở) trên cây tổ chức trước.</source>
+        <translation>Members belong to a party cell: choose a cell (a cell or a base cell) in the organisation tree first.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::MemberEventDialog</name>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Ngày:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>bắt buộc, ví dụ: 125-QĐ/ĐU</source>
+        <translation>required, e.g. 125-QĐ/ĐU</translation>
+    </message>
+    <message>
+        <source>nếu có</source>
+        <translation>if any</translation>
+    </message>
+    <message>
+        <source>Số &amp;quyết định:</source>
+        <translation>Decision &amp;number:</translation>
+    </message>
+    <message>
+        <source>Chính thức</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <source>Tạm thời</source>
+        <translation>Temporary</translation>
+    </message>
+    <message>
+        <source>&amp;Hình thức:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Ra ngoài tỉnh</source>
+        <translation>Out of the province</translation>
+    </message>
+    <message>
+        <source>Về chi bộ cũ (như khi chuyển đi)</source>
+        <translation>Back to the former cell (as when transferred out)</translation>
+    </message>
+    <message>
+        <source>Chuyển &amp;đến:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Vào &amp;chi bộ:</source>
+        <translation>Into &amp;cell:</translation>
+    </message>
+    <message>
+        <source>Ghi &amp;chú:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>Ghi vào danh sách chờ gửi</source>
+        <translation>Add to the edits to send</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::MemberForm</name>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>Thêm đảng viên</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đảng viên</source>
+        <translation>Member record</translation>
+    </message>
+    <message>
+        <source>Sau khi nhập, trạng thái chỉ thay đổi qua sự kiện &quot;Công nhận đảng viên chính thức&quot;.</source>
+        <translation>Once entered, the status changes only through the event &quot;Recognition as an official member&quot;.</translation>
+    </message>
+    <message>
+        <source>12 chữ số</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <source>ví dụ: 48.012345</source>
+        <translation>e.g. 48.012345</translation>
+    </message>
+    <message>
+        <source>ví dụ: 012345-ĐN</source>
+        <translation>e.g. 012345-ĐN</translation>
+    </message>
+    <message>
+        <source>Lý lịch</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>&amp;Họ:</source>
+        <translation>&amp;Family name:</translation>
+    </message>
+    <message>
+        <source>Tên đệ&amp;m:</source>
+        <translation>&amp;Middle name:</translation>
+    </message>
+    <message>
+        <source>&amp;Tên:</source>
+        <translation>&amp;Given name:</translation>
+    </message>
+    <message>
+        <source>&amp;Giới tính:</source>
+        <translation>G&amp;ender:</translation>
+    </message>
+    <message>
+        <source>Ngày &amp;sinh:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>Nơi s&amp;inh:</source>
+        <translation>&amp;Place of birth:</translation>
+    </message>
+    <message>
+        <source>&amp;Quê quán:</source>
+        <translation>&amp;Home town:</translation>
+    </message>
+    <message>
+        <source>&amp;Dân tộc:</source>
+        <translation>E&amp;thnicity:</translation>
+    </message>
+    <message>
+        <source>Tôn &amp;giáo:</source>
+        <translation>&amp;Religion:</translation>
+    </message>
+    <message>
+        <source>Số hiệu</source>
+        <translation>Identifiers</translation>
+    </message>
+    <message>
+        <source>Số &amp;CCCD:</source>
+        <translation>&amp;Citizen ID:</translation>
+    </message>
+    <message>
+        <source>Số thẻ đảng &amp;viên:</source>
+        <translation>Party &amp;card number:</translation>
+    </message>
+    <message>
+        <source>Số &amp;lý lịch:</source>
+        <translation>Pro&amp;file number:</translation>
+    </message>
+    <message>
+        <source>Quá trình sinh hoạt đảng</source>
+        <translation>Party history</translation>
+    </message>
+    <message>
+        <source>Ngày &amp;vào Đảng:</source>
+        <translation>Date of &amp;admission:</translation>
+    </message>
+    <message>
+        <source>Đảng &amp;viên:</source>
+        <translation>Member&amp;ship:</translation>
+    </message>
+    <message>
+        <source>Ngày chính &amp;thức:</source>
+        <translation>Date &amp;official:</translation>
+    </message>
+    <message>
+        <source>Trình độ</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Giáo dục &amp;phổ thông:</source>
+        <translation>&amp;General education:</translation>
+    </message>
+    <message>
+        <source>Chuyên &amp;môn, nghiệp vụ:</source>
+        <translation>Professional &amp;qualification:</translation>
+    </message>
+    <message>
+        <source>&amp;Lý luận chính trị:</source>
+        <translation>Political &amp;theory:</translation>
+    </message>
+    <message>
+        <source>&amp;Ngoại ngữ:</source>
+        <translation>Foreign &amp;language:</translation>
+    </message>
+    <message>
+        <source>Tin &amp;học:</source>
+        <translation>&amp;IT skills:</translation>
+    </message>
+    <message>
+        <source>Ghi &amp;sự kiện</source>
+        <translation>Record an e&amp;vent</translation>
+    </message>
+    <message>
+        <source>Chuyển sinh hoạt, công nhận chính thức, miễn sinh hoạt, từ trần… mỗi việc có ngày và số quyết định.</source>
+        <translation>Transfers, recognition as official, exemption, death… each with its date and decision number.</translation>
+    </message>
+    <message>
+        <source>&amp;Hoàn tác sửa đổi chưa gửi</source>
+        <translation>&amp;Undo unsent edit</translation>
+    </message>
+    <message>
+        <source>Đặt &amp;lại</source>
+        <translation>Rese&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi vào danh sách chờ gửi</source>
+        <translation>&amp;Save for sending</translation>
+    </message>
+    <message>
+        <source>Đó&amp;ng</source>
+        <translation>Cl&amp;ose</translation>
+    </message>
+    <message>
+        <source>Không mở được hồ sơ</source>
+        <translation>Could not open the record</translation>
+    </message>
+    <message>
+        <source>(đơn vị %1)</source>
+        <translation>(unit %1)</translation>
+    </message>
+    <message>
+        <source>Đảng viên mới</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>Sinh hoạt tại: %1</source>
+        <translation>Belongs to: %1</translation>
+    </message>
+    <message>
+        <source>đang sinh hoạt tạm thời ngoài tỉnh</source>
+        <translation>temporarily attached outside the province</translation>
+    </message>
+    <message>
+        <source>đang sinh hoạt tạm thời tại %1</source>
+        <translation>temporarily attached to %1</translation>
+    </message>
+    <message>
+        <source>miễn công tác và sinh hoạt đảng từ %1</source>
+        <translation>exempt from party duties and meetings since %1</translation>
+    </message>
+    <message>
+        <source>ra khỏi danh sách ngày %1 (%2)</source>
+        <translation>left the roster on %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sửa đổi của hồ sơ này chưa gửi lên máy chủ; hồ sơ hiện như sau khi máy chủ nhận.</source>
+        <translation>
+            <numerusform>%n edit of this record has not been sent to the server yet; the record is shown as it will be once the server accepts it.</numerusform>
+            <numerusform>%n edits of this record have not been sent to the server yet; the record is shown as it will be once the server accepts them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ngày không đúng dạng ngày/tháng/năm (ví dụ 02/09/1990).</source>
+        <translation>The date is not in the form day/month/year (e.g. 02/09/1990).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ô cần sửa trước khi ghi.</source>
+        <translation>
+            <numerusform>%n field must be corrected before saving.</numerusform>
+            <numerusform>%n fields must be corrected before saving.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Không ghi được</source>
+        <translation>Could not record</translation>
+    </message>
+    <message>
+        <source>Hoàn tác sửa đổi chưa gửi</source>
+        <translation>Undo unsent edits</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bỏ %n sửa đổi chưa gửi của hồ sơ %1? Hồ sơ trở lại như bản đã đồng bộ.</source>
+        <translation>
+            <numerusform>Drop %n unsent edit of the record of %1? The record goes back to the synced version.</numerusform>
+            <numerusform>Drop %n unsent edits of the record of %1? The record goes back to the synced version.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Không hoàn tác được</source>
+        <translation>Could not undo</translation>
+    </message>
+    <message>
+        <source>Đã gửi một phần</source>
+        <translation>Partly sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sửa đổi đang được gửi lên máy chủ nên không hoàn tác được; sau khi đồng bộ, hãy sửa lại nếu cần.</source>
+        <translation>
+            <numerusform>%n edit is being sent to the server and cannot be undone; after the sync, correct it again if needed.</numerusform>
+            <numerusform>%n edits are being sent to the server and cannot be undone; after the sync, correct them again if needed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa ghi</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Các thay đổi trong hồ sơ chưa được ghi. Ghi vào danh sách chờ gửi trước khi đóng?</source>
+        <translation>The changes to this record are not saved. Save them for sending before closing?</translation>
     </message>
 </context>
 <context>

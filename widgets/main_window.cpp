@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "conflict_dialog.h"
 #include "language.h"
+#include "member_form.h"
 #include "message_box.h"
 #include "org_operation_dialog.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
+#include "outbox_description.h"
 #include "replica.h"
 #include "replica_summary.h"
 #include "roster_model.h"
@@ -137,6 +140,8 @@ void MainWindow::buildCentre()
     resizeDocks({ m_treeDock }, { 380 }, Qt::Horizontal);
     connect(m_treePanel, &OrgTreePanel::unitChosen, this, &MainWindow::showUnit);
     connect(m_treePanel, &OrgTreePanel::operationRequested, this, &MainWindow::queueOperation);
+    connect(m_rosterPanel->view(), &QAbstractItemView::activated, this,
+        [this](const QModelIndex& index) { openMember(index.data(RosterModel::MemberIdRole).toLongLong()); });
     m_scope->setText(tr("chưa tải về"));
     m_units->setText(QLocale().toString(0));
     m_members->setText(QLocale().toString(0));
@@ -153,6 +158,29 @@ void MainWindow::buildMenus()
     auto* quit = fileMenu->addAction(tr("T&hoát"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* editMenu = menuBar()->addMenu(tr("&Sửa"));
+    m_undoAction = editMenu->addAction(tr("&Hoàn tác sửa đổi chưa gửi"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setStatusTip(tr("Bỏ sửa đổi mới nhất còn chờ gửi lên máy chủ."));
+    connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoLastUnsent);
+
+    auto* memberMenu = menuBar()->addMenu(tr("Đảng &viên"));
+    m_newMemberAction = memberMenu->addAction(tr("&Thêm đảng viên…"));
+    m_newMemberAction->setShortcut(QKeySequence::New);
+    m_newMemberAction->setStatusTip(tr("Nhập hồ sơ một đảng viên mới vào chi bộ đang chọn."));
+    connect(m_newMemberAction, &QAction::triggered, this, &MainWindow::newMember);
+    auto* openRecord = memberMenu->addAction(tr("&Mở hồ sơ"));
+    openRecord->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    connect(openRecord, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_rosterPanel->view()->currentIndex();
+        if (current.isValid())
+            openMember(current.data(RosterModel::MemberIdRole).toLongLong());
+    });
+    memberMenu->addSeparator();
+    m_conflictsAction = memberMenu->addAction(tr("&Xung đột chờ xử lý…"));
+    m_conflictsAction->setEnabled(false);
+    connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
 
     auto* viewMenu = menuBar()->addMenu(tr("&Xem"));
     auto* findMember = viewMenu->addAction(tr("Tìm đảng &viên"));
@@ -254,7 +282,11 @@ void MainWindow::takeOutcome(const SyncOutcome& outcome)
         if (report.unitsDownloaded + report.membersDownloaded + report.changesApplied + report.pushed > 0)
             reloadData();
         const qint64 notTaken = outcome.report.conflicts + outcome.report.refused;
-        if (notTaken > 0)
+        if (outcome.report.conflicts > 0)
+            m_status->showMessage(tr("%n sửa đổi bị xung đột với bản mới hơn trên máy chủ: xem ở Đảng viên → "
+                                     "Xung đột chờ xử lý.",
+                nullptr, static_cast<int>(outcome.report.conflicts)));
+        else if (notTaken > 0)
             m_status->showMessage(tr("%n sửa đổi không được máy chủ nhận (xung đột hoặc bị từ chối).",
                 nullptr, static_cast<int>(notTaken)));
         else
@@ -300,6 +332,10 @@ void MainWindow::showSummary(const ReplicaSummary& summary)
     m_members->setText(locale.toString(summary.members));
     m_status->setLastSync(summary.lastSync);
     m_status->setPending(summary.pending);
+    m_conflictsAction->setEnabled(summary.conflicts > 0);
+    m_conflictsAction->setText(summary.conflicts > 0
+            ? tr("&Xung đột chờ xử lý (%1)…").arg(QLocale().toString(summary.conflicts))
+            : tr("&Xung đột chờ xử lý…"));
     updateTitle(summary.scopeName);
     if (!summary.firstSyncDone)
         showNote(
@@ -395,11 +431,100 @@ void MainWindow::queueOperation(const OrgOperation& operation)
         MessageBox::warning(this, tr("Không ghi được thay đổi"), queued.error().message);
         return;
     }
-    refreshStatus();
+    afterLocalEdit();
     // The tree changes once the server has taken the operation and the sync brings it back.
     m_status->showMessage(tr("Đã ghi vào danh sách chờ gửi; cây tổ chức cập nhật sau khi máy chủ nhận."));
-    if (m_session.online())
+}
+
+void MainWindow::afterLocalEdit()
+{
+    refreshStatus();
+    if (m_session.online() && !m_signedOut)
         syncNow();
+}
+
+QList<OrgUnit> MainWindow::activeCells() const
+{
+    QList<OrgUnit> cells;
+    for (const OrgUnit& unit : m_tree->units())
+        if (unit.active() && (unit.kind == OrgKind::Cell || unit.kind == OrgKind::BaseCell))
+            cells.append(unit);
+    return cells;
+}
+
+void MainWindow::openMember(qint64 memberId)
+{
+    if (!m_replica)
+        return;
+    OrgUnit unit;
+    if (memberId == 0) {
+        const auto chosen = m_tree->unit(m_roster->unitId());
+        if (!chosen || (chosen->kind != OrgKind::Cell && chosen->kind != OrgKind::BaseCell)) {
+            MessageBox::information(this, tr("Thêm đảng viên"),
+                tr("Đảng viên sinh hoạt tại chi bộ: xin chọn một chi bộ (chi bộ trực thuộc hoặc chi bộ cơ "
+                   "sở) "
+                   "trên cây tổ chức trước."));
+            return;
+        }
+        unit = *chosen;
+    }
+    MemberForm form(*m_replica, memberId, unit, activeCells(), QDate::currentDate(), this);
+    connect(&form, &MemberForm::outboxChanged, this, &MainWindow::afterLocalEdit);
+    form.run();
+}
+
+void MainWindow::newMember()
+{
+    openMember(0);
+}
+
+void MainWindow::showConflicts()
+{
+    if (!m_replica)
+        return;
+    const auto conflicts = m_replica->conflicts();
+    if (!conflicts) {
+        MessageBox::warning(this, tr("Không đọc được xung đột"), conflicts.error().message);
+        return;
+    }
+    bool requeued = false;
+    for (const client::Conflict& conflict : *conflicts) {
+        ConflictDialog dialog(*m_replica, conflict, this);
+        if (!dialog.ask())
+            break;
+        requeued = requeued || dialog.choice() == ConflictDialog::Choice::KeepMine;
+        if (dialog.choice() == ConflictDialog::Choice::Later)
+            break;
+    }
+    if (requeued)
+        afterLocalEdit();
+    else
+        refreshStatus();
+}
+
+void MainWindow::undoLastUnsent()
+{
+    if (!m_replica)
+        return;
+    const auto pending = m_replica->pending();
+    if (!pending || pending->isEmpty()) {
+        m_status->showMessage(tr("Không còn sửa đổi nào chờ gửi để hoàn tác."));
+        return;
+    }
+    const client::OutboxEntry& last = pending->constLast();
+    const QString what = describeOutboxEntry(m_replica->db(), last);
+    if (MessageBox::question(this, tr("Hoàn tác sửa đổi chưa gửi"), tr("Bỏ sửa đổi chưa gửi: %1?").arg(what))
+        != QMessageBox::Yes)
+        return;
+    const auto withdrawn = m_replica->withdraw(last.id);
+    if (!withdrawn)
+        MessageBox::warning(this, tr("Không hoàn tác được"), withdrawn.error().message);
+    else if (!*withdrawn)
+        MessageBox::information(this, tr("Không hoàn tác được"),
+            tr("Sửa đổi này đang được gửi lên máy chủ nên không hoàn tác được nữa."));
+    else
+        m_status->showMessage(tr("Đã hoàn tác: %1.").arg(what));
+    refreshStatus();
 }
 
 void MainWindow::showUnit(qint64 unitId)

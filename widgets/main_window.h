@@ -2,6 +2,7 @@
 #pragma once
 
 #include "console_session.h"
+#include "org/org_unit.h"
 #include "password_hasher.h"
 #include "sync_engine.h"
 
@@ -75,6 +76,16 @@ public:
     const RosterModel* rosterModel() const { return m_roster; }
     // Reads the tree and the roster again from the replica, keeping the chosen unit.
     void reloadData();
+    // The member form on record `memberId` (0: a new member of the chosen cell). Returns once it is closed.
+    void openMember(qint64 memberId);
+    void newMember();
+    // Shows each unsettled conflict in turn, side by side, for the user to keep one version.
+    void showConflicts();
+    // Withdraws the newest edit not yet sent, after the user confirms.
+    void undoLastUnsent();
+    QAction* newMemberAction() const { return m_newMemberAction; }
+    QAction* conflictsAction() const { return m_conflictsAction; }
+    QAction* undoAction() const { return m_undoAction; }
     // "vi" or "en": kept in the settings for the next start, and used at once for what is read again.
     void setLanguage(const QString& language);
 
@@ -104,6 +115,8 @@ private:
     void showAbout();
     void showUnit(qint64 unitId);
     void queueOperation(const OrgOperation& operation);
+    void afterLocalEdit();
+    QList<OrgUnit> activeCells() const;
 
     ConsoleSession m_session;
     Options m_options;
@@ -112,6 +125,9 @@ private:
     SyncStatusBar* m_status = nullptr;
     QTimer* m_tick = nullptr;
     QAction* m_syncAction = nullptr;
+    QAction* m_newMemberAction = nullptr;
+    QAction* m_conflictsAction = nullptr;
+    QAction* m_undoAction = nullptr;
     QLabel* m_scope = nullptr;
     QLabel* m_units = nullptr;
     QLabel* m_members = nullptr;

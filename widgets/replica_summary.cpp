@@ -36,6 +36,10 @@ Result<ReplicaSummary> summarise(const client::Replica& replica)
     if (!pending)
         return pending.error();
     summary.pending = *pending;
+    const auto conflicts = replica.conflictCount();
+    if (!conflicts)
+        return conflicts.error();
+    summary.conflicts = *conflicts;
     const auto phase = replica.state(QStringLiteral("snapshot.phase"));
     if (!phase)
         return phase.error();

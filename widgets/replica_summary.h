@@ -16,9 +16,10 @@ namespace sotay::widgets {
 struct ReplicaSummary {
     qint64 units = 0;
     qint64 members = 0;
-    qint64 pending = 0; // edits not yet accepted by the server
-    QDateTime lastSync; // UTC; invalid before the first successful sync
-    QString scopeName;  // the top unit of the user's scope, once the first sync is done
+    qint64 pending = 0;   // edits not yet accepted by the server
+    qint64 conflicts = 0; // edits the server refused for a newer version, waiting for the user's choice
+    QDateTime lastSync;   // UTC; invalid before the first successful sync
+    QString scopeName;    // the top unit of the user's scope, once the first sync is done
     bool firstSyncDone = false;
 };
 

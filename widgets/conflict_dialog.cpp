@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conflict_dialog.h"
+
+#include "member/member.h"
+#include "member_labels.h"
+#include "message_box.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QJsonValue>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace sotay::widgets {
+namespace {
+
+std::function<ConflictDialog::Choice(ConflictDialog&)>& testAnswer()
+{
+    static std::function<ConflictDialog::Choice(ConflictDialog&)> answer;
+    return answer;
+}
+
+constexpr int kDiffersRole = Qt::UserRole + 1;
+
+// A value as the user reads it: dates as dd/MM/yyyy, codes by their names, nothing as "(trống)".
+QString readable(const QString& field, const QJsonValue& value)
+{
+    if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
+        return QCoreApplication::translate("ConflictDialog", "(trống)");
+    if (value.isBool())
+        return value.toBool() ? QCoreApplication::translate("ConflictDialog", "Có")
+                              : QCoreApplication::translate("ConflictDialog", "Không");
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    const QString text = value.toString();
+    if (field == u"gender")
+        if (const auto gender = genderFromCode(text))
+            return genderLabel(*gender);
+    if (field == u"status")
+        if (const auto status = memberStatusFromCode(text))
+            return memberStatusLabel(*status);
+    if (field == u"politicalTheory")
+        if (const auto level = politicalTheoryFromCode(text))
+            return politicalTheoryLabel(*level);
+    if (const QDate date = QDate::fromString(text, Qt::ISODate); date.isValid() && text.size() == 10)
+        return date.toString(QStringLiteral("dd/MM/yyyy"));
+    return text;
+}
+
+} // namespace
+
+ConflictDialog::ConflictDialog(client::Replica& replica, const client::Conflict& conflict, QWidget* parent)
+    : QDialog(parent)
+    , m_replica(replica)
+    , m_conflict(conflict)
+    , m_title(new QLabel(this))
+    , m_table(new QTableWidget(this))
+{
+    setWindowTitle(tr("Xung đột khi gửi sửa đổi"));
+    m_title->setWordWrap(true);
+    auto* buttons = new QDialogButtonBox(this);
+    QPushButton* mine = buttons->addButton(tr("Giữ bản &của tôi"), QDialogButtonBox::AcceptRole);
+    QPushButton* server = buttons->addButton(tr("Giữ bản trên &máy chủ"), QDialogButtonBox::DestructiveRole);
+    QPushButton* later = buttons->addButton(tr("Để &sau"), QDialogButtonBox::RejectRole);
+    mine->setToolTip(
+        tr("Gửi lại sửa đổi của bạn lên bản mới nhất; các ô bạn không sửa giữ giá trị trên máy chủ."));
+    server->setToolTip(tr("Bỏ sửa đổi của bạn; hồ sơ giữ như trên máy chủ."));
+    connect(mine, &QPushButton::clicked, this, [this] {
+        m_choice = Choice::KeepMine;
+        accept();
+    });
+    connect(server, &QPushButton::clicked, this, [this] {
+        m_choice = Choice::KeepServer;
+        accept();
+    });
+    connect(later, &QPushButton::clicked, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(buttons);
+    fill();
+    resize(720, 420);
+}
+
+void ConflictDialog::fill()
+{
+    const QJsonObject& local = m_conflict.local;
+    const QJsonObject& server = m_conflict.server;
+    const QString who
+        = server.value(QStringLiteral("fullName")).toString(server.value(QStringLiteral("name")).toString());
+    m_title->setText(
+        tr("Trong lúc bạn sửa, hồ sơ %1 đã được sửa trên máy chủ (nay là phiên bản %2). Xem hai bản "
+           "dưới đây và chọn bản giữ lại.")
+            .arg(who.isEmpty() ? QString::number(m_conflict.entityId) : who)
+            .arg(server.value(QStringLiteral("version")).toInteger()));
+    m_table->setColumnCount(3);
+    m_table->setHorizontalHeaderLabels({ tr("Mục"), tr("Bản của bạn"), tr("Bản trên máy chủ") });
+    m_table->setRowCount(static_cast<int>(local.size()));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    int row = 0;
+    for (auto it = local.constBegin(); it != local.constEnd(); ++it, ++row) {
+        const QString field = it.key();
+        const bool known = server.contains(field);
+        const bool differs = known && server.value(field) != it.value();
+        auto* name = new QTableWidgetItem(memberFieldLabel(field));
+        name->setData(Qt::UserRole, field);
+        name->setData(kDiffersRole, differs);
+        auto* mine = new QTableWidgetItem(readable(field, it.value()));
+        auto* theirs = new QTableWidgetItem(known ? readable(field, server.value(field)) : tr("—"));
+        if (differs) {
+            QFont bold = mine->font();
+            bold.setBold(true);
+            for (QTableWidgetItem* item : { name, mine, theirs }) {
+                item->setFont(bold);
+                item->setBackground(QColor(0xfe, 0xf3, 0xc7));
+            }
+            name->setToolTip(tr("Hai bản khác nhau ở mục này."));
+        }
+        m_table->setItem(row, 0, name);
+        m_table->setItem(row, 1, mine);
+        m_table->setItem(row, 2, theirs);
+    }
+    m_table->resizeColumnsToContents();
+}
+
+QString ConflictDialog::titleText() const
+{
+    return m_title->text();
+}
+
+int ConflictDialog::rowOf(const QString& field) const
+{
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, 0)->data(Qt::UserRole).toString() == field)
+            return row;
+    return -1;
+}
+
+bool ConflictDialog::differs(int row) const
+{
+    return m_table->item(row, 0)->data(kDiffersRole).toBool();
+}
+
+bool ConflictDialog::settle(Choice choice)
+{
+    if (choice == Choice::Later)
+        return true;
+    if (choice == Choice::KeepMine) {
+        auto entry = m_replica.entry(m_conflict.outboxId);
+        if (!entry) {
+            MessageBox::warning(this, tr("Không gửi lại được"), entry.error().message);
+            return false;
+        }
+        const qint64 version = m_conflict.server.value(QStringLiteral("version")).toInteger();
+        auto queued = m_replica.enqueue(entry->method, entry->path, entry->body, version);
+        if (!queued) {
+            MessageBox::warning(this, tr("Không gửi lại được"), queued.error().message);
+            return false;
+        }
+    }
+    if (const Status resolved = m_replica.resolveConflict(m_conflict.id); !resolved) {
+        MessageBox::warning(this, tr("Không ghi được"), resolved.error().message);
+        return false;
+    }
+    return true;
+}
+
+bool ConflictDialog::ask()
+{
+    if (testAnswer())
+        m_choice = testAnswer()(*this);
+    else if (exec() != QDialog::Accepted)
+        m_choice = Choice::Later;
+    return settle(m_choice);
+}
+
+void ConflictDialog::setTestAnswer(std::function<Choice(ConflictDialog&)> answer)
+{
+    testAnswer() = std::move(answer);
+}
+
+} // namespace sotay::widgets
