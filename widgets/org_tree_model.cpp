@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "org_tree_model.h"
 
+#include "org/org_rules.h"
 #include "store/sql.h"
 #include "text/vietnamese_text.h"
 
 #include <QIcon>
 #include <QLocale>
+#include <QMimeData>
 #include <QPainter>
 #include <QPixmap>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -266,6 +269,89 @@ QIcon orgKindIcon(OrgKind kind)
     const QIcon icon(pixmap);
     icons.insert(static_cast<int>(kind), icon);
     return icon;
+}
+
+} // namespace sotay::widgets
+
+namespace sotay::widgets {
+namespace {
+
+const QString kUnitMimeType = QStringLiteral("application/x-sotay-org-unit");
+
+} // namespace
+
+bool OrgTreeModel::canMoveUnder(qint64 unitId, qint64 parentId) const
+{
+    const auto moved = m_byId.constFind(unitId);
+    const auto target = m_byId.constFind(parentId);
+    if (moved == m_byId.constEnd() || target == m_byId.constEnd())
+        return false;
+    const Unit& unit = m_units[static_cast<std::size_t>(*moved)];
+    const Unit& parent = m_units[static_cast<std::size_t>(*target)];
+    const bool alreadyThere
+        = unit.parent >= 0 && m_units[static_cast<std::size_t>(unit.parent)].id == parentId;
+    return !alreadyThere && !within(parentId, unitId) && canContain(parent.kind, unit.kind);
+}
+
+Qt::ItemFlags OrgTreeModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags result = QAbstractItemModel::flags(index);
+    if (!index.isValid())
+        return result;
+    result |= Qt::ItemIsDropEnabled;
+    if (m_units[static_cast<std::size_t>(index.internalId())].parent >= 0)
+        result |= Qt::ItemIsDragEnabled; // the top of the scope stays where it is
+    return result;
+}
+
+QStringList OrgTreeModel::mimeTypes() const
+{
+    return { kUnitMimeType };
+}
+
+QMimeData* OrgTreeModel::mimeData(const QModelIndexList& indexes) const
+{
+    if (indexes.isEmpty() || !indexes.first().isValid())
+        return nullptr;
+    auto* data = new QMimeData; // owned by the drag, as Qt's item views expect
+    data->setData(kUnitMimeType, QByteArray::number(indexes.first().data(UnitIdRole).toLongLong()));
+    return data;
+}
+
+qint64 OrgTreeModel::droppedUnit(const QMimeData* data) const
+{
+    return data && data->hasFormat(kUnitMimeType) ? data->data(kUnitMimeType).toLongLong() : 0;
+}
+
+bool OrgTreeModel::canDropMimeData(
+    const QMimeData* data, Qt::DropAction action, int row, int column, const QModelIndex& parent) const
+{
+    Q_UNUSED(row)
+    Q_UNUSED(column)
+    return action == Qt::MoveAction && parent.isValid()
+        && canMoveUnder(droppedUnit(data), parent.data(UnitIdRole).toLongLong());
+}
+
+bool OrgTreeModel::dropMimeData(
+    const QMimeData* data, Qt::DropAction action, int row, int column, const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const qint64 unitId = droppedUnit(data);
+    const qint64 parentId = parent.data(UnitIdRole).toLongLong();
+    // After the drag has ended: the confirmation is a dialog. False, so that the view removes nothing.
+    QTimer::singleShot(0, this, [this, unitId, parentId] { emit moveRequested(unitId, parentId); });
+    return false;
+}
+
+Qt::DropActions OrgTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions OrgTreeModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
 }
 
 } // namespace sotay::widgets

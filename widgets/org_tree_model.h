@@ -38,6 +38,21 @@ public:
     // Every unit, by name; and whether `unitId` is `ancestorId` or lies below it.
     QList<OrgUnit> units() const;
     bool within(qint64 unitId, qint64 ancestorId) const;
+    // Whether unit `unitId` may be moved under `parentId` by the tree's rules (a kind that can hold it, not
+    // inside itself, not its parent already).
+    bool canMoveUnder(qint64 unitId, qint64 parentId) const;
+
+    // Drag and drop: a unit dropped on another asks for a move (moveRequested); the tree itself changes only
+    // once the server has taken the move, so a drop never changes the model.
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+        const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+        const QModelIndex& parent) override;
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -46,7 +61,12 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    void moveRequested(qint64 unitId, qint64 newParentId);
+
 private:
+    qint64 droppedUnit(const QMimeData* data) const;
+
     struct Unit {
         qint64 id = 0;
         int parent = -1; // position in m_units, -1 for a top unit

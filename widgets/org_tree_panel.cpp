@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "org_tree_panel.h"
 
-#include "org/org_rules.h"
 #include "org_operation_dialog.h"
 #include "org_tree_model.h"
 #include "text/vietnamese_text.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -52,6 +52,12 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     m_view->setModel(m_filter);
     m_view->setUniformRowHeights(true);
     m_view->setAccessibleName(tr("Cây tổ chức đảng"));
+    // Drop a unit on its new parent to move it; the move dialog then asks for the decision.
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(true);
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -62,6 +68,7 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, this, &OrgTreePanel::search);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &OrgTreePanel::takeCurrent);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_view->expandToDepth(0); });
+    connect(m_model, &OrgTreeModel::moveRequested, this, &OrgTreePanel::confirmMove);
 
     // The operations, from the context menu or the keyboard; they go to the outbox, not straight to the tree.
     const auto addOperation
@@ -91,32 +98,38 @@ qint64 OrgTreePanel::currentUnitId() const
 
 void OrgTreePanel::createUnderCurrent()
 {
-    askOperation(OrgOperationDialog::Kind::Create);
+    askOperation(OrgOperationDialog::Kind::Create, currentUnitId());
 }
 
 void OrgTreePanel::renameCurrent()
 {
-    askOperation(OrgOperationDialog::Kind::Rename);
+    askOperation(OrgOperationDialog::Kind::Rename, currentUnitId());
 }
 
 void OrgTreePanel::moveCurrent()
 {
-    askOperation(OrgOperationDialog::Kind::Move);
+    askOperation(OrgOperationDialog::Kind::Move, currentUnitId());
 }
 
 void OrgTreePanel::mergeCurrent()
 {
-    askOperation(OrgOperationDialog::Kind::Merge);
+    askOperation(OrgOperationDialog::Kind::Merge, currentUnitId());
 }
 
 void OrgTreePanel::dissolveCurrent()
 {
-    askOperation(OrgOperationDialog::Kind::Dissolve);
+    askOperation(OrgOperationDialog::Kind::Dissolve, currentUnitId());
 }
 
-void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind)
+void OrgTreePanel::confirmMove(qint64 unitId, qint64 newParentId)
 {
-    const auto unit = m_model->unit(currentUnitId());
+    if (m_model->canMoveUnder(unitId, newParentId))
+        askOperation(OrgOperationDialog::Kind::Move, unitId, newParentId);
+}
+
+void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qint64 targetId)
+{
+    const auto unit = m_model->unit(unitId);
     if (!unit)
         return;
     // What the rules allow, so that the list offers no choice the server would refuse for its shape: a new
@@ -127,12 +140,15 @@ void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind)
             if (m_model->within(other.id, unit->id))
                 continue;
             const bool fits = kind == OrgOperationDialog::Kind::Move
-                ? canContain(other.kind, unit->kind) && other.id != unit->parentId
+                ? m_model->canMoveUnder(unit->id, other.id)
                 : other.kind == unit->kind;
             if (fits)
                 choices.append(other);
         }
-    if (const auto operation = OrgOperationDialog(kind, *unit, choices, this).ask())
+    OrgOperationDialog dialog(kind, *unit, choices, this);
+    if (targetId != 0 && dialog.targetField())
+        dialog.targetField()->setCurrentIndex(dialog.targetField()->findData(targetId));
+    if (const auto operation = dialog.ask())
         emit operationRequested(*operation);
 }
 

@@ -49,6 +49,9 @@ public:
     void moveCurrent();
     void mergeCurrent();
     void dissolveCurrent();
+    // A unit dropped on another: the move dialog opens with the new parent chosen, for the decision and the
+    // date, and the user's confirmation.
+    void confirmMove(qint64 unitId, qint64 newParentId);
 
 signals:
     void unitChosen(qint64 unitId);
@@ -58,7 +61,7 @@ private:
     void search(const QString& text);
     void takeCurrent(const QModelIndex& current);
     qint64 currentUnitId() const;
-    void askOperation(OrgOperationDialog::Kind kind);
+    void askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qint64 targetId = 0);
 
     OrgTreeModel* m_model;
     OrgTreeFilter* m_filter;

@@ -3,12 +3,15 @@
 // member counts under QAbstractItemModelTester, search without diacritics that keeps the units above a
 // match, and choosing a unit.
 #include "gui_test_support.h"
+#include "org_operation_dialog.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
 #include "store/sql.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -106,6 +109,62 @@ private slots:
         QCOMPARE(chosen.count(), 1);
         QCOMPARE(chosen.first().at(0).toLongLong(), setup->tree.cell2.id);
         QVERIFY(!panel.selectUnit(999999));
+    }
+
+    void droppingAUnitOnAnotherAsksToConfirmTheMove()
+    {
+        auto setup = test::startTreeServer();
+        OrgTreeModel model;
+        QVERIFY(model.load(setup->database->db()).ok());
+        OrgTreePanel panel(&model);
+        QAbstractItemModelTester tester(
+            panel.filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QAbstractItemModel& shown = *panel.filter();
+        const auto at
+            = [&](qint64 unitId) { return panel.filter()->mapFromSource(model.indexOfUnit(unitId)); };
+        const auto dragged
+            = [&](qint64 unitId) { return std::unique_ptr<QMimeData>(shown.mimeData({ at(unitId) })); };
+        const auto droppable = [&](qint64 unitId, qint64 targetId) {
+            const auto data = dragged(unitId);
+            return shown.canDropMimeData(data.get(), Qt::MoveAction, -1, -1, at(targetId));
+        };
+
+        QVERIFY(!(shown.flags(at(setup->tree.province.id)) & Qt::ItemIsDragEnabled)); // the top stays
+        QVERIFY(shown.flags(at(setup->tree.school.id)) & Qt::ItemIsDragEnabled);
+        QVERIFY(droppable(setup->tree.school.id, setup->tree.phuRieng.id));
+        QVERIFY(!droppable(setup->tree.school.id, setup->tree.tranBien.id));  // its parent already
+        QVERIFY(!droppable(setup->tree.school.id, setup->tree.province.id));  // a province holds upper units
+        QVERIFY(!droppable(setup->tree.tranBien.id, setup->tree.cell1.id));   // not inside itself
+        QVERIFY(!droppable(setup->tree.cell1.id, setup->tree.rubberCell.id)); // a cell holds only groups
+        QVERIFY(!droppable(setup->tree.cell1.id, setup->tree.cell1.id));
+
+        // The drop changes nothing by itself; the move dialog opens with the new parent chosen.
+        QSignalSpy requested(&panel, &OrgTreePanel::operationRequested);
+        QString offeredTarget;
+        OrgOperationDialog::setTestAnswer([&offeredTarget](OrgOperationDialog& dialog) {
+            offeredTarget = dialog.targetField()->currentText();
+            dialog.decisionField()->setText(QStringLiteral("30-QĐ/TU"));
+            return true;
+        });
+        auto data = dragged(setup->tree.school.id);
+        QVERIFY(
+            !panel.filter()->dropMimeData(data.get(), Qt::MoveAction, -1, -1, at(setup->tree.phuRieng.id)));
+        QCOMPARE(model.unit(setup->tree.school.id)->parentId, std::optional<qint64>(setup->tree.tranBien.id));
+        QVERIFY(requested.wait(5000));
+        OrgOperationDialog::setTestAnswer({});
+        QCOMPARE(offeredTarget, setup->tree.phuRieng.displayName());
+        const auto operation = requested.first().at(0).value<OrgOperation>();
+        QCOMPARE(operation.path, QStringLiteral("/api/v1/orgs/%1/move").arg(setup->tree.school.id));
+        QCOMPARE(operation.body.value(QStringLiteral("parentId")).toInteger(), setup->tree.phuRieng.id);
+        QCOMPARE(operation.ifMatch, std::optional<qint64>(setup->tree.school.version));
+
+        // Cancelled, nothing is asked of the server.
+        OrgOperationDialog::setTestAnswer([](OrgOperationDialog&) { return false; });
+        data = dragged(setup->tree.school.id);
+        panel.filter()->dropMimeData(data.get(), Qt::MoveAction, -1, -1, at(setup->tree.phuRieng.id));
+        QTest::qWait(50);
+        OrgOperationDialog::setTestAnswer({});
+        QCOMPARE(requested.count(), 1);
     }
 
 private:
