@@ -112,6 +112,8 @@ Result<SyncReport> SyncEngine::syncOnce(const ProgressCallback& progress, const 
         return downloaded.error();
     if (const Status pulled = pull(report, progress, cancel); !pulled)
         return pulled.error();
+    if (const Status periods = downloadPeriods(report); !periods)
+        return periods.error();
     report.lastSeq = m_replica.state(QStringLiteral("last_seq")).value().toLongLong();
     report.wireBytes = m_api.wireBytes() - bytesBefore;
     return report;
@@ -341,6 +343,7 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
         const QJsonObject json = page->json();
         const QJsonArray items = json.value(QStringLiteral("items")).toArray();
         QSet<qint64> enteredScope;
+        bool treeChanged = false;
         const Status applied = inTransaction(db, [&]() -> Status {
             ReplicaWriter writer(db);
             for (const auto& value : items) {
@@ -351,6 +354,7 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
                 const QJsonObject data = item.value(QStringLiteral("data")).toObject();
                 Status done = success();
                 if (entity == u"org_unit") {
+                    treeChanged = true;
                     if (removed) {
                         done = writer.removeUnit(id);
                     } else if (auto unit = orgUnitFromJson(data)) {
@@ -373,6 +377,11 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
                     return done;
                 ++report.changesApplied;
             }
+            if (treeChanged)
+                if (const Status s
+                    = m_replica.setState(QStringLiteral("periods.current"), QStringLiteral("0"));
+                    !s)
+                    return s;
             return m_replica.setState(
                 QStringLiteral("last_seq"), QString::number(json.value(QStringLiteral("next")).toInteger()));
         });
@@ -388,6 +397,58 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
         if (!json.value(QStringLiteral("more")).toBool())
             return success();
     }
+}
+
+Status SyncEngine::downloadPeriods(SyncReport& report)
+{
+    auto current = m_replica.state(QStringLiteral("periods.current"));
+    if (!current)
+        return current.error();
+    if (*current == u"1")
+        return success();
+    // A few rows per unit: the whole history of a province fits in memory and in one transaction.
+    QList<std::pair<qint64, OrgUnit>> periods;
+    qint64 after = 0;
+    for (bool more = true; more;) {
+        auto page = checked(
+            m_api.get(QStringLiteral("/api/v1/sync/periods?after=%1&limit=%2").arg(after).arg(pageSize)));
+        if (!page)
+            return page.error();
+        if (!page->ok())
+            return refusedBy(*page);
+        const QJsonObject json = page->json();
+        for (const auto& value : json.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject item = value.toObject();
+            OrgUnit unit;
+            unit.id = item.value(QStringLiteral("unitId")).toInteger();
+            if (const QJsonValue parent = item.value(QStringLiteral("parentId")); !parent.isNull())
+                unit.parentId = parent.toInteger();
+            unit.kind
+                = orgKindFromCode(item.value(QStringLiteral("kind")).toString()).value_or(OrgKind::Cell);
+            if (const QJsonValue category = item.value(QStringLiteral("categoryId")); !category.isNull())
+                unit.categoryId = category.toInteger();
+            unit.code = item.value(QStringLiteral("code")).toString();
+            unit.name = item.value(QStringLiteral("name")).toString();
+            unit.path = item.value(QStringLiteral("path")).toString();
+            unit.validFrom
+                = QDate::fromString(item.value(QStringLiteral("validFrom")).toString(), Qt::ISODate);
+            unit.validTo = QDate::fromString(item.value(QStringLiteral("validTo")).toString(), Qt::ISODate);
+            periods.append({ item.value(QStringLiteral("id")).toInteger(), unit });
+        }
+        after = json.value(QStringLiteral("next")).toInteger();
+        more = json.value(QStringLiteral("more")).toBool();
+    }
+    const QSqlDatabase db = m_replica.db();
+    return inTransaction(db, [&]() -> Status {
+        ReplicaWriter writer(db);
+        if (const Status cleared = writer.clearPeriods(); !cleared)
+            return cleared;
+        for (const auto& [id, unit] : periods)
+            if (const Status written = writer.insertPeriod(id, unit); !written)
+                return written;
+        report.periodsDownloaded = periods.size();
+        return m_replica.setState(QStringLiteral("periods.current"), QStringLiteral("1"));
+    });
 }
 
 } // namespace sotay::client

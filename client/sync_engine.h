@@ -23,6 +23,7 @@ struct SyncReport {
     qint64 pushed = 0;
     qint64 conflicts = 0;
     qint64 refused = 0;
+    qint64 periodsDownloaded = 0;
     qint64 lastSeq = 0;
     qint64 wireBytes = 0;
 };
@@ -46,6 +47,8 @@ public:
     Status push(SyncReport& report);
     Status download(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel);
     Status pull(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel);
+    // The tree's history, read again whole when the feed brought a change to the tree (or never read yet).
+    Status downloadPeriods(SyncReport& report);
 
     int pageSize = 5000;     // rows per page of the first download (fewer round trips on slow links)
     int feedPageSize = 1000; // changes per page of the feed

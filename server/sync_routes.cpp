@@ -93,6 +93,51 @@ void addSyncRoutes(Router& router, Services&)
         return ApiResponse::json(page(items, last, more));
     });
 
+    // The tree's history (one row per interval in which a unit stood unchanged), for "the tree as of a day"
+    // in the console: the periods of the units now in scope and those that lay in the scope's range then.
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/periods"), [](const ApiRequest& request) {
+        requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
+        allowQuery(request, { "after", "limit" });
+        const qint64 after = afterParameter(request);
+        const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
+        const auto [from, to] = scopeRange(request.caller());
+        auto query = orThrow(sql::execCached(request.db,
+            QStringLiteral(
+                "SELECT p.id, p.unit_id, p.parent_id, p.kind, p.category_id, p.code, p.name, p.path, "
+                "p.valid_from, "
+                "p.valid_to FROM org_unit_period p WHERE p.id > ? AND ((p.path >= ? AND p.path < ?) OR "
+                "p.unit_id "
+                "IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)) ORDER BY p.id LIMIT ?"),
+            { after, from, to, from, to, limit + 1 }));
+        QJsonArray items;
+        qint64 last = after;
+        int count = 0;
+        bool more = false;
+        while (query.next()) {
+            if (++count > limit) {
+                more = true;
+                break;
+            }
+            last = query.value(0).toLongLong();
+            QJsonObject period { { QStringLiteral("id"), last },
+                { QStringLiteral("unitId"), query.value(1).toLongLong() },
+                { QStringLiteral("kind"), query.value(3).toString() },
+                { QStringLiteral("code"), query.value(5).toString() },
+                { QStringLiteral("name"), query.value(6).toString() },
+                { QStringLiteral("path"), query.value(7).toString() },
+                { QStringLiteral("validFrom"), sql::toDate(query.value(8)).toString(Qt::ISODate) } };
+            const auto parentId = sql::toOptionalId(query.value(2));
+            period.insert(QStringLiteral("parentId"), parentId ? QJsonValue(*parentId) : QJsonValue());
+            const auto categoryId = sql::toOptionalId(query.value(4));
+            period.insert(QStringLiteral("categoryId"), categoryId ? QJsonValue(*categoryId) : QJsonValue());
+            const QDate validTo = sql::toDate(query.value(9));
+            period.insert(QStringLiteral("validTo"),
+                validTo.isValid() ? QJsonValue(validTo.toString(Qt::ISODate)) : QJsonValue());
+            items.append(period);
+        }
+        return ApiResponse::json(page(items, last, more));
+    });
+
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/members"), [](const ApiRequest& request) {
         const Principal& caller = request.caller();
         requireRole(caller, { Role::Admin, Role::Officer, Role::Secretary });

@@ -1970,6 +1970,10 @@ Qt %2.</translation>
         <source>Đảng viên</source>
         <translation>Members</translation>
     </message>
+    <message>
+        <source>%1 - %2 (%3), ngày %4</source>
+        <translation>%1 - %2 (%3), on %4</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::OrgTreePanel</name>
@@ -2004,6 +2008,22 @@ Qt %2.</translation>
     <message>
         <source>Hợp nhất vào tổ chức khác...</source>
         <translation>Merge into another organisation...</translation>
+    </message>
+    <message>
+        <source>Cây tại &amp;ngày:</source>
+        <translation>Tree on &amp;date:</translation>
+    </message>
+    <message>
+        <source>Ngày của cây tổ chức</source>
+        <translation>Date of the organisation tree</translation>
+    </message>
+    <message>
+        <source>Cây tổ chức ngày %1: chỉ để xem, không có số đảng viên. Danh sách đảng viên bên phải là danh sách hiện tại.</source>
+        <translation>Organisation tree on %1: read-only, without member counts. The roster on the right is today&apos;s roster.</translation>
+    </message>
+    <message>
+        <source>Xem cây tổ chức như đã có vào một ngày trước đây (trước các lần chia tách, hợp nhất, đổi tên).</source>
+        <translation>Show the organisation tree as it stood on an earlier day (before splits, mergers and renamings).</translation>
     </message>
 </context>
 <context>

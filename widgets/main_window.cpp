@@ -140,6 +140,7 @@ void MainWindow::buildCentre()
     resizeDocks({ m_treeDock }, { 380 }, Qt::Horizontal);
     connect(m_treePanel, &OrgTreePanel::unitChosen, this, &MainWindow::showUnit);
     connect(m_treePanel, &OrgTreePanel::operationRequested, this, &MainWindow::queueOperation);
+    connect(m_treePanel, &OrgTreePanel::asOfChanged, this, &MainWindow::reloadData);
     connect(m_rosterPanel->view(), &QAbstractItemView::activated, this,
         [this](const QModelIndex& index) { openMember(index.data(RosterModel::MemberIdRole).toLongLong()); });
     m_scope->setText(tr("chưa tải về"));
@@ -407,7 +408,7 @@ void MainWindow::reloadData()
     if (!m_replica)
         return;
     const qint64 chosen = m_roster->unitId();
-    if (const Status loaded = m_tree->load(m_replica->db()); !loaded) {
+    if (const Status loaded = m_tree->load(m_replica->db(), m_treePanel->asOf()); !loaded) {
         showNote(loaded.error().message);
         return;
     }

@@ -21,19 +21,32 @@ OrgTreeModel::OrgTreeModel(QObject* parent)
 {
 }
 
-Status OrgTreeModel::load(const QSqlDatabase& db)
+Status OrgTreeModel::load(const QSqlDatabase& db, std::optional<QDate> asOf)
 {
     // Parents before children: the path of a parent is a prefix of its children's paths.
-    auto units = sql::exec(db,
-        QStringLiteral("SELECT id, parent_id, kind, code, name, version FROM org_unit WHERE valid_to IS NULL "
-                       "ORDER BY path"));
+    auto units = asOf
+        ? sql::exec(db,
+            QStringLiteral(
+                "SELECT unit_id, parent_id, kind, code, name, 0 FROM org_unit_period WHERE valid_from <= ? "
+                "AND (valid_to IS NULL OR valid_to > ?) ORDER BY path"),
+            { sql::date(*asOf), sql::date(*asOf) })
+        : sql::exec(db,
+            QStringLiteral(
+                "SELECT id, parent_id, kind, code, name, version FROM org_unit WHERE valid_to IS NULL "
+                "ORDER BY path"));
     if (!units)
         return units.error();
-    auto counts = sql::exec(db,
-        QStringLiteral(
-            "SELECT org_unit_id, COUNT(*) FROM member WHERE left_reason IS NULL GROUP BY org_unit_id"));
-    if (!counts)
-        return counts.error();
+    // Members are counted for today's tree only.
+    QHash<qint64, qint64> counts;
+    if (!asOf) {
+        auto query = sql::exec(db,
+            QStringLiteral(
+                "SELECT org_unit_id, COUNT(*) FROM member WHERE left_reason IS NULL GROUP BY org_unit_id"));
+        if (!query)
+            return query.error();
+        while (query->next())
+            counts.insert(query->value(0).toLongLong(), query->value(1).toLongLong());
+    }
 
     std::vector<Unit> loaded;
     std::vector<int> top;
@@ -61,9 +74,9 @@ Status OrgTreeModel::load(const QSqlDatabase& db)
         byId.insert(unit.id, position);
         loaded.push_back(std::move(unit));
     }
-    while (counts->next())
-        if (const auto at = byId.constFind(counts->value(0).toLongLong()); at != byId.constEnd())
-            loaded[static_cast<std::size_t>(*at)].members = counts->value(1).toLongLong();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (const auto at = byId.constFind(it.key()); at != byId.constEnd())
+            loaded[static_cast<std::size_t>(*at)].members = it.value();
     // Subtree totals: children come after their parents, so one pass from the end adds each into its parent.
     for (auto it = loaded.rbegin(); it != loaded.rend(); ++it)
         if (it->parent >= 0)
@@ -81,6 +94,7 @@ Status OrgTreeModel::load(const QSqlDatabase& db)
     }
 
     beginResetModel();
+    m_asOf = asOf;
     m_units = std::move(loaded);
     m_top = std::move(top);
     m_byId = std::move(byId);
@@ -191,8 +205,12 @@ QVariant OrgTreeModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
             return unit.name;
-        return QLocale().toString(unit.members);
+        return m_asOf ? QString() : QLocale().toString(unit.members);
     case Qt::ToolTipRole:
+        if (m_asOf)
+            return tr("%1 - %2 (%3), ngày %4")
+                .arg(unit.code, unit.name, orgKindLabel(unit.kind),
+                    m_asOf->toString(QStringLiteral("dd/MM/yyyy")));
         return tr("%1 - %2 (%3): %n đảng viên", nullptr, static_cast<int>(unit.members))
             .arg(unit.code, unit.name, orgKindLabel(unit.kind));
     case Qt::DecorationRole:
@@ -296,8 +314,8 @@ bool OrgTreeModel::canMoveUnder(qint64 unitId, qint64 parentId) const
 Qt::ItemFlags OrgTreeModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags result = QAbstractItemModel::flags(index);
-    if (!index.isValid())
-        return result;
+    if (!index.isValid() || m_asOf)
+        return result; // the past is not edited
     result |= Qt::ItemIsDropEnabled;
     if (m_units[static_cast<std::size_t>(index.internalId())].parent >= 0)
         result |= Qt::ItemIsDragEnabled; // the top of the scope stays where it is

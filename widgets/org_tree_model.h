@@ -5,6 +5,7 @@
 #include "org/org_unit.h"
 
 #include <QAbstractItemModel>
+#include <QDate>
 #include <QHash>
 #include <QSqlDatabase>
 
@@ -29,7 +30,10 @@ public:
 
     explicit OrgTreeModel(QObject* parent = nullptr);
 
-    Status load(const QSqlDatabase& db);
+    // The tree as it stands, or as it stood on `asOf` (from the history in the replica; without member
+    // counts, which the replica holds only for today).
+    Status load(const QSqlDatabase& db, std::optional<QDate> asOf = std::nullopt);
+    std::optional<QDate> asOf() const { return m_asOf; }
     QModelIndex indexOfUnit(qint64 unitId) const;
     qsizetype unitCount() const { return static_cast<qsizetype>(m_units.size()); }
     qint64 memberCount(qint64 unitId) const; // active members of the subtree
@@ -81,6 +85,7 @@ private:
     };
     OrgUnit toOrgUnit(const Unit& held) const;
 
+    std::optional<QDate> m_asOf;
     std::vector<Unit> m_units;
     std::vector<int> m_top;
     QHash<qint64, int> m_byId;

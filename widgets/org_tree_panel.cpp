@@ -6,9 +6,13 @@
 #include "text/vietnamese_text.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -43,6 +47,9 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     , m_model(model)
     , m_filter(new OrgTreeFilter(this))
     , m_search(new QLineEdit(this))
+    , m_asOfBox(new QCheckBox(tr("Cây tại &ngày:"), this))
+    , m_asOfDate(new QDateEdit(QDate::currentDate(), this))
+    , m_asOfNote(new QLabel(this))
     , m_view(new QTreeView(this))
 {
     m_filter->setSourceModel(model);
@@ -64,10 +71,37 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
+    auto* asOfRow = new QHBoxLayout;
+    asOfRow->addWidget(m_asOfBox);
+    asOfRow->addWidget(m_asOfDate, 1);
+    layout->addLayout(asOfRow);
+    layout->addWidget(m_asOfNote);
     layout->addWidget(m_view);
+    m_asOfBox->setToolTip(
+        tr("Xem cây tổ chức như đã có vào một ngày trước đây (trước các lần chia tách, hợp nhất, "
+           "đổi tên)."));
+    m_asOfDate->setCalendarPopup(true);
+    m_asOfDate->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_asOfDate->setMaximumDate(QDate::currentDate());
+    m_asOfDate->setEnabled(false);
+    m_asOfDate->setAccessibleName(tr("Ngày của cây tổ chức"));
+    m_asOfNote->setWordWrap(true);
+    m_asOfNote->setStyleSheet(QStringLiteral("background: #e0f2fe; padding: 4px"));
+    m_asOfNote->hide();
+    connect(m_asOfBox, &QCheckBox::toggled, this, [this](bool on) {
+        m_asOfDate->setEnabled(on);
+        emit asOfChanged();
+    });
+    connect(m_asOfDate, &QDateEdit::dateChanged, this, [this] {
+        if (m_asOfBox->isChecked())
+            emit asOfChanged();
+    });
     connect(m_search, &QLineEdit::textChanged, this, &OrgTreePanel::search);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &OrgTreePanel::takeCurrent);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_view->expandToDepth(0); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->expandToDepth(0);
+        showMode();
+    });
     connect(m_model, &OrgTreeModel::moveRequested, this, &OrgTreePanel::confirmMove);
 
     // The operations, from the context menu or the keyboard; they go to the outbox, not straight to the tree.
@@ -78,6 +112,7 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
               action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
               connect(action, &QAction::triggered, this, slot);
               m_view->addAction(action);
+              m_operations.append(action);
           };
     addOperation(
         tr("Thêm tổ chức trực thuộc..."), QKeySequence(Qt::Key_Insert), &OrgTreePanel::createUnderCurrent);
@@ -88,6 +123,26 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
         &OrgTreePanel::mergeCurrent);
     addOperation(tr("Giải thể..."), QKeySequence(Qt::SHIFT | Qt::Key_Delete), &OrgTreePanel::dissolveCurrent);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+std::optional<QDate> OrgTreePanel::asOf() const
+{
+    if (!m_asOfBox->isChecked())
+        return std::nullopt;
+    return m_asOfDate->date();
+}
+
+void OrgTreePanel::showMode()
+{
+    const auto shownDay = m_model->asOf();
+    for (QAction* action : std::as_const(m_operations))
+        action->setEnabled(!shownDay);
+    m_asOfNote->setText(shownDay
+            ? tr("Cây tổ chức ngày %1: chỉ để xem, không có số đảng viên. Danh sách đảng viên "
+                 "bên phải là danh sách hiện tại.")
+                  .arg(shownDay->toString(QStringLiteral("dd/MM/yyyy")))
+            : QString());
+    m_asOfNote->setVisible(shownDay.has_value());
 }
 
 qint64 OrgTreePanel::currentUnitId() const
@@ -129,6 +184,8 @@ void OrgTreePanel::confirmMove(qint64 unitId, qint64 newParentId)
 
 void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qint64 targetId)
 {
+    if (m_model->asOf())
+        return; // a past tree is not changed
     const auto unit = m_model->unit(unitId);
     if (!unit)
         return;

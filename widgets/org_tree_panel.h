@@ -3,9 +3,16 @@
 
 #include "org_operation_dialog.h"
 
+#include <QDate>
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
+#include <optional>
+
+class QAction;
+class QCheckBox;
+class QDateEdit;
+class QLabel;
 class QLineEdit;
 class QTreeView;
 
@@ -40,6 +47,12 @@ public:
     QLineEdit* searchBox() const { return m_search; }
     QTreeView* view() const { return m_view; }
     OrgTreeFilter* filter() const { return m_filter; }
+    QCheckBox* asOfBox() const { return m_asOfBox; }
+    QDateEdit* asOfDate() const { return m_asOfDate; }
+    // The day whose tree is shown; none for today's tree (the one the operations change).
+    std::optional<QDate> asOf() const;
+    // Reflects the model after a load (operations off for a past tree).
+    void showMode();
     // Selects a unit (and shows it); false when it is not in the tree or hidden by the search.
     bool selectUnit(qint64 unitId);
 
@@ -55,6 +68,8 @@ public:
 
 signals:
     void unitChosen(qint64 unitId);
+    // The user chose another day (or today's tree again): the tree is to be read again.
+    void asOfChanged();
     void operationRequested(const sotay::widgets::OrgOperation& operation);
 
 private:
@@ -66,7 +81,11 @@ private:
     OrgTreeModel* m_model;
     OrgTreeFilter* m_filter;
     QLineEdit* m_search;
+    QCheckBox* m_asOfBox;
+    QDateEdit* m_asOfDate;
+    QLabel* m_asOfNote;
     QTreeView* m_view;
+    QList<QAction*> m_operations;
 };
 
 } // namespace sotay::widgets

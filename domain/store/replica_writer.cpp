@@ -101,4 +101,20 @@ Status ReplicaWriter::removeMember(qint64 id)
     return done(sql::exec(m_db, QStringLiteral("DELETE FROM member WHERE id = ?"), { id }));
 }
 
+Status ReplicaWriter::clearPeriods()
+{
+    return done(sql::exec(m_db, QStringLiteral("DELETE FROM org_unit_period")));
+}
+
+Status ReplicaWriter::insertPeriod(qint64 periodId, const OrgUnit& unit)
+{
+    return run(m_insertPeriod,
+        QStringLiteral(
+            "INSERT INTO org_unit_period (id, unit_id, parent_id, kind, category_id, code, name, path, "
+            "valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        { periodId, unit.id, sql::optionalId(unit.parentId), toCode(unit.kind),
+            sql::optionalId(unit.categoryId), unit.code, unit.name, unit.path, sql::date(unit.validFrom),
+            sql::date(unit.validTo) });
+}
+
 } // namespace sotay

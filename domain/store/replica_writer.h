@@ -24,6 +24,10 @@ public:
     // The unit, its subtree and the members on their rosters: they have left the user's scope.
     Status removeUnit(qint64 id);
     Status removeMember(qint64 id);
+    // The tree's history: every period is replaced at once (a tree operation rewrites several).
+    Status clearPeriods();
+    // One period of `unit` (its id, place and names as they stood from validFrom to validTo).
+    Status insertPeriod(qint64 periodId, const OrgUnit& unit);
 
 private:
     // Prepared once per writer: a sync page writes a thousand rows through the same statements.
@@ -32,6 +36,7 @@ private:
     QSqlDatabase m_db;
     std::optional<QSqlQuery> m_upsertUnit;
     std::optional<QSqlQuery> m_upsertMember;
+    std::optional<QSqlQuery> m_insertPeriod;
 };
 
 } // namespace sotay

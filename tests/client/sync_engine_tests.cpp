@@ -115,6 +115,50 @@ BOOST_AUTO_TEST_CASE(the_first_sync_downloads_the_scope_and_nothing_else)
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_tree_history_comes_with_the_tree_and_follows_its_changes)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            engine.pageSize = 2;
+            BOOST_TEST(mustSync(engine).periodsDownloaded == 4); // the scope's units, one period each
+            BOOST_TEST(
+                count(*replica, QStringLiteral("SELECT COUNT(*) FROM org_unit_period WHERE unit_id = ?"),
+                    { setup.tree.rubberCell.id })
+                == 0);
+
+            // A rename dated in the past: the replica's tree as of a day before it keeps the old name.
+            const auto renamed = setup.server.call("PATCH",
+                QStringLiteral("/api/v1/orgs/%1").arg(setup.tree.cell2.id), setup.admin,
+                { { QStringLiteral("name"), QStringLiteral("Chi bộ Tổ Toán - Tin") },
+                    { QStringLiteral("decisionNumber"), QStringLiteral("40-QĐ/ĐU") },
+                    { QStringLiteral("effectiveOn"), QStringLiteral("2026-06-01") } },
+                { { "If-Match", std::to_string(setup.tree.cell2.version) } });
+            BOOST_TEST_REQUIRE(renamed.status == 200, renamed.body.toStdString());
+            BOOST_TEST(mustSync(engine).periodsDownloaded == 5);
+            const OrgRepository history(replica->db());
+            const auto nameOn = [&](QDate day) {
+                auto tree = history.treeAsOf(day);
+                BOOST_TEST_REQUIRE(tree.ok());
+                for (const OrgUnit& unit : *tree)
+                    if (unit.id == setup.tree.cell2.id)
+                        return unit.name;
+                return QString();
+            };
+            BOOST_TEST(nameOn(QDate(2026, 5, 31)) == setup.tree.cell2.name);
+            BOOST_TEST(nameOn(QDate(2026, 6, 1)) == QStringLiteral("Chi bộ Tổ Toán - Tin"));
+            BOOST_TEST(nameOn(QDate(2025, 6, 30)).isEmpty()); // before the tree was founded
+
+            // Nothing changed in the tree: the history is not read again.
+            BOOST_TEST(mustSync(engine).periodsDownloaded == 0);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(later_syncs_apply_only_the_changes_in_scope)
 {
     for (const auto& db : allTestDatabases()) {

@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -466,6 +467,29 @@ private slots:
         QCOMPARE(
             countIn(*window.replica(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")),
             0);
+
+        // The tree as it stood the day before these operations: Chi bộ 2 under the school, by its first name,
+        // read-only and without member counts.
+        window.treePanel()->asOfDate()->setDate(QDate(2026, 11, 19));
+        window.treePanel()->asOfBox()->setChecked(true);
+        QCOMPARE(window.treeModel()->asOf(), std::optional<QDate>(QDate(2026, 11, 19)));
+        QCOMPARE(window.treeModel()->unitCount(), 4);
+        QCOMPARE(window.treeModel()->unit(setup->tree.cell2.id)->name, setup->tree.cell2.name);
+        QCOMPARE(window.treeModel()->unit(setup->tree.cell2.id)->parentId,
+            std::optional<qint64>(setup->tree.school.id));
+        QVERIFY(!window.treeModel()->unit(committee));
+        QVERIFY(window.treeModel()->index(0, OrgTreeModel::MembersColumn).data().toString().isEmpty());
+        bool asked = false;
+        OrgOperationDialog::setTestAnswer([&asked](OrgOperationDialog&) { return asked = true; });
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.cell2.id));
+        window.treePanel()->renameCurrent();
+        OrgOperationDialog::setTestAnswer({});
+        QVERIFY(!asked); // the past is not edited
+        // Back to today's tree.
+        window.treePanel()->asOfBox()->setChecked(false);
+        QVERIFY(!window.treeModel()->asOf());
+        QVERIFY(!window.treeModel()->unit(setup->tree.cell2.id));
+        QCOMPARE(window.treeModel()->memberCount(setup->tree.cell1.id), 2);
     }
 
     void theOperationDialogSaysWhatIsMissingBesideTheFields()

@@ -12,6 +12,7 @@
 #include "support/test_database.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <boost/test/unit_test.hpp>
 
@@ -621,6 +622,54 @@ BOOST_AUTO_TEST_CASE(the_feed_checks_its_parameters_and_needs_a_signed_in_caller
             BOOST_TEST(first.value(QStringLiteral("next")).toInteger() == 3);
             BOOST_TEST(first.value(QStringLiteral("more")).toBool());
             BOOST_TEST(stillServing(server));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_tree_history_is_paged_and_scoped)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const SmallTree tree = buildSmallTree(db->db());
+            RunningServer server(*db);
+            const QString admin = server.signInAsAdmin();
+            const QString officer = server.addUser(
+                admin, QStringLiteral("officer.tb"), QStringLiteral("officer"), tree.tranBien.id);
+            BOOST_TEST(server.call("GET", QStringLiteral("/api/v1/sync/periods")).status == 401);
+            BOOST_TEST(
+                server.call("GET", QStringLiteral("/api/v1/sync/periods?after=x"), admin).status == 400);
+            BOOST_TEST(
+                server.call("GET", QStringLiteral("/api/v1/sync/periods?limit=0"), admin).status == 400);
+
+            // Paged by id, every page but the last saying so.
+            QList<qint64> units;
+            qint64 after = 0;
+            for (bool more = true; more;) {
+                const auto page
+                    = server
+                          .call("GET", QStringLiteral("/api/v1/sync/periods?after=%1&limit=3").arg(after),
+                              admin)
+                          .json();
+                const QJsonArray items = page.value(QStringLiteral("items")).toArray();
+                for (const auto& item : items)
+                    units.append(item.toObject().value(QStringLiteral("unitId")).toInteger());
+                more = page.value(QStringLiteral("more")).toBool();
+                after = page.value(QStringLiteral("next")).toInteger();
+                BOOST_TEST_REQUIRE(items.size() <= 3);
+            }
+            BOOST_TEST(units.size() == 7); // seven units, one period each
+
+            const auto scoped
+                = server.call("GET", QStringLiteral("/api/v1/sync/periods?limit=100"), officer).json();
+            QSet<qint64> seen;
+            for (const auto& item : scoped.value(QStringLiteral("items")).toArray())
+                seen.insert(item.toObject().value(QStringLiteral("unitId")).toInteger());
+            BOOST_TEST(
+                (seen == QSet<qint64> { tree.tranBien.id, tree.school.id, tree.cell1.id, tree.cell2.id }));
+            const QJsonObject first = scoped.value(QStringLiteral("items")).toArray().first().toObject();
+            BOOST_TEST(first.value(QStringLiteral("validFrom")).toString() == QStringLiteral("2025-07-01"));
+            BOOST_TEST(first.value(QStringLiteral("validTo")).isNull());
         }
     }
 }
