@@ -438,9 +438,24 @@ Status SyncEngine::downloadPeriods(SyncReport& report)
         after = json.value(QStringLiteral("next")).toInteger();
         more = json.value(QStringLiteral("more")).toBool();
     }
+    // The categories the units refer to come along: a new one appears only with a unit that uses it.
+    auto categoryList = checked(m_api.get(QStringLiteral("/api/v1/org-categories")));
+    if (!categoryList)
+        return categoryList.error();
+    if (!categoryList->ok())
+        return refusedBy(*categoryList);
+    QList<OrgCategory> categories;
+    for (const auto& value : categoryList->json().value(QStringLiteral("items")).toArray()) {
+        const QJsonObject item = value.toObject();
+        categories.append({ item.value(QStringLiteral("id")).toInteger(),
+            item.value(QStringLiteral("code")).toString(), item.value(QStringLiteral("name")).toString(),
+            item.value(QStringLiteral("active")).toBool() });
+    }
     const QSqlDatabase db = m_replica.db();
     return inTransaction(db, [&]() -> Status {
         ReplicaWriter writer(db);
+        if (const Status replaced = writer.replaceCategories(categories); !replaced)
+            return replaced;
         if (const Status cleared = writer.clearPeriods(); !cleared)
             return cleared;
         for (const auto& [id, unit] : periods)

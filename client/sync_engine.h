@@ -47,7 +47,8 @@ public:
     Status push(SyncReport& report);
     Status download(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel);
     Status pull(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel);
-    // The tree's history, read again whole when the feed brought a change to the tree (or never read yet).
+    // The tree's history and the list of categories, read again whole when the feed brought a change to the
+    // tree (or never read yet).
     Status downloadPeriods(SyncReport& report);
 
     int pageSize = 5000;     // rows per page of the first download (fewer round trips on slow links)

@@ -89,6 +89,18 @@ void addOrgRoutes(Router& router, Services& services)
         return ApiResponse::json(unitWithCount(request, visibleUnit(request, pathId(request))));
     });
 
+    // loại hình cơ sở: a short list, read by replicas along with the tree's history.
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/org-categories"), [](const ApiRequest& request) {
+            allowQuery(request, {});
+            QJsonArray items;
+            for (const OrgCategory& category : orThrow(OrgRepository(request.db).categories()))
+                items.append(QJsonObject { { QStringLiteral("id"), category.id },
+                    { QStringLiteral("code"), category.code }, { QStringLiteral("name"), category.name },
+                    { QStringLiteral("active"), category.active } });
+            return ApiResponse::json({ { QStringLiteral("items"), items } });
+        });
+
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/orgs"), [](const ApiRequest& request) {
         allowQuery(request, { "parent", "q", "limit" });
         OrgRepository repo(request.db);

@@ -2187,6 +2187,14 @@ Qt %2.</translation>
         <source>Đang hiện %1 trong %2 đảng viên</source>
         <translation>Showing %1 of %2 members</translation>
     </message>
+    <message>
+        <source>Lọc theo loại hình cơ sở</source>
+        <translation>Filter by category of base organisation</translation>
+    </message>
+    <message>
+        <source>Mọi loại hình cơ sở</source>
+        <translation>All categories</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::SignInDialog</name>

@@ -23,6 +23,23 @@ QString shortDate(QDate date)
     return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
 }
 
+// Each unit's category: its own, or that of the nearest unit above it that has one.
+Result<QHash<qint64, qint64>> categoryOfUnits(const QSqlDatabase& db)
+{
+    auto query
+        = sql::exec(db, QStringLiteral("SELECT id, parent_id, category_id FROM org_unit ORDER BY path"));
+    if (!query)
+        return query.error();
+    QHash<qint64, qint64> categoryOf;
+    while (query->next()) {
+        qint64 category = query->value(2).toLongLong();
+        if (category == 0 && !query->value(1).isNull())
+            category = categoryOf.value(query->value(1).toLongLong());
+        categoryOf.insert(query->value(0).toLongLong(), category);
+    }
+    return categoryOf;
+}
+
 } // namespace
 
 RosterModel::RosterModel(QObject* parent)
@@ -32,9 +49,12 @@ RosterModel::RosterModel(QObject* parent)
 
 Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today)
 {
+    auto categories = categoryOfUnits(db);
+    if (!categories)
+        return categories.error();
     QString statement = QStringLiteral(
         "SELECT m.id, m.family_name, m.middle_name, m.given_name, m.name_folded, m.card_number, u.name, "
-        "m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt "
+        "m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt, m.org_unit_id "
         "FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE m.left_reason IS NULL AND ");
     QVariantList values;
     if (subtree) {
@@ -71,6 +91,7 @@ Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QD
         row.gender = genderFromCode(query->value(10).toString()).value_or(Gender::Male);
         row.status = memberStatusFromCode(query->value(11).toString()).value_or(MemberStatus::Official);
         row.exempt = query->value(12).toBool();
+        row.categoryId = categories->value(query->value(13).toLongLong());
         rows.push_back(std::move(row));
     }
     beginResetModel();
@@ -90,6 +111,8 @@ bool RosterModel::accepts(const Row& row, const QString& foldedText) const
     if (m_filter.gender && row.gender != *m_filter.gender)
         return false;
     if (m_filter.exempt && row.exempt != *m_filter.exempt)
+        return false;
+    if (m_filter.categoryId && row.categoryId != *m_filter.categoryId)
         return false;
     if (m_filter.minimumAge >= 0 && row.age < m_filter.minimumAge)
         return false;

@@ -36,12 +36,14 @@ public:
     enum Role { MemberIdRole = Qt::UserRole + 1 };
 
     // Which members show. Text is matched without diacritics against the full name and as the start of
-    // the card number; ages are whole years on `today`.
+    // the card number; ages are whole years on `today`; a member's category is that of the nearest unit at
+    // or above their cell that has one (a cell takes its base organisation's).
     struct Filter {
         QString text;
         std::optional<MemberStatus> status;
         std::optional<Gender> gender;
         std::optional<bool> exempt;
+        std::optional<qint64> categoryId; // loại hình cơ sở of the member's base organisation
         int minimumAge = -1;
         int maximumAge = -1;
         friend bool operator==(const Filter&, const Filter&) = default;
@@ -78,6 +80,7 @@ private:
         Gender gender = Gender::Male;
         MemberStatus status = MemberStatus::Official;
         bool exempt = false;
+        qint64 categoryId = 0; // 0: none recorded
     };
     bool accepts(const Row& row, const QString& foldedText) const;
     // The positions of the rows that pass the filter, among `among` (all rows when null).

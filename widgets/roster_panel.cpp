@@ -3,6 +3,7 @@
 
 #include "message_box.h"
 #include "roster_model.h"
+#include "store/sql.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSqlDatabase>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -55,6 +57,7 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     , m_age(choices(this, tr("Lọc theo độ tuổi"),
           { { tr("Mọi độ tuổi"), -1 }, { tr("Dưới 31 tuổi"), 0 }, { tr("31 đến 40 tuổi"), 1 },
               { tr("41 đến 50 tuổi"), 2 }, { tr("51 đến 60 tuổi"), 3 }, { tr("Trên 60 tuổi"), 4 } }))
+    , m_category(choices(this, tr("Lọc theo loại hình cơ sở"), { { tr("Mọi loại hình cơ sở"), 0 } }))
     , m_subtree(new QCheckBox(tr("Cả các tổ chức trực thuộc"), this))
     , m_view(new QTableView(this))
     , m_count(new QLabel(this))
@@ -95,9 +98,9 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 3);
-    for (QWidget* box :
-        { static_cast<QWidget*>(m_status), static_cast<QWidget*>(m_gender), static_cast<QWidget*>(m_exempt),
-            static_cast<QWidget*>(m_age), static_cast<QWidget*>(m_subtree) })
+    for (QWidget* box : { static_cast<QWidget*>(m_status), static_cast<QWidget*>(m_gender),
+             static_cast<QWidget*>(m_exempt), static_cast<QWidget*>(m_age), static_cast<QWidget*>(m_category),
+             static_cast<QWidget*>(m_subtree) })
         filters->addWidget(box);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -106,7 +109,7 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     layout->addWidget(m_count);
 
     connect(m_search, &QLineEdit::textChanged, this, &RosterPanel::applyFilter);
-    for (QComboBox* box : { m_status, m_gender, m_exempt, m_age })
+    for (QComboBox* box : { m_status, m_gender, m_exempt, m_age, m_category })
         connect(box, &QComboBox::currentIndexChanged, this, &RosterPanel::applyFilter);
     connect(m_subtree, &QCheckBox::toggled, this, &RosterPanel::reload);
     connect(copy, &QAction::triggered, this, &RosterPanel::copySelection);
@@ -124,7 +127,34 @@ void RosterPanel::showUnit(const QSqlDatabase& db, qint64 unitId, const QString&
 {
     m_connection = db.connectionName();
     m_title->setText(unitName);
+    fillCategories(db);
     load(db, unitId);
+}
+
+void RosterPanel::fillCategories(const QSqlDatabase& db)
+{
+    auto query = sql::exec(db, QStringLiteral("SELECT id, name FROM org_category ORDER BY name"));
+    if (!query)
+        return; // the filter keeps its choices; the roster itself says what went wrong
+    QList<std::pair<qint64, QString>> categories;
+    while (query->next())
+        categories.append({ query->value(0).toLongLong(), query->value(1).toString() });
+    if (m_category->count() == categories.size() + 1) {
+        bool same = true;
+        for (int i = 0; i < categories.size() && same; ++i)
+            same = m_category->itemData(i + 1).toLongLong() == categories[i].first
+                && m_category->itemText(i + 1) == categories[i].second;
+        if (same)
+            return;
+    }
+    const qint64 chosen = m_category->currentData().toLongLong();
+    const QSignalBlocker quiet(m_category);
+    while (m_category->count() > 1)
+        m_category->removeItem(1);
+    for (const auto& [id, name] : categories)
+        m_category->addItem(name, id);
+    m_category->setCurrentIndex(std::max(0, m_category->findData(chosen)));
+    applyFilter();
 }
 
 void RosterPanel::reload()
@@ -149,6 +179,8 @@ void RosterPanel::applyFilter()
         filter.gender = gender == 1 ? Gender::Female : Gender::Male;
     if (const int exempt = m_exempt->currentData().toInt(); exempt >= 0)
         filter.exempt = exempt == 1;
+    if (const qint64 category = m_category->currentData().toLongLong(); category > 0)
+        filter.categoryId = category;
     static const int bands[][2] = { { -1, 30 }, { 31, 40 }, { 41, 50 }, { 51, 60 }, { 61, -1 } };
     if (const int band = m_age->currentData().toInt(); band >= 0) {
         filter.minimumAge = bands[band][0];

@@ -15,8 +15,9 @@ namespace sotay::widgets {
 class RosterModel;
 
 // The roster of the unit chosen in the tree: search as you type (without diacritics), filters by status,
-// gender, exemption and age band, the whole subtree or the unit alone, columns the user can hide and
-// reorder (remembered), and Ctrl+C copying the selected rows as tab-separated text for Excel.
+// gender, exemption, age band and category (loại hình cơ sở), the whole subtree or the unit alone, columns
+// the user can hide and reorder (remembered), and Ctrl+C copying the selected rows as tab-separated text for
+// Excel.
 class RosterPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RosterPanel)
@@ -34,6 +35,7 @@ public:
     QComboBox* genderFilter() const { return m_gender; }
     QComboBox* exemptFilter() const { return m_exempt; }
     QComboBox* ageFilter() const { return m_age; }
+    QComboBox* categoryFilter() const { return m_category; }
     QCheckBox* subtreeBox() const { return m_subtree; }
     QTableView* view() const { return m_view; }
     QLabel* countLabel() const { return m_count; }
@@ -43,6 +45,7 @@ private:
     void reload();
     void load(const QSqlDatabase& db, qint64 unitId);
     void updateCount();
+    void fillCategories(const QSqlDatabase& db);
     void chooseColumns(const QPoint& at);
 
     RosterModel* m_model;
@@ -52,6 +55,7 @@ private:
     QComboBox* m_gender;
     QComboBox* m_exempt;
     QComboBox* m_age;
+    QComboBox* m_category;
     QCheckBox* m_subtree;
     QTableView* m_view;
     QLabel* m_count;

@@ -106,6 +106,19 @@ Status ReplicaWriter::clearPeriods()
     return done(sql::exec(m_db, QStringLiteral("DELETE FROM org_unit_period")));
 }
 
+Status ReplicaWriter::replaceCategories(const QList<OrgCategory>& categories)
+{
+    if (const Status cleared = done(sql::exec(m_db, QStringLiteral("DELETE FROM org_category"))); !cleared)
+        return cleared;
+    for (const OrgCategory& category : categories)
+        if (const Status inserted = done(sql::exec(m_db,
+                QStringLiteral("INSERT INTO org_category (id, code, name, active) VALUES (?, ?, ?, ?)"),
+                { category.id, category.code, category.name, category.active ? 1 : 0 }));
+            !inserted)
+            return inserted;
+    return success();
+}
+
 Status ReplicaWriter::insertPeriod(qint64 periodId, const OrgUnit& unit)
 {
     return run(m_insertPeriod,

@@ -26,6 +26,8 @@ public:
     Status removeMember(qint64 id);
     // The tree's history: every period is replaced at once (a tree operation rewrites several).
     Status clearPeriods();
+    // The list of categories (loại hình cơ sở), replaced whole.
+    Status replaceCategories(const QList<OrgCategory>& categories);
     // One period of `unit` (its id, place and names as they stood from validFrom to validTo).
     Status insertPeriod(qint64 periodId, const OrgUnit& unit);
 

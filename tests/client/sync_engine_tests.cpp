@@ -125,7 +125,11 @@ BOOST_AUTO_TEST_CASE(the_tree_history_comes_with_the_tree_and_follows_its_change
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
             engine.pageSize = 2;
+            BOOST_TEST_REQUIRE(
+                OrgRepository(db->db()).ensureCategory(QStringLiteral("xa"), QStringLiteral("Xã")).ok());
             BOOST_TEST(mustSync(engine).periodsDownloaded == 4); // the scope's units, one period each
+            BOOST_TEST(
+                count(*replica, QStringLiteral("SELECT COUNT(*) FROM org_category WHERE name = 'Xã'")) == 1);
             BOOST_TEST(
                 count(*replica, QStringLiteral("SELECT COUNT(*) FROM org_unit_period WHERE unit_id = ?"),
                     { setup.tree.rubberCell.id })

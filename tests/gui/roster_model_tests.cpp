@@ -6,6 +6,8 @@
 #include "roster_model.h"
 #include "roster_panel.h"
 #include "store/member_repository.h"
+#include "store/org_repository.h"
+#include "store/sql.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -143,6 +145,43 @@ private slots:
             QCOMPARE(names(model), names(fresh));
         }
         QCOMPARE(model.rowCount(), 6);
+    }
+
+    void aCellTakesTheCategoryOfItsBaseOrganisation()
+    {
+        const QSqlDatabase db = m_setup->database->db();
+        OrgRepository repo(db);
+        const auto school
+            = repo.ensureCategory(QStringLiteral("su_nghiep"), QStringLiteral("Đơn vị sự nghiệp"));
+        const auto commune = repo.ensureCategory(QStringLiteral("xa"), QStringLiteral("Xã"));
+        QVERIFY(school.ok() && commune.ok());
+        const auto setCategory = [&db](qint64 unit, QVariant category) {
+            QVERIFY(sql::exec(
+                db, QStringLiteral("UPDATE org_unit SET category_id = ? WHERE id = ?"), { category, unit })
+                        .ok());
+        };
+        setCategory(m_setup->tree.school.id, school->id);
+        setCategory(m_setup->tree.rubberCell.id, commune->id);
+
+        RosterModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        RosterPanel panel(&model);
+        panel.showUnit(db, m_setup->tree.province.id, m_setup->tree.province.name);
+        panel.subtreeBox()->setChecked(true);
+        QComboBox* categories = panel.categoryFilter();
+        QCOMPARE(categories->count(), 3); // every category, and "all"
+        categories->setCurrentIndex(categories->findData(school->id));
+        QCOMPARE(names(model),
+            (QStringList { QStringLiteral("Lê Văn Ánh"), QStringLiteral("Võ Bình"),
+                QStringLiteral("Phạm Minh Đức"), QStringLiteral("Nguyễn Thị Hoa"),
+                QStringLiteral("Trần Văn Nam") }));
+        categories->setCurrentIndex(categories->findData(commune->id));
+        QCOMPARE(names(model), QStringList { QStringLiteral("Điểu Thị Lan") });
+        categories->setCurrentIndex(0);
+        QCOMPARE(model.rowCount(), 6);
+
+        setCategory(m_setup->tree.school.id, QVariant(QMetaType::fromType<qint64>()));
+        setCategory(m_setup->tree.rubberCell.id, QVariant(QMetaType::fromType<qint64>()));
     }
 
     void thePanelSearchesAsYouTypeAndCopiesRowsForExcel()
