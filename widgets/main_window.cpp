@@ -418,8 +418,12 @@ void MainWindow::reloadData()
         : top.data(OrgTreeModel::UnitIdRole).toLongLong();
     if (unit == 0)
         return;
-    if (!m_treePanel->selectUnit(unit) || unit == chosen)
-        showUnit(unit); // selecting the unit already chosen signals nothing: read its roster again here
+    // Choosing the unit again after the tree was read: showUnit() reads the same roster in the background.
+    m_reloading = true;
+    const bool selected = m_treePanel->selectUnit(unit);
+    m_reloading = false;
+    if (!selected)
+        showUnit(unit);
 }
 
 void MainWindow::queueOperation(const OrgOperation& operation)
@@ -532,8 +536,11 @@ void MainWindow::showUnit(qint64 unitId)
 {
     if (!m_replica)
         return;
-    const QModelIndex index = m_tree->indexOfUnit(unitId);
-    m_rosterPanel->showUnit(m_replica->db(), unitId, index.data(Qt::DisplayRole).toString());
+    const QString name = m_tree->indexOfUnit(unitId).data(Qt::DisplayRole).toString();
+    if (m_reloading && unitId == m_roster->unitId())
+        m_rosterPanel->refresh(name); // the same roster after a sync: read without freezing the window
+    else
+        m_rosterPanel->showUnit(m_replica->db(), unitId, name);
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)

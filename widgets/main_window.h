@@ -142,6 +142,7 @@ private:
     bool m_started = false;        // the sync at opening was started
     bool m_signedOut = false;      // the user declined to sign in again: no automatic sync until F5
     bool m_prompting = false;
+    bool m_reloading = false; // reloadData() is choosing the unit again
 };
 
 } // namespace sotay::widgets

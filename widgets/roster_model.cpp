@@ -49,6 +49,16 @@ RosterModel::RosterModel(QObject* parent)
 
 Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today)
 {
+    auto snapshot = read(db, unitId, subtree, today);
+    if (!snapshot)
+        return snapshot.error();
+    take(std::move(*snapshot));
+    return success();
+}
+
+Result<RosterModel::Snapshot> RosterModel::read(
+    const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today)
+{
     auto categories = categoryOfUnits(db);
     if (!categories)
         return categories.error();
@@ -94,14 +104,18 @@ Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QD
         row.categoryId = categories->value(query->value(13).toLongLong());
         rows.push_back(std::move(row));
     }
+    return Snapshot { std::move(rows), unitId, subtree };
+}
+
+void RosterModel::take(Snapshot snapshot)
+{
     beginResetModel();
-    m_rows = std::move(rows);
-    m_unitId = unitId;
-    m_subtree = subtree;
+    m_rows = std::move(snapshot.rows);
+    m_unitId = snapshot.unitId;
+    m_subtree = snapshot.subtree;
     m_folded = text::fold(m_filter.text);
     m_shown = rowsPassing(m_folded, nullptr);
     endResetModel();
-    return success();
 }
 
 bool RosterModel::accepts(const Row& row, const QString& foldedText) const

@@ -49,8 +49,36 @@ public:
         friend bool operator==(const Filter&, const Filter&) = default;
     };
 
+    // One member as the roster shows them.
+    struct Row {
+        qint64 id = 0;
+        QString fullName;
+        QString folded;
+        QString cardNumber;
+        QString unitName;
+        QDate birthDate;
+        QDate admittedOn;
+        QDate officialOn;
+        int age = 0;
+        Gender gender = Gender::Male;
+        MemberStatus status = MemberStatus::Official;
+        bool exempt = false;
+        qint64 categoryId = 0; // 0: none recorded
+    };
+    // The rows of one roster, read on any thread (through that thread's own connection) and then taken by the
+    // model on the GUI thread, so that reading a province's roster never freezes the window.
+    struct Snapshot {
+        std::vector<Row> rows;
+        qint64 unitId = 0;
+        bool subtree = false;
+    };
+    static Result<Snapshot> read(
+        const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today = QDate::currentDate());
+    void take(Snapshot snapshot);
+
     explicit RosterModel(QObject* parent = nullptr);
 
+    // read() and take() at once.
     Status load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today = QDate::currentDate());
     void setFilter(const Filter& filter);
     const Filter& filter() const { return m_filter; }
@@ -67,21 +95,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row {
-        qint64 id = 0;
-        QString fullName;
-        QString folded;
-        QString cardNumber;
-        QString unitName;
-        QDate birthDate;
-        QDate admittedOn;
-        QDate officialOn;
-        int age = 0;
-        Gender gender = Gender::Male;
-        MemberStatus status = MemberStatus::Official;
-        bool exempt = false;
-        qint64 categoryId = 0; // 0: none recorded
-    };
     bool accepts(const Row& row, const QString& foldedText) const;
     // The positions of the rows that pass the filter, among `among` (all rows when null).
     std::vector<int> rowsPassing(const QString& foldedText, const std::vector<int>* among) const;

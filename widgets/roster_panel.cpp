@@ -3,6 +3,7 @@
 
 #include "message_box.h"
 #include "roster_model.h"
+#include "store/database.h"
 #include "store/sql.h"
 
 #include <QAction>
@@ -10,6 +11,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -22,7 +24,10 @@
 #include <QSqlDatabase>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
+#include <memory>
 #include <set>
 
 namespace sotay::widgets {
@@ -126,6 +131,7 @@ RosterPanel::~RosterPanel()
 void RosterPanel::showUnit(const QSqlDatabase& db, qint64 unitId, const QString& unitName)
 {
     m_connection = db.connectionName();
+    ++m_generation;
     m_title->setText(unitName);
     fillCategories(db);
     load(db, unitId);
@@ -157,8 +163,47 @@ void RosterPanel::fillCategories(const QSqlDatabase& db)
     applyFilter();
 }
 
+void RosterPanel::refresh(const QString& unitName)
+{
+    if (m_connection.isEmpty())
+        return;
+    m_title->setText(unitName);
+    const QString file = QSqlDatabase::database(m_connection, false).databaseName();
+    const qint64 unitId = m_model->unitId();
+    const bool subtree = m_subtree->isChecked();
+    const quint64 generation = ++m_generation;
+    ++m_refreshing;
+    using Read = std::shared_ptr<Result<RosterModel::Snapshot>>;
+    auto* watcher = new QFutureWatcher<Read>(this);
+    connect(watcher, &QFutureWatcher<Read>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        --m_refreshing;
+        const Read read = watcher->result();
+        if (generation != m_generation)
+            return; // the user chose another unit meanwhile
+        if (!*read)
+            MessageBox::warning(this, tr("Không đọc được danh sách đảng viên"), read->error().message);
+        else
+            m_model->take(std::move(**read));
+        emit refreshed();
+    });
+    watcher->setFuture(QtConcurrent::run([file, unitId, subtree]() -> Read {
+        static std::atomic<int> readers { 0 };
+        const QString connection = QStringLiteral("sotay-roster-read-%1").arg(++readers);
+        Read read;
+        {
+            auto db = openDatabase(DatabaseConfig::sqlite(file), connection);
+            read = std::make_shared<Result<RosterModel::Snapshot>>(
+                db ? RosterModel::read(*db, unitId, subtree) : Result<RosterModel::Snapshot>(db.error()));
+        }
+        closeDatabase(connection);
+        return read;
+    }));
+}
+
 void RosterPanel::reload()
 {
+    ++m_generation;
     if (!m_connection.isEmpty())
         load(QSqlDatabase::database(m_connection, false), m_model->unitId());
 }

@@ -29,6 +29,10 @@ public:
     // Reads the roster of `unitId` from the replica, keeping the filters.
     void showUnit(const QSqlDatabase& db, qint64 unitId, const QString& unitName);
     void copySelection() const;
+    // Reads the shown roster again on a worker thread (after a sync), keeping the rows on screen until the
+    // new ones are ready; refreshed() says when they are. A showUnit() meanwhile wins over it.
+    void refresh(const QString& unitName);
+    bool isRefreshing() const { return m_refreshing > 0; }
 
     QLineEdit* searchBox() const { return m_search; }
     QComboBox* statusFilter() const { return m_status; }
@@ -39,6 +43,9 @@ public:
     QCheckBox* subtreeBox() const { return m_subtree; }
     QTableView* view() const { return m_view; }
     QLabel* countLabel() const { return m_count; }
+
+signals:
+    void refreshed();
 
 private:
     void applyFilter();
@@ -59,7 +66,9 @@ private:
     QCheckBox* m_subtree;
     QTableView* m_view;
     QLabel* m_count;
-    QString m_connection; // the replica connection the roster was read from
+    QString m_connection;     // the replica connection the roster was read from
+    quint64 m_generation = 0; // read requests; a background read that is no longer the newest is dropped
+    int m_refreshing = 0;
 };
 
 } // namespace sotay::widgets

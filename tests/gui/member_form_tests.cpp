@@ -12,6 +12,7 @@
 #include "password_hasher.h"
 #include "replica.h"
 #include "roster_model.h"
+#include "roster_panel.h"
 #include "store/sql.h"
 
 #include <QAction>
@@ -269,10 +270,13 @@ private slots:
             QVERIFY(form.saveButton()->isEnabled());
             QVERIFY(form.save());
         });
+        QSignalSpy rosterRead(window.rosterPanel(), &RosterPanel::refreshed);
         window.newMemberAction()->trigger();
         MemberForm::setTestAnswer({});
         QCOMPARE(nextOutcome(finished), SyncFailure::None);
         QVERIFY(unsent(window).isEmpty());
+        // The roster is read again in the background after the sync.
+        QVERIFY(!rosterRead.isEmpty() || rosterRead.wait(10000));
         bool found = false;
         for (int row = 0; row < window.rosterModel()->rowCount(); ++row)
             found = found

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -227,6 +228,36 @@ private slots:
         QVERIFY(lines[1].startsWith(QStringLiteral("Lê Văn Ánh\tNam\t01/01/1995\tChính thức\t02.111222\t")));
         QVERIFY(lines[2].startsWith(QStringLiteral("Võ Bình\tNữ\t02/02/1985\t")));
         QCOMPARE(lines[1].count(u'\t'), RosterModel::ColumnCount - 2);
+    }
+
+    // Last: it adds a member to the shared tree.
+    void aRefreshReadsInTheBackgroundAndYieldsToAChosenUnit()
+    {
+        const QSqlDatabase db = m_setup->database->db();
+        RosterModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        RosterPanel panel(&model);
+        panel.showUnit(db, m_setup->tree.cell1.id, m_setup->tree.cell1.name);
+        QCOMPARE(model.rowCount(), 3);
+        addPerson(db, m_setup->tree.cell1.id, QStringLiteral("Đặng"), QStringLiteral("Thu"),
+            QStringLiteral("Hà"), QDate(1990, 9, 2), Gender::Female, QStringLiteral("02.777888"));
+
+        QSignalSpy refreshed(&panel, &RosterPanel::refreshed);
+        panel.refresh(QStringLiteral("Chi bộ 1 (mới)"));
+        QVERIFY(panel.isRefreshing());
+        QCOMPARE(model.rowCount(), 3); // the rows stay on screen while the new ones are read
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(model.rowCount(), 4);
+        QVERIFY(names(model).contains(QStringLiteral("Đặng Thu Hà")));
+        QVERIFY(!panel.isRefreshing());
+
+        // A unit chosen while a refresh runs wins: the late result is dropped.
+        panel.refresh(m_setup->tree.cell1.name);
+        panel.showUnit(db, m_setup->tree.cell2.id, m_setup->tree.cell2.name);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isRefreshing(), 10000);
+        QCOMPARE(model.unitId(), m_setup->tree.cell2.id);
+        QCOMPARE(names(model), (QStringList { QStringLiteral("Võ Bình"), QStringLiteral("Trần Văn Nam") }));
+        QCOMPARE(refreshed.count(), 1);
     }
 
 private:
