@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUuid>
@@ -242,6 +243,23 @@ Status Replica::resolveConflict(qint64 conflictId)
 {
     return done(
         sql::exec(m_db, QStringLiteral("UPDATE conflict SET resolved = 1 WHERE id = ?"), { conflictId }));
+}
+
+Result<OutboxEntry> Replica::requeueConflict(const Conflict& conflict, qint64 version)
+{
+    auto original = entry(conflict.outboxId);
+    if (!original)
+        return original.error();
+    if (!m_db.transaction())
+        return Error::storage(m_db.lastError().text());
+    auto queued = enqueue(original->method, original->path, original->body, version);
+    const Status resolved = queued ? resolveConflict(conflict.id) : Status(queued.error());
+    if (!resolved || !m_db.commit()) {
+        const Error error = resolved ? Error::storage(m_db.lastError().text()) : resolved.error();
+        m_db.rollback();
+        return error;
+    }
+    return queued;
 }
 
 Status Replica::setVerifier(const QString& username, const QString& hash)

@@ -74,6 +74,8 @@ public:
     Result<QList<Conflict>> conflicts() const;
     Result<qint64> conflictCount() const;
     Status resolveConflict(qint64 conflictId);
+    // "Keep mine": the conflict's request queued again on `version`, and the conflict settled, at once.
+    Result<OutboxEntry> requeueConflict(const Conflict& conflict, qint64 version);
 
     // The Argon2id hash that lets the user open the replica without the server.
     Status setVerifier(const QString& username, const QString& hash);

@@ -35,6 +35,34 @@ Error refusedBy(const HttpResult& answer)
     return tagged(answer.errorMessage(), QStringLiteral("other"));
 }
 
+// Answers that say "not now" rather than "no": the edit is sent again by a later sync.
+bool isTransient(const HttpResult& answer)
+{
+    if (answer.status == 409)
+        return answer.json()
+                   .value(QStringLiteral("error"))
+                   .toObject()
+                   .value(QStringLiteral("code"))
+                   .toString()
+            == u"in_progress";
+    return answer.status == 408 || answer.status == 429 || answer.status >= 500;
+}
+
+// Whether the server's record already holds every field of a correction (PATCH) that met a 412.
+bool alreadyThere(const OutboxEntry& entry, const QJsonObject& current)
+{
+    if (entry.method != u"PATCH" || current.isEmpty() || entry.body.isEmpty())
+        return false;
+    for (auto it = entry.body.constBegin(); it != entry.body.constEnd(); ++it) {
+        const QJsonValue now = current.value(it.key());
+        const bool bothEmpty = (it.value().isNull() || it.value().toString().isEmpty())
+            && (now.isNull() || now.toString().isEmpty()) && !it.value().isBool() && !now.isBool();
+        if (now != it.value() && !bothEmpty)
+            return false;
+    }
+    return true;
+}
+
 // The answer, or why there is none: network trouble stays an error, 401 means signing in again.
 Result<HttpResult> checked(Result<HttpResult> answer)
 {
@@ -121,23 +149,36 @@ Result<SyncReport> SyncEngine::syncOnce(const ProgressCallback& progress, const 
 
 Status SyncEngine::push(SyncReport& report)
 {
-    const auto entries = m_replica.pending();
-    if (!entries)
-        return entries.error();
+    const auto listed = m_replica.pending();
+    if (!listed)
+        return listed.error();
     const QSqlDatabase db = m_replica.db();
-    for (const auto& entry : *entries) {
-        auto claimed = m_replica.claim(entry.id);
+    for (const auto& listedEntry : *listed) {
+        auto claimed = m_replica.claim(listedEntry.id);
         if (!claimed)
             return claimed.error();
         if (!*claimed)
             continue; // withdrawn by the user since the list was read
+        // Read again once taken: the user may have rewritten it (a second correction) since the list was
+        // read.
+        auto taken = m_replica.entry(listedEntry.id);
+        if (!taken)
+            return taken.error();
+        const OutboxEntry entry = *taken;
         std::map<std::string, std::string> headers { { "Idempotency-Key",
             entry.idempotencyKey.toStdString() } };
         if (entry.ifMatch)
             headers["If-Match"] = std::to_string(*entry.ifMatch);
         auto answer = checked(m_api.send(entry.method.toStdString(), entry.path, entry.body, headers));
         if (!answer)
-            return answer.error(); // offline or signed out: the entry stays pending, in order
+            return answer.error(); // offline or signed out: the entry waits, in order, and goes again
+        if (isTransient(*answer)) {
+            // The server could not take it now (busy, restarting, the same request still running): the
+            // edit waits for the next sync instead of being refused for good.
+            if (const Status back = m_replica.finish(entry.id, QStringLiteral("pending")); !back)
+                return back;
+            return refusedBy(*answer);
+        }
         // Named copies, not a structured binding: the lambda below captures them.
         const auto target = entityOf(entry.path);
         const QString entity = target.first;
@@ -148,9 +189,12 @@ Status SyncEngine::push(SyncReport& report)
             if (answer->ok()) {
                 ++report.pushed;
                 if (entity == u"member") {
-                    if (auto member = memberFrom(json); member && member->id > 0)
+                    if (auto member = memberFrom(json); member && member->id > 0) {
+                        if (const Status rebased = rebaseLaterEdits(entry, *member); !rebased)
+                            return rebased;
                         if (const Status written = writer.upsertMember(*member); !written)
                             return written;
+                    }
                 } else if (auto unit = orgUnitFromJson(json)) {
                     if (const Status written = writer.upsertUnit(*unit); !written)
                         return written;
@@ -158,7 +202,6 @@ Status SyncEngine::push(SyncReport& report)
                 return m_replica.finish(entry.id, QStringLiteral("done"));
             }
             if (answer->status == 412) {
-                ++report.conflicts;
                 const QJsonObject current = json.value(QStringLiteral("error"))
                                                 .toObject()
                                                 .value(QStringLiteral("current"))
@@ -167,6 +210,12 @@ Status SyncEngine::push(SyncReport& report)
                     if (auto member = memberFrom(current))
                         if (const Status written = writer.upsertMember(*member); !written)
                             return written;
+                if (alreadyThere(entry, current)) {
+                    // A correction sent again after its answer was lost: the server holds it already.
+                    ++report.pushed;
+                    return m_replica.finish(entry.id, QStringLiteral("done"));
+                }
+                ++report.conflicts;
                 if (const Status kept = m_replica.keepConflict(entry, entity, entityId, current); !kept)
                     return kept;
                 return m_replica.finish(entry.id, QStringLiteral("conflict"), answer->errorMessage());
@@ -177,6 +226,30 @@ Status SyncEngine::push(SyncReport& report)
         if (!recorded)
             return recorded;
     }
+    return success();
+}
+
+Status SyncEngine::rebaseLaterEdits(const OutboxEntry& sent, const Member& after)
+{
+    // The version the sent edit was made on: its If-Match, or (an event sent without one) the replica's.
+    qint64 before = sent.ifMatch.value_or(0);
+    if (!sent.ifMatch) {
+        auto query = sql::exec(
+            m_replica.db(), QStringLiteral("SELECT version FROM member WHERE id = ?"), { after.id });
+        if (!query)
+            return query.error();
+        before = query->next() ? query->value(0).toLongLong() : 0;
+    }
+    // Later edits of the same record made on that version were made by this user after this one: they
+    // follow it, not a change by someone else, so they go on the version this one produced.
+    auto query = sql::exec(m_replica.db(),
+        QStringLiteral(
+            "UPDATE outbox SET if_match = ? WHERE state = 'pending' AND if_match = ? AND (path = ? "
+            "OR path = ?)"),
+        { after.version, before, QStringLiteral("/api/v1/members/%1").arg(after.id),
+            QStringLiteral("/api/v1/members/%1/events").arg(after.id) });
+    if (!query)
+        return query.error();
     return success();
 }
 

@@ -3,6 +3,7 @@
 
 #include "api_client.h"
 #include "core/result.h"
+#include "member/member.h"
 #include "replica.h"
 
 #include <atomic>
@@ -55,6 +56,9 @@ public:
     int feedPageSize = 1000; // changes per page of the feed
 
 private:
+    // After an edit of member `after` was taken: the user's later edits of the same record, made on the
+    // version the taken one was made on, move to the version it produced.
+    Status rebaseLaterEdits(const OutboxEntry& sent, const Member& after);
     Status refetchMembersOf(qint64 unitId, SyncReport& report);
 
     ApiClient& m_api;

@@ -38,6 +38,10 @@ ApiError ApiError::conflict(QString message)
 {
     return { 409, QStringLiteral("conflict"), std::move(message) };
 }
+ApiError ApiError::inProgress(QString message)
+{
+    return { 409, QStringLiteral("in_progress"), std::move(message) };
+}
 ApiError ApiError::preconditionFailed(QString message)
 {
     return { 412, QStringLiteral("stale_version"), std::move(message) };

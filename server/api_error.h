@@ -22,6 +22,8 @@ public:
     static ApiError notFound(QString message);
     static ApiError methodNotAllowed();
     static ApiError conflict(QString message);
+    // 409 `in_progress`: the same request is still running; a client sends it again later.
+    static ApiError inProgress(QString message);
     static ApiError preconditionFailed(QString message);
     static ApiError tooLarge(QString message);
     static ApiError unavailable(QString message);

@@ -31,7 +31,7 @@ std::optional<ApiResponse> storedAnswer(const ApiRequest& request, const QString
         throw ApiError::conflict(QCoreApplication::translate(
             "ApiError", "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác."));
     if (query->value(3).toInt() == 0)
-        throw ApiError::conflict(QCoreApplication::translate(
+        throw ApiError::inProgress(QCoreApplication::translate(
             "ApiError", "Yêu cầu với khóa này đang được xử lý, xin thử lại sau."));
     ApiResponse answer { query->value(3).toInt(),
         QJsonDocument::fromJson(query->value(4).toString().toUtf8()), {}, {} };
@@ -66,7 +66,7 @@ ApiResponse runIdempotent(const ApiRequest& request, const Handler& handler)
         { request.caller().user.id, key, request.method, request.path, bodyHash(request),
             sql::timestamp(QDateTime::currentDateTimeUtc()) });
     if (!reserved)
-        throw ApiError::conflict(QCoreApplication::translate(
+        throw ApiError::inProgress(QCoreApplication::translate(
             "ApiError", "Yêu cầu với khóa này đang được xử lý, xin thử lại sau."));
 
     ApiResponse answer = handler(request);

@@ -21,6 +21,23 @@ QJsonObject page(QJsonArray items, qint64 lastId, bool more)
         { QStringLiteral("more"), more } };
 }
 
+// Up to `limit` rows of `query`, which asks for one row more to learn whether another page follows. `toItem`
+// makes a row into its id and its JSON.
+template <typename Query, typename ToItem>
+QJsonObject pageOf(Query& query, int limit, qint64 after, const ToItem& toItem)
+{
+    QJsonArray items;
+    qint64 last = after;
+    for (int count = 0; query.next();) {
+        if (++count > limit)
+            return page(items, last, true);
+        const std::pair<qint64, QJsonObject> item = toItem(query);
+        items.append(item.second);
+        last = item.first;
+    }
+    return page(items, last, false);
+}
+
 qint64 afterParameter(const ApiRequest& request)
 {
     bool ok = true;
@@ -68,29 +85,19 @@ void addSyncRoutes(Router& router, Services&)
                            "valid_to IS NULL "
                            "ORDER BY id LIMIT ?"),
             { after, from, to, limit + 1 }));
-        QJsonArray items;
-        qint64 last = after;
-        int count = 0;
-        bool more = false;
-        while (query.next()) {
-            if (++count > limit) {
-                more = true;
-                break;
-            }
+        return ApiResponse::json(pageOf(query, limit, after, [](const auto& row) {
             OrgUnit unit;
-            unit.id = query.value(0).toLongLong();
-            unit.parentId = sql::toOptionalId(query.value(1));
-            unit.kind = orgKindFromCode(query.value(2).toString()).value_or(OrgKind::Cell);
-            unit.categoryId = sql::toOptionalId(query.value(3));
-            unit.code = query.value(4).toString();
-            unit.name = query.value(5).toString();
-            unit.path = query.value(6).toString();
-            unit.validFrom = sql::toDate(query.value(7));
-            unit.version = query.value(11).toLongLong();
-            items.append(toJson(unit));
-            last = unit.id;
-        }
-        return ApiResponse::json(page(items, last, more));
+            unit.id = row.value(0).toLongLong();
+            unit.parentId = sql::toOptionalId(row.value(1));
+            unit.kind = orgKindFromCode(row.value(2).toString()).value_or(OrgKind::Cell);
+            unit.categoryId = sql::toOptionalId(row.value(3));
+            unit.code = row.value(4).toString();
+            unit.name = row.value(5).toString();
+            unit.path = row.value(6).toString();
+            unit.validFrom = sql::toDate(row.value(7));
+            unit.version = row.value(11).toLongLong();
+            return std::pair { unit.id, toJson(unit) };
+        }));
     });
 
     // The tree's history (one row per interval in which a unit stood unchanged), for "the tree as of a day"
@@ -109,33 +116,24 @@ void addSyncRoutes(Router& router, Services&)
                 "p.unit_id "
                 "IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)) ORDER BY p.id LIMIT ?"),
             { after, from, to, from, to, limit + 1 }));
-        QJsonArray items;
-        qint64 last = after;
-        int count = 0;
-        bool more = false;
-        while (query.next()) {
-            if (++count > limit) {
-                more = true;
-                break;
-            }
-            last = query.value(0).toLongLong();
-            QJsonObject period { { QStringLiteral("id"), last },
-                { QStringLiteral("unitId"), query.value(1).toLongLong() },
-                { QStringLiteral("kind"), query.value(3).toString() },
-                { QStringLiteral("code"), query.value(5).toString() },
-                { QStringLiteral("name"), query.value(6).toString() },
-                { QStringLiteral("path"), query.value(7).toString() },
-                { QStringLiteral("validFrom"), sql::toDate(query.value(8)).toString(Qt::ISODate) } };
-            const auto parentId = sql::toOptionalId(query.value(2));
+        return ApiResponse::json(pageOf(query, limit, after, [](const auto& row) {
+            const qint64 id = row.value(0).toLongLong();
+            QJsonObject period { { QStringLiteral("id"), id },
+                { QStringLiteral("unitId"), row.value(1).toLongLong() },
+                { QStringLiteral("kind"), row.value(3).toString() },
+                { QStringLiteral("code"), row.value(5).toString() },
+                { QStringLiteral("name"), row.value(6).toString() },
+                { QStringLiteral("path"), row.value(7).toString() },
+                { QStringLiteral("validFrom"), sql::toDate(row.value(8)).toString(Qt::ISODate) } };
+            const auto parentId = sql::toOptionalId(row.value(2));
             period.insert(QStringLiteral("parentId"), parentId ? QJsonValue(*parentId) : QJsonValue());
-            const auto categoryId = sql::toOptionalId(query.value(4));
+            const auto categoryId = sql::toOptionalId(row.value(4));
             period.insert(QStringLiteral("categoryId"), categoryId ? QJsonValue(*categoryId) : QJsonValue());
-            const QDate validTo = sql::toDate(query.value(9));
+            const QDate validTo = sql::toDate(row.value(9));
             period.insert(QStringLiteral("validTo"),
                 validTo.isValid() ? QJsonValue(validTo.toString(Qt::ISODate)) : QJsonValue());
-            items.append(period);
-        }
-        return ApiResponse::json(page(items, last, more));
+            return std::pair { id, period };
+        }));
     });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/members"), [](const ApiRequest& request) {

@@ -932,10 +932,6 @@
 <context>
     <name>OutboxDescription</name>
     <message>
-        <source>Thêm đảng viên %1 %2</source>
-        <translation>Add party member %1 %2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -966,6 +962,10 @@
     <message>
         <source>Đổi tên %1 thành %2</source>
         <translation>Rename %1 to %2</translation>
+    </message>
+    <message>
+        <source>Thêm đảng viên %1</source>
+        <translation>Add party member %1</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1332,10 @@
         <source>Không ghi được</source>
         <translation>Could not record</translation>
     </message>
+    <message>
+        <source>Không biết phiên bản trên máy chủ của hồ sơ này. Hãy đồng bộ rồi sửa lại.</source>
+        <translation>The server&apos;s version of this record is not known. Sync, then make the correction again.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::MainWindow</name>
@@ -1543,6 +1547,14 @@ Qt %2.</translation>
         <source>Đảng viên sinh hoạt tại chi bộ: xin chọn một chi bộ (chi bộ trực thuộc hoặc chi bộ cơ sở) trên cây tổ chức trước.</source>
         <translation>Members belong to a party cell: choose a cell (a cell or a base cell) in the organisation tree first.</translation>
     </message>
+    <message>
+        <source>Cây tổ chức đang hiện một ngày trong quá khứ. Bỏ chọn &quot;Cây tại ngày&quot; rồi chọn chi bộ để thêm đảng viên.</source>
+        <translation>The organisation tree shows a past day. Untick &quot;Tree on date&quot;, then choose a cell to add a member.</translation>
+    </message>
+    <message>
+        <source>Các sửa đổi còn lại đã được gửi đi nên không hoàn tác được nữa.</source>
+        <translation>The remaining edits have been sent and can no longer be undone.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::MemberEventDialog</name>
@@ -1601,6 +1613,10 @@ Qt %2.</translation>
     <message>
         <source>Ghi vào danh sách chờ gửi</source>
         <translation>Add to the edits to send</translation>
+    </message>
+    <message>
+        <source>Chọn nơi chuyển trong danh sách.</source>
+        <translation>Choose the destination from the list.</translation>
     </message>
 </context>
 <context>
@@ -1670,10 +1686,6 @@ Qt %2.</translation>
         <translation>E&amp;thnicity:</translation>
     </message>
     <message>
-        <source>Tôn &amp;giáo:</source>
-        <translation>&amp;Religion:</translation>
-    </message>
-    <message>
         <source>Số hiệu</source>
         <translation>Identifiers</translation>
     </message>
@@ -1694,10 +1706,6 @@ Qt %2.</translation>
         <translation>Party history</translation>
     </message>
     <message>
-        <source>Ngày &amp;vào Đảng:</source>
-        <translation>Date of &amp;admission:</translation>
-    </message>
-    <message>
         <source>Đảng &amp;viên:</source>
         <translation>Member&amp;ship:</translation>
     </message>
@@ -1714,14 +1722,6 @@ Qt %2.</translation>
         <translation>&amp;General education:</translation>
     </message>
     <message>
-        <source>Chuyên &amp;môn, nghiệp vụ:</source>
-        <translation>Professional &amp;qualification:</translation>
-    </message>
-    <message>
-        <source>&amp;Lý luận chính trị:</source>
-        <translation>Political &amp;theory:</translation>
-    </message>
-    <message>
         <source>&amp;Ngoại ngữ:</source>
         <translation>Foreign &amp;language:</translation>
     </message>
@@ -1730,28 +1730,8 @@ Qt %2.</translation>
         <translation>&amp;IT skills:</translation>
     </message>
     <message>
-        <source>Ghi &amp;sự kiện</source>
-        <translation>Record an e&amp;vent</translation>
-    </message>
-    <message>
         <source>Chuyển sinh hoạt, công nhận chính thức, miễn sinh hoạt, từ trần… mỗi việc có ngày và số quyết định.</source>
         <translation>Transfers, recognition as official, exemption, death… each with its date and decision number.</translation>
-    </message>
-    <message>
-        <source>&amp;Hoàn tác sửa đổi chưa gửi</source>
-        <translation>&amp;Undo unsent edit</translation>
-    </message>
-    <message>
-        <source>Đặt &amp;lại</source>
-        <translation>Rese&amp;t</translation>
-    </message>
-    <message>
-        <source>&amp;Ghi vào danh sách chờ gửi</source>
-        <translation>&amp;Save for sending</translation>
-    </message>
-    <message>
-        <source>Đó&amp;ng</source>
-        <translation>Cl&amp;ose</translation>
     </message>
     <message>
         <source>Không mở được hồ sơ</source>
@@ -1822,10 +1802,6 @@ Qt %2.</translation>
         <source>Không hoàn tác được</source>
         <translation>Could not undo</translation>
     </message>
-    <message>
-        <source>Đã gửi một phần</source>
-        <translation>Partly sent</translation>
-    </message>
     <message numerus="yes">
         <source>%n sửa đổi đang được gửi lên máy chủ nên không hoàn tác được; sau khi đồng bộ, hãy sửa lại nếu cần.</source>
         <translation>
@@ -1840,6 +1816,54 @@ Qt %2.</translation>
     <message>
         <source>Các thay đổi trong hồ sơ chưa được ghi. Ghi vào danh sách chờ gửi trước khi đóng?</source>
         <translation>The changes to this record are not saved. Save them for sending before closing?</translation>
+    </message>
+    <message>
+        <source>Tôn giá&amp;o:</source>
+        <translation>&amp;Religion:</translation>
+    </message>
+    <message>
+        <source>Ngà&amp;y vào Đảng:</source>
+        <translation>Date of &amp;admission:</translation>
+    </message>
+    <message>
+        <source>Ch&amp;uyên môn, nghiệp vụ:</source>
+        <translation>Professional &amp;qualification:</translation>
+    </message>
+    <message>
+        <source>Lý luận chính t&amp;rị:</source>
+        <translation>Political &amp;theory:</translation>
+    </message>
+    <message>
+        <source>Ghi sự &amp;kiện</source>
+        <translation>Record an e&amp;vent</translation>
+    </message>
+    <message>
+        <source>Hoàn tác sửa đổi chư&amp;a gửi</source>
+        <translation>&amp;Undo unsent edits</translation>
+    </message>
+    <message>
+        <source>&amp;Bỏ thay đổi</source>
+        <translation>&amp;Discard changes</translation>
+    </message>
+    <message>
+        <source>Đưa các ô về như lúc mở hồ sơ.</source>
+        <translation>Put the fields back as they were when the record was opened.</translation>
+    </message>
+    <message>
+        <source>Ghi vào danh sách chờ gửi</source>
+        <translation>Save for sending</translation>
+    </message>
+    <message>
+        <source>Ghi hồ sơ vào danh sách chờ gửi lên máy chủ (Ctrl+S).</source>
+        <translation>Save the record among the edits to send to the server (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Không hoàn tác được hết</source>
+        <translation>Not everything could be undone</translation>
     </message>
 </context>
 <context>

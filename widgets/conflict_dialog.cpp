@@ -153,17 +153,17 @@ bool ConflictDialog::settle(Choice choice)
     if (choice == Choice::Later)
         return true;
     if (choice == Choice::KeepMine) {
-        auto entry = m_replica.entry(m_conflict.outboxId);
-        if (!entry) {
-            MessageBox::warning(this, tr("Không gửi lại được"), entry.error().message);
+        const qint64 version = m_conflict.server.value(QStringLiteral("version")).toInteger();
+        if (version <= 0) {
+            MessageBox::warning(this, tr("Không gửi lại được"),
+                tr("Không biết phiên bản trên máy chủ của hồ sơ này. Hãy đồng bộ rồi sửa lại."));
             return false;
         }
-        const qint64 version = m_conflict.server.value(QStringLiteral("version")).toInteger();
-        auto queued = m_replica.enqueue(entry->method, entry->path, entry->body, version);
-        if (!queued) {
+        if (auto queued = m_replica.requeueConflict(m_conflict, version); !queued) {
             MessageBox::warning(this, tr("Không gửi lại được"), queued.error().message);
             return false;
         }
+        return true;
     }
     if (const Status resolved = m_replica.resolveConflict(m_conflict.id); !resolved) {
         MessageBox::warning(this, tr("Không ghi được"), resolved.error().message);

@@ -14,6 +14,7 @@
 #include "roster_model.h"
 #include "roster_panel.h"
 #include "sign_in_prompt.h"
+#include "store/sql.h"
 #include "sync_controller.h"
 #include "sync_status_bar.h"
 
@@ -34,6 +35,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sotay::widgets {
 namespace {
@@ -450,10 +453,22 @@ void MainWindow::afterLocalEdit()
 
 QList<OrgUnit> MainWindow::activeCells() const
 {
+    // From the replica, not from the tree on screen: that may be a past day's.
     QList<OrgUnit> cells;
-    for (const OrgUnit& unit : m_tree->units())
-        if (unit.active() && (unit.kind == OrgKind::Cell || unit.kind == OrgKind::BaseCell))
-            cells.append(unit);
+    auto query = sql::exec(m_replica->db(),
+        QStringLiteral(
+            "SELECT id, kind, code, name FROM org_unit WHERE valid_to IS NULL AND kind IN ('cell', "
+            "'base_cell') ORDER BY name"));
+    if (!query)
+        return cells;
+    while (query->next()) {
+        OrgUnit cell;
+        cell.id = query->value(0).toLongLong();
+        cell.kind = orgKindFromCode(query->value(1).toString()).value_or(OrgKind::Cell);
+        cell.code = query->value(2).toString();
+        cell.name = query->value(3).toString();
+        cells.append(cell);
+    }
     return cells;
 }
 
@@ -463,6 +478,13 @@ void MainWindow::openMember(qint64 memberId)
         return;
     OrgUnit unit;
     if (memberId == 0) {
+        if (m_tree->asOf()) {
+            MessageBox::information(this, tr("Thêm đảng viên"),
+                tr("Cây tổ chức đang hiện một ngày trong quá khứ. Bỏ chọn \"Cây tại ngày\" rồi chọn chi bộ "
+                   "để "
+                   "thêm đảng viên."));
+            return;
+        }
         const auto chosen = m_tree->unit(m_roster->unitId());
         if (!chosen || (chosen->kind != OrgKind::Cell && chosen->kind != OrgKind::BaseCell)) {
             MessageBox::information(this, tr("Thêm đảng viên"),
@@ -475,7 +497,8 @@ void MainWindow::openMember(qint64 memberId)
     }
     MemberForm form(*m_replica, memberId, unit, activeCells(), QDate::currentDate(), this);
     connect(&form, &MemberForm::outboxChanged, this, &MainWindow::afterLocalEdit);
-    form.run();
+    if (form.isLoaded())
+        form.run();
 }
 
 void MainWindow::newMember()
@@ -516,12 +539,18 @@ void MainWindow::undoLastUnsent()
         m_status->showMessage(tr("Không còn sửa đổi nào chờ gửi để hoàn tác."));
         return;
     }
-    const client::OutboxEntry& last = pending->constLast();
-    const QString what = describeOutboxEntry(m_replica->db(), last);
+    // The newest one that can still be withdrawn (one the sync has taken cannot).
+    auto last = std::find_if(pending->crbegin(), pending->crend(),
+        [](const client::OutboxEntry& entry) { return entry.state == u"pending"; });
+    if (last == pending->crend()) {
+        m_status->showMessage(tr("Các sửa đổi còn lại đã được gửi đi nên không hoàn tác được nữa."));
+        return;
+    }
+    const QString what = describeOutboxEntry(m_replica->db(), *last);
     if (MessageBox::question(this, tr("Hoàn tác sửa đổi chưa gửi"), tr("Bỏ sửa đổi chưa gửi: %1?").arg(what))
         != QMessageBox::Yes)
         return;
-    const auto withdrawn = m_replica->withdraw(last.id);
+    const auto withdrawn = m_replica->withdraw(last->id);
     if (!withdrawn)
         MessageBox::warning(this, tr("Không hoàn tác được"), withdrawn.error().message);
     else if (!*withdrawn)

@@ -16,6 +16,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sotay::widgets {
 namespace {
 
@@ -73,11 +75,15 @@ MemberEventDialog::MemberEventDialog(
         for (const OrgUnit& cell : cells)
             if (cell.id != member.orgUnitId || type == MemberEventType::TransferIn)
                 m_target->addItem(cell.displayName(), cell.id);
+        // A transfer out names its destination on purpose: nothing is chosen until the user does.
+        if (type == MemberEventType::TransferOut)
+            m_target->setCurrentIndex(-1);
         m_targetError = newFieldErrorLabel(this);
         form->addRow(type == MemberEventType::TransferOut ? tr("Chuyển &đến:") : tr("Vào &chi bộ:"),
             withErrorLabel(m_target, m_targetError, this));
         connect(m_permanence, &QComboBox::currentIndexChanged, this, &MemberEventDialog::check);
         connect(m_target, &QComboBox::currentIndexChanged, this, &MemberEventDialog::check);
+        connect(m_target, &QComboBox::currentTextChanged, this, &MemberEventDialog::check);
     }
     form->addRow(tr("Ghi &chú:"), m_note);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Ghi vào danh sách chờ gửi"));
@@ -103,9 +109,16 @@ MemberEvent MemberEventDialog::memberEvent() const
     e.note = m_note->text().trimmed();
     if (m_permanence)
         e.permanent = m_permanence->currentData().toBool();
-    if (m_target && m_target->currentData().toLongLong() > 0)
+    if (targetChosen() && m_target->currentData().toLongLong() > 0)
         e.toOrgUnitId = m_target->currentData().toLongLong();
     return e;
+}
+
+bool MemberEventDialog::targetChosen() const
+{
+    // Typed text that names no item leaves the previous item current: that is not a choice.
+    return m_target && m_target->currentIndex() >= 0
+        && m_target->currentText() == m_target->itemText(m_target->currentIndex());
 }
 
 QString MemberEventDialog::errorText(const QString& field) const
@@ -137,6 +150,8 @@ void MemberEventDialog::check()
     };
     showFieldError(m_dateError, messageFor(QStringLiteral("occurredOn")));
     showFieldError(m_decisionError, messageFor(QStringLiteral("decisionNumber")));
+    if (m_target && !targetChosen())
+        errors.append({ QStringLiteral("toOrgUnitId"), tr("Chọn nơi chuyển trong danh sách.") });
     if (m_targetError)
         showFieldError(m_targetError, messageFor(QStringLiteral("toOrgUnitId")));
     showFieldError(m_typeError, messageFor(QStringLiteral("type")));
@@ -162,18 +177,25 @@ bool MemberEventDialog::fits(MemberEventType type, const Member& member, QDate t
 {
     if (type == MemberEventType::Admission)
         return false;
-    MemberEvent e;
-    e.type = type;
-    e.occurredOn = today;
-    e.decisionNumber = QStringLiteral("-");
-    const auto after = applyEvent(member, e);
-    if (after)
-        return true;
-    // Refused only for its date or its target: the state allows it, the dialog asks for the rest.
-    for (const FieldError& error : after.error().fields)
-        if (error.field == u"type")
+    // A transfer may be permanent or temporary: it fits if either does.
+    for (const bool permanent : { true, false }) {
+        MemberEvent e;
+        e.type = type;
+        e.occurredOn = today;
+        e.decisionNumber = QStringLiteral("-");
+        e.permanent = permanent;
+        const auto after = applyEvent(member, e);
+        if (after)
+            return true;
+        // Refused only for its date or its target: the state allows it, the dialog asks for the rest.
+        const bool refusedForState = std::any_of(after.error().fields.cbegin(), after.error().fields.cend(),
+            [](const FieldError& error) { return error.field == u"type"; });
+        if (!refusedForState)
+            return true;
+        if (!isTransfer(type))
             return false;
-    return true;
+    }
+    return false;
 }
 
 } // namespace sotay::widgets

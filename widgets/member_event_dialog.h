@@ -52,6 +52,7 @@ public:
 
 private:
     void check();
+    bool targetChosen() const;
 
     MemberEventType m_type;
     Member m_member;

@@ -162,7 +162,7 @@ void MemberForm::buildFields()
     citizenId->setPlaceholderText(tr("12 chữ số"));
     QLineEdit* card = addText(QStringLiteral("cardNumber"), 9);
     card->setPlaceholderText(tr("ví dụ: 48.012345"));
-    QLineEdit* profile = addText(QStringLiteral("profileNumber"), 9);
+    QLineEdit* profile = addText(QStringLiteral("profileNumber"), 12);
     profile->setPlaceholderText(tr("ví dụ: 012345-ĐN"));
 
     auto* groups = new QWidget(this);
@@ -172,29 +172,29 @@ void MemberForm::buildFields()
             { tr("Tên đệ&m:"), addText(QStringLiteral("middleName"), 60) },
             { tr("&Tên:"), addText(QStringLiteral("givenName"), 60) }, { tr("&Giới tính:"), gender },
             { tr("Ngày &sinh:"), addDate(QStringLiteral("birthDate")) },
-            { tr("Nơi s&inh:"), addText(QStringLiteral("birthPlace")) },
-            { tr("&Quê quán:"), addText(QStringLiteral("hometown")) },
+            { tr("Nơi s&inh:"), addText(QStringLiteral("birthPlace"), 200) },
+            { tr("&Quê quán:"), addText(QStringLiteral("hometown"), 200) },
             { tr("&Dân tộc:"), addText(QStringLiteral("ethnicity"), 60) },
-            { tr("Tôn &giáo:"), addText(QStringLiteral("religion"), 60) } }));
+            { tr("Tôn giá&o:"), addText(QStringLiteral("religion"), 60) } }));
     groupsLayout->addWidget(newGroup(tr("Số hiệu"),
         { { tr("Số &CCCD:"), citizenId }, { tr("Số thẻ đảng &viên:"), card },
             { tr("Số &lý lịch:"), profile } }));
     groupsLayout->addWidget(newGroup(tr("Quá trình sinh hoạt đảng"),
-        { { tr("Ngày &vào Đảng:"), addDate(QStringLiteral("admittedOn")) }, { tr("Đảng &viên:"), status },
+        { { tr("Ngà&y vào Đảng:"), addDate(QStringLiteral("admittedOn")) }, { tr("Đảng &viên:"), status },
             { tr("Ngày chính &thức:"), addDate(QStringLiteral("officialOn")) } }));
     groupsLayout->addWidget(newGroup(tr("Trình độ"),
         { { tr("Giáo dục &phổ thông:"), addText(QStringLiteral("generalEducation"), 20) },
-            { tr("Chuyên &môn, nghiệp vụ:"), addText(QStringLiteral("professionalQualification")) },
-            { tr("&Lý luận chính trị:"), theory },
-            { tr("&Ngoại ngữ:"), addText(QStringLiteral("foreignLanguage")) },
-            { tr("Tin &học:"), addText(QStringLiteral("itSkill")) } }));
+            { tr("Ch&uyên môn, nghiệp vụ:"), addText(QStringLiteral("professionalQualification"), 200) },
+            { tr("Lý luận chính t&rị:"), theory },
+            { tr("&Ngoại ngữ:"), addText(QStringLiteral("foreignLanguage"), 100) },
+            { tr("Tin &học:"), addText(QStringLiteral("itSkill"), 100) } }));
     groupsLayout->addStretch();
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(groups);
 
-    m_events = new QPushButton(tr("Ghi &sự kiện"), this);
+    m_events = new QPushButton(tr("Ghi sự &kiện"), this);
     auto* eventMenu = new QMenu(m_events);
     for (const MemberEventType type : kActions) {
         QAction* action = eventMenu->addAction(eventTypeLabel(type) + QStringLiteral("…"));
@@ -207,14 +207,17 @@ void MemberForm::buildFields()
     m_events->setToolTip(
         tr("Chuyển sinh hoạt, công nhận chính thức, miễn sinh hoạt, từ trần… mỗi việc có ngày "
            "và số quyết định."));
-    m_undo = new QPushButton(tr("&Hoàn tác sửa đổi chưa gửi"), this);
+    m_undo = new QPushButton(tr("Hoàn tác sửa đổi chư&a gửi"), this);
     connect(m_undo, &QPushButton::clicked, this, &MemberForm::undoUnsent);
-    m_reset = new QPushButton(tr("Đặt &lại"), this);
+    m_reset = new QPushButton(tr("&Bỏ thay đổi"), this);
+    m_reset->setToolTip(tr("Đưa các ô về như lúc mở hồ sơ."));
     connect(m_reset, &QPushButton::clicked, this, &MemberForm::resetFields);
-    m_save = new QPushButton(tr("&Ghi vào danh sách chờ gửi"), this);
+    m_save = new QPushButton(tr("Ghi vào danh sách chờ gửi"), this);
     m_save->setDefault(true);
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(tr("Ghi hồ sơ vào danh sách chờ gửi lên máy chủ (Ctrl+S)."));
     connect(m_save, &QPushButton::clicked, this, &MemberForm::save);
-    auto* close = new QPushButton(tr("Đó&ng"), this);
+    auto* close = new QPushButton(tr("Đóng"), this);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     m_summary = new QLabel(this);
     m_summary->setStyleSheet(QStringLiteral("color: #b91c1c"));
@@ -236,7 +239,7 @@ void MemberForm::buildFields()
     resize(640, 760);
 }
 
-void MemberForm::load()
+bool MemberForm::readRecord()
 {
     m_unsent.clear();
     m_unsentPatch = 0;
@@ -244,7 +247,7 @@ void MemberForm::load()
         auto found = MemberRepository(m_replica.db()).find(m_saved.id);
         if (!found) {
             MessageBox::warning(this, tr("Không mở được hồ sơ"), found.error().message);
-            return;
+            return false;
         }
         m_saved = *found;
     }
@@ -271,7 +274,15 @@ void MemberForm::load()
             }
         }
     }
+    return true;
+}
+
+void MemberForm::load()
+{
+    m_loaded = readRecord();
     showRecord(m_shown);
+    if (!m_loaded)
+        m_save->setEnabled(false);
 }
 
 void MemberForm::showRecord(const Member& m)
@@ -407,8 +418,10 @@ void MemberForm::check()
 
 QJsonObject MemberForm::changedFields() const
 {
+    // What the user changed in the fields, against the record as shown (unsent edits included), so that
+    // neither an unsent event's effects nor a field the user did not touch go into the correction.
     const QJsonObject now = toJson(edited());
-    const QJsonObject before = toJson(m_saved);
+    const QJsonObject before = toJson(m_shown);
     QJsonObject changed;
     for (const QString& name : kEditableFields)
         if (now.value(name) != before.value(name))
@@ -437,18 +450,29 @@ bool MemberForm::save()
         return true;
     }
     const QJsonObject changed = changedFields();
+    if (changed.isEmpty())
+        return false;
+    // The replica may have moved on since the form was opened (a sync took an earlier save): read the
+    // record's version and its unsent edits again; the fields keep what the user typed.
+    if (!readRecord())
+        return false;
     bool replaced = false;
     if (m_unsentPatch != 0) {
-        // One correction per record while it waits: its body says every field that differs from the replica.
-        auto result = changed.isEmpty() ? m_replica.withdraw(m_unsentPatch)
-                                        : m_replica.replaceBody(m_unsentPatch, changed);
-        if (!result) {
-            MessageBox::warning(this, tr("Không ghi được"), result.error().message);
-            return false;
+        // One correction per record while it waits, against the version it was made on.
+        auto waiting = m_replica.entry(m_unsentPatch);
+        if (waiting) {
+            QJsonObject body = waiting->body;
+            for (auto it = changed.constBegin(); it != changed.constEnd(); ++it)
+                body.insert(it.key(), it.value());
+            auto result = m_replica.replaceBody(m_unsentPatch, body);
+            if (!result) {
+                MessageBox::warning(this, tr("Không ghi được"), result.error().message);
+                return false;
+            }
+            replaced = *result;
         }
-        replaced = *result;
     }
-    if (!replaced && !changed.isEmpty()) {
+    if (!replaced) {
         const auto queued
             = m_replica.enqueue(QStringLiteral("PATCH"), memberPath(m_saved.id), changed, m_saved.version);
         if (!queued) {
@@ -479,23 +503,12 @@ void MemberForm::recordEvent(MemberEventType type)
         return;
     }
     emit outboxChanged();
-    const Member typed = edited();
-    const bool keepTyped = hasChanges();
+    // The fields the user was typing stay as typed; the rest shows the record after the event.
+    const QJsonObject typed = changedFields();
     load();
-    if (keepTyped) {
-        // The fields the user was typing stay as typed; only the standing changed.
-        Member merged = typed;
-        merged.orgUnitId = m_shown.orgUnitId;
-        merged.temporaryOrgUnitId = m_shown.temporaryOrgUnitId;
-        merged.status = m_shown.status;
-        merged.officialOn = m_shown.officialOn;
-        merged.admittedOn = m_shown.admittedOn;
-        merged.exempt = m_shown.exempt;
-        merged.exemptSince = m_shown.exemptSince;
-        merged.leftOn = m_shown.leftOn;
-        merged.leftReason = m_shown.leftReason;
-        showRecord(merged);
-    }
+    if (!typed.isEmpty())
+        if (auto merged = memberFromJson(typed, m_shown, false))
+            showRecord(*merged);
 }
 
 void MemberForm::undoUnsent()
@@ -518,7 +531,7 @@ void MemberForm::undoUnsent()
         taken += *withdrawn ? 0 : 1;
     }
     if (taken > 0)
-        MessageBox::information(this, tr("Đã gửi một phần"),
+        MessageBox::information(this, tr("Không hoàn tác được hết"),
             tr("%n sửa đổi đang được gửi lên máy chủ nên không hoàn tác được; sau khi đồng bộ, hãy sửa lại "
                "nếu "
                "cần.",

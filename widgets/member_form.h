@@ -43,6 +43,8 @@ public:
     ~MemberForm() override;
 
     bool isNew() const { return m_saved.id == 0; }
+    // False when the record could not be read (the user has been told): the form is not to be shown.
+    bool isLoaded() const { return m_loaded; }
     // The record as the replica holds it, and as shown: with the unsent edits laid over it.
     const Member& saved() const { return m_saved; }
     const Member& shown() const { return m_shown; }
@@ -86,9 +88,10 @@ protected:
 private:
     void buildFields();
     QGroupBox* newGroup(const QString& title, const QList<QPair<QString, QWidget*>>& rows);
-    QLineEdit* addText(const QString& name, int maxLength = 120);
+    QLineEdit* addText(const QString& name, int maxLength); // the API's limit
     QLineEdit* addDate(const QString& name);
     QComboBox* addChoice(const QString& name);
+    bool readRecord(); // the replica's record and its unsent edits; false (and said) when it is gone
     void load();
     void showRecord(const Member& m);
     void showStanding();
@@ -102,7 +105,8 @@ private:
     QDate m_today;
     Member m_saved;
     Member m_shown;
-    QList<qint64> m_unsent;   // outbox ids of this record's unsent edits, oldest first
+    QList<qint64> m_unsent; // outbox ids of this record's unsent edits, oldest first
+    bool m_loaded = false;
     qint64 m_unsentPatch = 0; // the unsent correction that a new save replaces (0: none)
     QHash<QString, QLineEdit*> m_texts;
     QHash<QString, QComboBox*> m_choices;

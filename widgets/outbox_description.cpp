@@ -41,10 +41,13 @@ QString describeOutboxEntry(const QSqlDatabase& db, const client::OutboxEntry& e
     const QString action = match.captured(3);
     const QJsonObject& body = entry.body;
     if (entity == u"members") {
-        if (id == 0)
-            return translated(QT_TRANSLATE_NOOP("OutboxDescription", "Thêm đảng viên %1 %2"))
-                .arg(body.value(QStringLiteral("familyName")).toString(),
-                    body.value(QStringLiteral("givenName")).toString());
+        if (id == 0) {
+            const QStringList parts { body.value(QStringLiteral("familyName")).toString(),
+                body.value(QStringLiteral("middleName")).toString(),
+                body.value(QStringLiteral("givenName")).toString() };
+            return translated(QT_TRANSLATE_NOOP("OutboxDescription", "Thêm đảng viên %1"))
+                .arg(parts.join(u' ').simplified());
+        }
         const QString name = nameOf(db, entity, id);
         if (action == u"events") {
             const auto type = memberEventTypeFromCode(body.value(QStringLiteral("type")).toString());

@@ -168,6 +168,7 @@ void RosterPanel::refresh(const QString& unitName)
     if (m_connection.isEmpty())
         return;
     m_title->setText(unitName);
+    fillCategories(QSqlDatabase::database(m_connection, false)); // a sync may have brought new ones
     const QString file = QSqlDatabase::database(m_connection, false).databaseName();
     const qint64 unitId = m_model->unitId();
     const bool subtree = m_subtree->isChecked();

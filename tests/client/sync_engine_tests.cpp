@@ -319,6 +319,48 @@ BOOST_AUTO_TEST_CASE(an_edit_withdrawn_before_the_sync_takes_it_is_never_sent)
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_users_own_edits_follow_each_other_without_conflict)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            mustSync(engine);
+            const QString path = QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id);
+            // An event (no If-Match), then a correction made on the version before it, both unsent.
+            BOOST_TEST_REQUIRE(replica
+                                   ->enqueue(QStringLiteral("POST"), path + QStringLiteral("/events"),
+                                       { { QStringLiteral("type"), QStringLiteral("exemption") },
+                                           { QStringLiteral("occurredOn"), QStringLiteral("2026-11-20") } })
+                                   .ok());
+            BOOST_TEST_REQUIRE(
+                replica
+                    ->enqueue(QStringLiteral("PATCH"), path,
+                        { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup.inTranBien.version)
+                    .ok());
+            SyncReport report = mustSync(engine);
+            BOOST_TEST(report.pushed == 2);
+            BOOST_TEST(report.conflicts == 0);
+            const auto stored = MemberRepository(db->db()).find(setup.inTranBien.id);
+            BOOST_TEST(stored->exempt);
+            BOOST_TEST(stored->hometown == QStringLiteral("Huế"));
+
+            // A correction sent again after its answer was lost meets a 412 whose record already holds
+            // it: taken as done, not as a conflict.
+            const auto again = replica->enqueue(QStringLiteral("PATCH"), path,
+                { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, stored->version - 1);
+            BOOST_TEST_REQUIRE(again.ok());
+            report = mustSync(engine);
+            BOOST_TEST(report.conflicts == 0);
+            BOOST_TEST(report.pushed == 1);
+            BOOST_TEST(replica->conflictCount().value() == 0);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_stale_edit_is_kept_as_a_conflict_with_both_versions)
 {
     for (const auto& db : allTestDatabases()) {

@@ -8,6 +8,7 @@
 #include "member_event_dialog.h"
 #include "member_form.h"
 #include "message_box.h"
+#include "org/org_unit.h"
 #include "org_tree_panel.h"
 #include "password_hasher.h"
 #include "replica.h"
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -101,6 +103,17 @@ private slots:
         MainWindow window(onlineSession(*setup, "validation.sqlite"), quietOptions());
         QSignalSpy finished(&window, &MainWindow::syncFinished);
         QCOMPARE(nextOutcome(finished), SyncFailure::None);
+
+        // Enter on a roster row opens that member's record.
+        QVERIFY(window.treePanel()->selectUnit(setup->tree.cell1.id));
+        QTableView* roster = window.rosterPanel()->view();
+        QCOMPARE(window.rosterModel()->rowCount(), 1);
+        roster->setCurrentIndex(window.rosterModel()->index(0, 0));
+        qint64 opened = 0;
+        MemberForm::setTestAnswer([&opened](MemberForm& form) { opened = form.saved().id; });
+        QTest::keyClick(roster, Qt::Key_Return);
+        MemberForm::setTestAnswer({});
+        QCOMPARE(opened, setup->hoa.id);
 
         withForm(window, setup->hoa.id, [](MemberForm& form) {
             QCOMPARE(form.field(QStringLiteral("givenName"))->text(), QStringLiteral("Hoa"));
@@ -229,6 +242,26 @@ private slots:
         QVERIFY(MemberEventDialog::fits(MemberEventType::BecameOfficial, probationer, today));
         QVERIFY(!MemberEventDialog::fits(MemberEventType::Restoration, probationer, today));
 
+        // A transfer out names where to; typed text that names nothing is not a choice.
+        OrgUnit cell;
+        cell.id = 9;
+        cell.code = QStringLiteral("26068.01.2");
+        cell.name = QStringLiteral("Chi bộ 2");
+        MemberEventDialog transfer(MemberEventType::TransferOut, probationer, { cell }, today);
+        QVERIFY(!transfer.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QVERIFY(!transfer.errorText(QStringLiteral("toOrgUnitId")).isEmpty());
+        transfer.targetField()->setCurrentIndex(transfer.targetField()->findData(cell.id));
+        QVERIFY(transfer.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QCOMPARE(transfer.memberEvent().toOrgUnitId, std::optional<qint64>(cell.id));
+        transfer.targetField()->setEditText(QStringLiteral("Chi bộ không có"));
+        QVERIFY(!transfer.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+
+        // A member on a temporary stay elsewhere can be brought back.
+        Member away = probationer;
+        away.temporaryOrgUnitId = 0;
+        QVERIFY(MemberEventDialog::fits(MemberEventType::TransferIn, away, today));
+        QVERIFY(!MemberEventDialog::fits(MemberEventType::TransferIn, probationer, today));
+
         MemberEventDialog dialog(MemberEventType::BecameOfficial, probationer, {}, today);
         QVERIFY(!dialog.errorText(QStringLiteral("decisionNumber")).isEmpty()); // required for this event
         QVERIFY(!dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
@@ -283,6 +316,26 @@ private slots:
                 || window.rosterModel()->index(row, RosterModel::NameColumn).data().toString()
                     == u"Phạm Minh Đức";
         QVERIFY(found);
+    }
+
+    void savingTwiceAcrossASyncDoesNotConflict()
+    {
+        auto setup = test::startTreeServer();
+        MainWindow window(onlineSession(*setup, "twice.sqlite"), quietOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        withForm(window, setup->hoa.id, [&finished](MemberForm& form) {
+            form.field(QStringLiteral("hometown"))->setText(QStringLiteral("Huế"));
+            QVERIFY(form.save());
+            QCOMPARE(nextOutcome(finished), SyncFailure::None); // sent while the form stays open
+            form.field(QStringLiteral("itSkill"))->setText(QStringLiteral("Tin học văn phòng"));
+            QVERIFY(form.save());
+            QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        });
+        QVERIFY(!window.conflictsAction()->isEnabled());
+        const QJsonObject stored = onServer(*setup, setup->hoa.id);
+        QCOMPARE(stored.value(QStringLiteral("hometown")).toString(), QStringLiteral("Huế"));
+        QCOMPARE(stored.value(QStringLiteral("itSkill")).toString(), QStringLiteral("Tin học văn phòng"));
     }
 
     void aConflictShowsBothVersionsAndTheUserKeepsOne()
