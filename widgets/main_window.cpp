@@ -15,6 +15,7 @@
 #include "roster_panel.h"
 #include "sign_in_prompt.h"
 #include "store/sql.h"
+#include "store/write_context.h"
 #include "sync_controller.h"
 #include "sync_status_bar.h"
 
@@ -495,7 +496,7 @@ void MainWindow::openMember(qint64 memberId)
         }
         unit = *chosen;
     }
-    MemberForm form(*m_replica, memberId, unit, activeCells(), QDate::currentDate(), this);
+    MemberForm form(*m_replica, memberId, unit, activeCells(), WriteContext::todayInVietnam(), this);
     connect(&form, &MemberForm::outboxChanged, this, &MainWindow::afterLocalEdit);
     if (form.isLoaded())
         form.run();

@@ -2,6 +2,7 @@
 #include "org_operation_dialog.h"
 
 #include "org/org_rules.h"
+#include "store/write_context.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -30,7 +31,7 @@ OrgOperationDialog::OrgOperationDialog(
     , m_operation(kind)
     , m_unit(unit)
     , m_decision(new QLineEdit(this))
-    , m_effective(new QDateEdit(QDate::currentDate(), this))
+    , m_effective(new QDateEdit(WriteContext::todayInVietnam(), this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -91,7 +92,7 @@ OrgOperationDialog::OrgOperationDialog(
     m_decision->setPlaceholderText(tr("ví dụ: 125-QĐ/TU"));
     m_effective->setCalendarPopup(true);
     m_effective->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    m_effective->setMaximumDate(QDate::currentDate());
+    m_effective->setMaximumDate(WriteContext::todayInVietnam());
     form->addRow(tr("Số &quyết định:"), m_decision);
     form->addRow(tr("&Ngày hiệu lực:"), m_effective);
     auto* introLabel = new QLabel(intro, this);

@@ -3,6 +3,7 @@
 
 #include "org_operation_dialog.h"
 #include "org_tree_model.h"
+#include "store/write_context.h"
 #include "text/vietnamese_text.h"
 
 #include <QAction>
@@ -48,7 +49,7 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     , m_filter(new OrgTreeFilter(this))
     , m_search(new QLineEdit(this))
     , m_asOfBox(new QCheckBox(tr("Cây tại &ngày:"), this))
-    , m_asOfDate(new QDateEdit(QDate::currentDate(), this))
+    , m_asOfDate(new QDateEdit(WriteContext::todayInVietnam(), this))
     , m_asOfNote(new QLabel(this))
     , m_view(new QTreeView(this))
 {
@@ -82,7 +83,7 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
            "đổi tên)."));
     m_asOfDate->setCalendarPopup(true);
     m_asOfDate->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    m_asOfDate->setMaximumDate(QDate::currentDate());
+    m_asOfDate->setMaximumDate(WriteContext::todayInVietnam());
     m_asOfDate->setEnabled(false);
     m_asOfDate->setAccessibleName(tr("Ngày của cây tổ chức"));
     m_asOfNote->setWordWrap(true);
