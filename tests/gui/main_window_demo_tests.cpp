@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window on a replica holding a demo province, without a server: the tree and the roster fill,
-// a screenshot is saved as an artefact of the test run, and switching the language to English and back
-// changes what is read again (the roster's column headers) and is remembered in the settings.
+// screenshots of it and of a member's record are saved as artefacts of the test run, and switching the
+// language to English and back changes what is read again (the roster's column headers) and is remembered in
+// the settings.
 #include "demo/demo_province.h"
 #include "gui_test_support.h"
 #include "main_window.h"
+#include "member_form.h"
 #include "message_box.h"
 #include "org_tree_model.h"
 #include "roster_model.h"
@@ -66,6 +68,23 @@ private slots:
         const QImage saved(file);
         QCOMPARE(saved.size(), window.size() * window.devicePixelRatio());
         qInfo("screenshot: %s", qPrintable(file));
+
+        // The record of the roster's first member, photographed too.
+        const qint64 first = window.rosterModel()->index(0, 0).data(RosterModel::MemberIdRole).toLongLong();
+        QString formFile;
+        MemberForm::setTestAnswer([&folder, &formFile](MemberForm& form) {
+            form.show();
+            if (!QTest::qWaitForWindowExposed(&form))
+                return;
+            formFile = QDir(folder).filePath(QStringLiteral("member_form_demo_province.png"));
+            if (!form.grab().save(formFile))
+                formFile.clear();
+            form.hide();
+        });
+        window.openMember(first);
+        MemberForm::setTestAnswer({});
+        QVERIFY(!formFile.isEmpty());
+        qInfo("screenshot: %s", qPrintable(formFile));
     }
 
     void switchingToEnglishAndBackIsRememberedAndShownWhereReadAgain()
