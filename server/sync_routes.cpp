@@ -5,6 +5,7 @@
 #include "org/org_json.h"
 #include "org/org_rules.h"
 #include "store/member_columns.h"
+#include "store/org_columns.h"
 #include "store/sql.h"
 
 #include <QCoreApplication>
@@ -79,23 +80,13 @@ void addSyncRoutes(Router& router, Services&)
         const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
         const auto [from, to] = scopeRange(request.caller());
         auto query = orThrow(sql::execCached(request.db,
-            QStringLiteral("SELECT id, parent_id, kind, category_id, code, name, path, valid_from, valid_to, "
-                           "end_reason, "
-                           "successor_id, version FROM org_unit WHERE id > ? AND path >= ? AND path < ? AND "
-                           "valid_to IS NULL "
-                           "ORDER BY id LIMIT ?"),
+            QStringLiteral("SELECT ") + kOrgUnitColumns
+                + QStringLiteral(
+                    " FROM org_unit WHERE id > ? AND path >= ? AND path < ? AND valid_to IS NULL ORDER BY id "
+                    "LIMIT ?"),
             { after, from, to, limit + 1 }));
         return ApiResponse::json(pageOf(query, limit, after, [](const auto& row) {
-            OrgUnit unit;
-            unit.id = row.value(0).toLongLong();
-            unit.parentId = sql::toOptionalId(row.value(1));
-            unit.kind = orgKindFromCode(row.value(2).toString()).value_or(OrgKind::Cell);
-            unit.categoryId = sql::toOptionalId(row.value(3));
-            unit.code = row.value(4).toString();
-            unit.name = row.value(5).toString();
-            unit.path = row.value(6).toString();
-            unit.validFrom = sql::toDate(row.value(7));
-            unit.version = row.value(11).toLongLong();
+            const OrgUnit unit = readOrgUnit(row);
             return std::pair { unit.id, toJson(unit) };
         }));
     });

@@ -4,6 +4,7 @@
 #include "org/org_json.h"
 #include "org/org_rules.h"
 #include "store/change_recorder.h"
+#include "store/org_columns.h"
 #include "store/sql.h"
 #include "text/vietnamese_text.h"
 
@@ -16,48 +17,26 @@
 namespace sotay {
 namespace {
 
-const QString kUnitColumns = QStringLiteral("id, parent_id, kind, category_id, code, name, path, valid_from, "
-                                            "valid_to, end_reason, successor_id, version");
-
-OrgUnit readUnit(const QSqlQuery& q)
-{
-    OrgUnit unit;
-    unit.id = q.value(0).toLongLong();
-    unit.parentId = sql::toOptionalId(q.value(1));
-    unit.kind = orgKindFromCode(q.value(2).toString()).value_or(OrgKind::Cell);
-    unit.categoryId = sql::toOptionalId(q.value(3));
-    unit.code = q.value(4).toString();
-    unit.name = q.value(5).toString();
-    unit.path = q.value(6).toString();
-    unit.validFrom = sql::toDate(q.value(7));
-    unit.validTo = sql::toDate(q.value(8));
-    if (!q.value(9).isNull())
-        unit.endReason = orgEndReasonFromCode(q.value(9).toString());
-    unit.successorId = sql::toOptionalId(q.value(10));
-    unit.version = q.value(11).toLongLong();
-    return unit;
-}
-
 Result<QList<OrgUnit>> readUnits(Result<QSqlQuery> query)
 {
     if (!query)
         return query.error();
     QList<OrgUnit> units;
     while (query->next())
-        units.append(readUnit(*query));
+        units.append(readOrgUnit(*query));
     return units;
 }
 
 Result<OrgUnit> selectUnit(const QSqlDatabase& db, qint64 id)
 {
-    auto query = sql::execCached(
-        db, QStringLiteral("SELECT ") + kUnitColumns + QStringLiteral(" FROM org_unit WHERE id = ?"), { id });
+    auto query = sql::execCached(db,
+        QStringLiteral("SELECT ") + kOrgUnitColumns + QStringLiteral(" FROM org_unit WHERE id = ?"), { id });
     if (!query)
         return query.error();
     if (!query->next())
         return Error::notFound(
             QCoreApplication::translate("OrgRepository", "Không tìm thấy tổ chức đảng có mã số %1.").arg(id));
-    return readUnit(*query);
+    return readOrgUnit(*query);
 }
 
 Result<OrgUnit> selectActiveUnit(const QSqlDatabase& db, qint64 id, const QString& field)
@@ -193,7 +172,7 @@ Status closePeriods(const QSqlDatabase& db, const QList<qint64>& unitIds, QDate 
 Result<QList<OrgUnit>> activeSubtree(const QSqlDatabase& db, const QString& path)
 {
     return readUnits(sql::exec(db,
-        QStringLiteral("SELECT ") + kUnitColumns
+        QStringLiteral("SELECT ") + kOrgUnitColumns
             + QStringLiteral(" FROM org_unit WHERE path >= ? AND path < ? AND valid_to IS NULL "
                              "ORDER BY path"),
         { path, subtreeEnd(path) }));
@@ -428,7 +407,7 @@ Result<QList<qint64>> membersOf(const QSqlDatabase& db, qint64 unitId)
 Result<QList<OrgUnit>> activeChildren(const QSqlDatabase& db, qint64 parentId)
 {
     return readUnits(sql::exec(db,
-        QStringLiteral("SELECT ") + kUnitColumns
+        QStringLiteral("SELECT ") + kOrgUnitColumns
             + QStringLiteral(" FROM org_unit WHERE parent_id = ? AND valid_to IS NULL ORDER BY id"),
         { parentId }));
 }
@@ -471,7 +450,7 @@ Result<OrgUnit> OrgRepository::find(qint64 id) const
 Result<QList<OrgUnit>> OrgRepository::children(qint64 parentId) const
 {
     return readUnits(sql::exec(m_db,
-        QStringLiteral("SELECT ") + kUnitColumns
+        QStringLiteral("SELECT ") + kOrgUnitColumns
             + QStringLiteral(" FROM org_unit WHERE parent_id = ? AND valid_to IS NULL "
                              "ORDER BY name_folded, code"),
         { parentId }));
@@ -480,7 +459,7 @@ Result<QList<OrgUnit>> OrgRepository::children(qint64 parentId) const
 Result<std::optional<OrgUnit>> OrgRepository::root() const
 {
     auto units = readUnits(sql::exec(m_db,
-        QStringLiteral("SELECT ") + kUnitColumns
+        QStringLiteral("SELECT ") + kOrgUnitColumns
             + QStringLiteral(" FROM org_unit WHERE parent_id IS NULL AND valid_to IS NULL "
                              "ORDER BY id")));
     if (!units)
@@ -513,7 +492,7 @@ Result<QList<OrgUnit>> OrgRepository::search(const QString& query, const QString
         .replace(u'%', QStringLiteral("\\%"))
         .replace(u'_', QStringLiteral("\\_"));
     const QString pattern = u'%' + escaped + u'%';
-    QString statement = QStringLiteral("SELECT ") + kUnitColumns
+    QString statement = QStringLiteral("SELECT ") + kOrgUnitColumns
         + QStringLiteral(
             " FROM org_unit WHERE valid_to IS NULL AND (name_folded LIKE ? ESCAPE '\\' OR lower(code) LIKE ? "
             "ESCAPE '\\')");
