@@ -1457,10 +1457,6 @@ Qt %2.</translation>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <source>Ngôn ngữ mới được dùng đầy đủ từ lần mở bảng điều khiển sau.</source>
-        <translation>The new language applies in full from the next time the console opens.</translation>
-    </message>
-    <message>
         <source>Không ghi được thay đổi</source>
         <translation>The change could not be recorded</translation>
     </message>

@@ -24,6 +24,7 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -112,10 +113,14 @@ void MainWindow::buildCentre()
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* server = new QLabel(m_session.server.toDisplayString(), central);
     server->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Máy chủ:"), server);
-    form->addRow(tr("Phạm vi:"), m_scope);
-    form->addRow(tr("Tổ chức đảng trên máy này:"), m_units);
-    form->addRow(tr("Đảng viên trên máy này:"), m_members);
+    auto* serverLabel = new QLabel(central);
+    auto* scopeLabel = new QLabel(central);
+    auto* unitsLabel = new QLabel(central);
+    auto* membersLabel = new QLabel(central);
+    form->addRow(serverLabel, server);
+    form->addRow(scopeLabel, m_scope);
+    form->addRow(unitsLabel, m_units);
+    form->addRow(membersLabel, m_members);
     m_note = new QLabel(central);
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
@@ -136,7 +141,7 @@ void MainWindow::buildCentre()
 
     m_tree = new OrgTreeModel(this);
     m_treePanel = new OrgTreePanel(m_tree, this);
-    m_treeDock = new QDockWidget(tr("Cây tổ chức"), this);
+    m_treeDock = new QDockWidget(this);
     m_treeDock->setObjectName(QStringLiteral("orgTreeDock"));
     m_treeDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     m_treeDock->setWidget(m_treePanel);
@@ -147,35 +152,70 @@ void MainWindow::buildCentre()
     connect(m_treePanel, &OrgTreePanel::asOfChanged, this, &MainWindow::reloadData);
     connect(m_rosterPanel->view(), &QAbstractItemView::activated, this,
         [this](const QModelIndex& index) { openMember(index.data(RosterModel::MemberIdRole).toLongLong()); });
+    onLanguage([this, serverLabel, scopeLabel, unitsLabel, membersLabel] {
+        serverLabel->setText(tr("Máy chủ:"));
+        scopeLabel->setText(tr("Phạm vi:"));
+        unitsLabel->setText(tr("Tổ chức đảng trên máy này:"));
+        membersLabel->setText(tr("Đảng viên trên máy này:"));
+        m_treeDock->setWindowTitle(tr("Cây tổ chức"));
+    });
     m_scope->setText(tr("chưa tải về"));
     m_units->setText(QLocale().toString(0));
     m_members->setText(QLocale().toString(0));
 }
 
+void MainWindow::onLanguage(std::function<void()> apply)
+{
+    apply();
+    m_retranslations.push_back(std::move(apply));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        for (const auto& apply : m_retranslations)
+            apply();
+        if (m_summary) {
+            const ReplicaSummary shown = *m_summary;
+            showSummary(shown);
+        } else
+            updateTitle({});
+    }
+    QMainWindow::changeEvent(event);
+}
+
 void MainWindow::buildMenus()
 {
-    auto* fileMenu = menuBar()->addMenu(tr("&Tệp"));
-    m_syncAction = fileMenu->addAction(tr("Đồng bộ &ngay"));
+    auto* fileMenu = menuBar()->addMenu(QString());
+    m_syncAction = fileMenu->addAction(QString());
     m_syncAction->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
-    m_syncAction->setStatusTip(tr("Gửi các sửa đổi chưa gửi và nhận các thay đổi mới từ máy chủ."));
     connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
     fileMenu->addSeparator();
-    auto* quit = fileMenu->addAction(tr("T&hoát"));
+    auto* quit = fileMenu->addAction(QString());
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(quit, &QAction::triggered, this, &QWidget::close);
+    onLanguage([this, fileMenu, quit] {
+        fileMenu->setTitle(tr("&Tệp"));
+        m_syncAction->setText(tr("Đồng bộ &ngay"));
+        m_syncAction->setStatusTip(tr("Gửi các sửa đổi chưa gửi và nhận các thay đổi mới từ máy chủ."));
+        quit->setText(tr("T&hoát"));
+    });
 
-    auto* editMenu = menuBar()->addMenu(tr("&Sửa"));
-    m_undoAction = editMenu->addAction(tr("&Hoàn tác sửa đổi chưa gửi"));
+    auto* editMenu = menuBar()->addMenu(QString());
+    m_undoAction = editMenu->addAction(QString());
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_undoAction->setStatusTip(tr("Bỏ sửa đổi mới nhất còn chờ gửi lên máy chủ."));
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoLastUnsent);
+    onLanguage([this, editMenu] {
+        editMenu->setTitle(tr("&Sửa"));
+        m_undoAction->setText(tr("&Hoàn tác sửa đổi chưa gửi"));
+        m_undoAction->setStatusTip(tr("Bỏ sửa đổi mới nhất còn chờ gửi lên máy chủ."));
+    });
 
-    auto* memberMenu = menuBar()->addMenu(tr("Đảng &viên"));
-    m_newMemberAction = memberMenu->addAction(tr("&Thêm đảng viên…"));
+    auto* memberMenu = menuBar()->addMenu(QString());
+    m_newMemberAction = memberMenu->addAction(QString());
     m_newMemberAction->setShortcut(QKeySequence::New);
-    m_newMemberAction->setStatusTip(tr("Nhập hồ sơ một đảng viên mới vào chi bộ đang chọn."));
     connect(m_newMemberAction, &QAction::triggered, this, &MainWindow::newMember);
-    auto* openRecord = memberMenu->addAction(tr("&Mở hồ sơ"));
+    auto* openRecord = memberMenu->addAction(QString());
     openRecord->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(openRecord, &QAction::triggered, this, [this] {
         const QModelIndex current = m_rosterPanel->view()->currentIndex();
@@ -183,18 +223,25 @@ void MainWindow::buildMenus()
             openMember(current.data(RosterModel::MemberIdRole).toLongLong());
     });
     memberMenu->addSeparator();
-    m_conflictsAction = memberMenu->addAction(tr("&Xung đột chờ xử lý…"));
+    m_conflictsAction = memberMenu->addAction(QString());
     m_conflictsAction->setEnabled(false);
     connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
+    onLanguage([this, memberMenu, openRecord] {
+        memberMenu->setTitle(tr("Đảng &viên"));
+        m_newMemberAction->setText(tr("&Thêm đảng viên…"));
+        m_newMemberAction->setStatusTip(tr("Nhập hồ sơ một đảng viên mới vào chi bộ đang chọn."));
+        openRecord->setText(tr("&Mở hồ sơ"));
+        showConflictCount();
+    });
 
-    auto* viewMenu = menuBar()->addMenu(tr("&Xem"));
-    auto* findMember = viewMenu->addAction(tr("Tìm đảng &viên"));
+    auto* viewMenu = menuBar()->addMenu(QString());
+    auto* findMember = viewMenu->addAction(QString());
     findMember->setShortcut(QKeySequence::Find);
     connect(findMember, &QAction::triggered, this, [this] {
         m_rosterPanel->searchBox()->setFocus(Qt::ShortcutFocusReason);
         m_rosterPanel->searchBox()->selectAll();
     });
-    auto* findUnit = viewMenu->addAction(tr("Tìm &tổ chức đảng"));
+    auto* findUnit = viewMenu->addAction(QString());
     findUnit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(findUnit, &QAction::triggered, this, [this] {
         m_treeDock->show();
@@ -203,7 +250,7 @@ void MainWindow::buildMenus()
     });
     viewMenu->addAction(m_treeDock->toggleViewAction());
     viewMenu->addSeparator();
-    auto* languageMenu = viewMenu->addMenu(tr("&Ngôn ngữ"));
+    auto* languageMenu = viewMenu->addMenu(QString());
     auto* languages = new QActionGroup(this);
     const QString current = QSettings().value(QStringLiteral("language"), QStringLiteral("vi")).toString();
     for (const auto& [code, name] : { std::pair { QStringLiteral("vi"), QStringLiteral("Tiếng Việt") },
@@ -214,10 +261,28 @@ void MainWindow::buildMenus()
         languages->addAction(action);
         connect(action, &QAction::triggered, this, [this, language = code] { setLanguage(language); });
     }
+    onLanguage([viewMenu, findMember, findUnit, languageMenu] {
+        viewMenu->setTitle(tr("&Xem"));
+        findMember->setText(tr("Tìm đảng &viên"));
+        findUnit->setText(tr("Tìm &tổ chức đảng"));
+        languageMenu->setTitle(tr("&Ngôn ngữ"));
+    });
 
-    auto* helpMenu = menuBar()->addMenu(tr("Trợ &giúp"));
-    auto* about = helpMenu->addAction(tr("&Giới thiệu Sổ tay"));
+    auto* helpMenu = menuBar()->addMenu(QString());
+    auto* about = helpMenu->addAction(QString());
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    onLanguage([helpMenu, about] {
+        helpMenu->setTitle(tr("Trợ &giúp"));
+        about->setText(tr("&Giới thiệu Sổ tay"));
+    });
+}
+
+void MainWindow::showConflictCount()
+{
+    m_conflictsAction->setEnabled(m_conflictCount > 0);
+    m_conflictsAction->setText(m_conflictCount > 0
+            ? tr("&Xung đột chờ xử lý (%1)…").arg(QLocale().toString(m_conflictCount))
+            : tr("&Xung đột chờ xử lý…"));
 }
 
 bool MainWindow::syncNow()
@@ -337,10 +402,9 @@ void MainWindow::showSummary(const ReplicaSummary& summary)
     m_members->setText(locale.toString(summary.members));
     m_status->setLastSync(summary.lastSync);
     m_status->setPending(summary.pending);
-    m_conflictsAction->setEnabled(summary.conflicts > 0);
-    m_conflictsAction->setText(summary.conflicts > 0
-            ? tr("&Xung đột chờ xử lý (%1)…").arg(QLocale().toString(summary.conflicts))
-            : tr("&Xung đột chờ xử lý…"));
+    m_summary = summary;
+    m_conflictCount = summary.conflicts;
+    showConflictCount();
     updateTitle(summary.scopeName);
     if (!summary.firstSyncDone)
         showNote(
@@ -401,10 +465,10 @@ void MainWindow::setLanguage(const QString& language)
 {
     QSettings().setValue(QStringLiteral("language"), language);
     installLanguage(*QCoreApplication::instance(), language);
-    // Column headers and the like are read again at once; menus and labels change at the next start.
+    // The widgets retranslate themselves on the LanguageChange event; the models' headers are read again.
     emit m_roster->headerDataChanged(Qt::Horizontal, 0, RosterModel::ColumnCount - 1);
     emit m_tree->headerDataChanged(Qt::Horizontal, 0, OrgTreeModel::ColumnCount - 1);
-    m_status->showMessage(tr("Ngôn ngữ mới được dùng đầy đủ từ lần mở bảng điều khiển sau."));
+    m_status->clearMessage();
 }
 
 void MainWindow::reloadData()

@@ -4,11 +4,15 @@
 #include "console_session.h"
 #include "org/org_unit.h"
 #include "password_hasher.h"
+#include "replica_summary.h"
 #include "sync_engine.h"
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -28,7 +32,6 @@ class RosterModel;
 class RosterPanel;
 class SyncController;
 class SyncStatusBar;
-struct ReplicaSummary;
 struct SyncOutcome;
 
 // The console's main window, on the signed-in user's replica. It syncs in the background (at once, then
@@ -86,7 +89,8 @@ public:
     QAction* newMemberAction() const { return m_newMemberAction; }
     QAction* conflictsAction() const { return m_conflictsAction; }
     QAction* undoAction() const { return m_undoAction; }
-    // "vi" or "en": kept in the settings for the next start, and used at once for what is read again.
+    // "vi" or "en": kept in the settings for the next start, and used at once: every window retranslates
+    // itself.
     void setLanguage(const QString& language);
 
 signals:
@@ -97,12 +101,16 @@ signals:
     void statusRefreshed();
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildCentre();
     void buildMenus();
+    // Sets a text now and again at each change of language.
+    void onLanguage(std::function<void()> apply);
+    void showConflictCount();
     void tick();
     void takeStart(bool firstSync);
     void takeProgress(const client::SyncProgress& progress);
@@ -143,6 +151,9 @@ private:
     bool m_signedOut = false;      // the user declined to sign in again: no automatic sync until F5
     bool m_prompting = false;
     bool m_reloading = false; // reloadData() is choosing the unit again
+    std::vector<std::function<void()>> m_retranslations;
+    std::optional<ReplicaSummary> m_summary; // the last one shown
+    qint64 m_conflictCount = 0;
 };
 
 } // namespace sotay::widgets

@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -48,18 +49,15 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     , m_model(model)
     , m_filter(new OrgTreeFilter(this))
     , m_search(new QLineEdit(this))
-    , m_asOfBox(new QCheckBox(tr("Cây tại &ngày:"), this))
+    , m_asOfBox(new QCheckBox(this))
     , m_asOfDate(new QDateEdit(WriteContext::todayInVietnam(), this))
     , m_asOfNote(new QLabel(this))
     , m_view(new QTreeView(this))
 {
     m_filter->setSourceModel(model);
-    m_search->setPlaceholderText(tr("Tìm tổ chức theo tên hoặc mã (gõ không dấu cũng được)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Tìm tổ chức đảng"));
     m_view->setModel(m_filter);
     m_view->setUniformRowHeights(true);
-    m_view->setAccessibleName(tr("Cây tổ chức đảng"));
     // Drop a unit on its new parent to move it; the move dialog then asks for the decision.
     m_view->setDragEnabled(true);
     m_view->setAcceptDrops(true);
@@ -78,14 +76,10 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     layout->addLayout(asOfRow);
     layout->addWidget(m_asOfNote);
     layout->addWidget(m_view);
-    m_asOfBox->setToolTip(
-        tr("Xem cây tổ chức như đã có vào một ngày trước đây (trước các lần chia tách, hợp nhất, "
-           "đổi tên)."));
     m_asOfDate->setCalendarPopup(true);
     m_asOfDate->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_asOfDate->setMaximumDate(WriteContext::todayInVietnam());
     m_asOfDate->setEnabled(false);
-    m_asOfDate->setAccessibleName(tr("Ngày của cây tổ chức"));
     m_asOfNote->setWordWrap(true);
     m_asOfNote->setStyleSheet(QStringLiteral("background: #e0f2fe; padding: 4px"));
     m_asOfNote->hide();
@@ -106,24 +100,46 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     connect(m_model, &OrgTreeModel::moveRequested, this, &OrgTreePanel::confirmMove);
 
     // The operations, from the context menu or the keyboard; they go to the outbox, not straight to the tree.
-    const auto addOperation
-        = [this](const QString& text, const QKeySequence& shortcut, void (OrgTreePanel::*slot)()) {
-              auto* action = new QAction(text, m_view);
-              action->setShortcut(shortcut);
-              action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-              connect(action, &QAction::triggered, this, slot);
-              m_view->addAction(action);
-              m_operations.append(action);
-          };
-    addOperation(
-        tr("Thêm tổ chức trực thuộc..."), QKeySequence(Qt::Key_Insert), &OrgTreePanel::createUnderCurrent);
-    addOperation(tr("Đổi tên..."), QKeySequence(Qt::Key_F2), &OrgTreePanel::renameCurrent);
-    addOperation(tr("Chuyển sang nơi trực thuộc khác..."), QKeySequence(Qt::CTRL | Qt::Key_M),
-        &OrgTreePanel::moveCurrent);
-    addOperation(tr("Hợp nhất vào tổ chức khác..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
-        &OrgTreePanel::mergeCurrent);
-    addOperation(tr("Giải thể..."), QKeySequence(Qt::SHIFT | Qt::Key_Delete), &OrgTreePanel::dissolveCurrent);
+    const auto addOperation = [this](const QKeySequence& shortcut, void (OrgTreePanel::*slot)()) {
+        auto* action = new QAction(m_view);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_view->addAction(action);
+        m_operations.append(action);
+    };
+    addOperation(QKeySequence(Qt::Key_Insert), &OrgTreePanel::createUnderCurrent);
+    addOperation(QKeySequence(Qt::Key_F2), &OrgTreePanel::renameCurrent);
+    addOperation(QKeySequence(Qt::CTRL | Qt::Key_M), &OrgTreePanel::moveCurrent);
+    addOperation(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &OrgTreePanel::mergeCurrent);
+    addOperation(QKeySequence(Qt::SHIFT | Qt::Key_Delete), &OrgTreePanel::dissolveCurrent);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    retranslate();
+}
+
+void OrgTreePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void OrgTreePanel::retranslate()
+{
+    m_search->setPlaceholderText(tr("Tìm tổ chức theo tên hoặc mã (gõ không dấu cũng được)"));
+    m_search->setAccessibleName(tr("Tìm tổ chức đảng"));
+    m_view->setAccessibleName(tr("Cây tổ chức đảng"));
+    m_asOfBox->setText(tr("Cây tại &ngày:"));
+    m_asOfBox->setToolTip(
+        tr("Xem cây tổ chức như đã có vào một ngày trước đây (trước các lần chia tách, hợp nhất, "
+           "đổi tên)."));
+    m_asOfDate->setAccessibleName(tr("Ngày của cây tổ chức"));
+    // In the order addOperation() made them.
+    const QStringList texts { tr("Thêm tổ chức trực thuộc..."), tr("Đổi tên..."),
+        tr("Chuyển sang nơi trực thuộc khác..."), tr("Hợp nhất vào tổ chức khác..."), tr("Giải thể...") };
+    for (int i = 0; i < texts.size() && i < m_operations.size(); ++i)
+        m_operations[i]->setText(texts[i]);
+    showMode();
 }
 
 std::optional<QDate> OrgTreePanel::asOf() const

@@ -72,7 +72,11 @@ signals:
     void asOfChanged();
     void operationRequested(const sotay::widgets::OrgOperation& operation);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void search(const QString& text);
     void takeCurrent(const QModelIndex& current);
     qint64 currentUnitId() const;

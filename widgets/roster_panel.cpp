@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,14 +36,20 @@ namespace {
 
 const QString kHeaderKey = QStringLiteral("roster/header");
 
-QComboBox* choices(
-    QWidget* parent, const QString& accessibleName, const QList<std::pair<QString, int>>& items)
+// A filter's choices by value; their texts come from retranslate().
+QComboBox* choices(QWidget* parent, const QList<int>& values)
 {
     auto* box = new QComboBox(parent);
-    box->setAccessibleName(accessibleName);
-    for (const auto& [label, value] : items)
-        box->addItem(label, value);
+    for (const int value : values)
+        box->addItem(QString(), value);
     return box;
+}
+
+void nameChoices(QComboBox* box, const QString& accessibleName, const QStringList& texts)
+{
+    box->setAccessibleName(accessibleName);
+    for (int i = 0; i < texts.size() && i < box->count(); ++i)
+        box->setItemText(i, texts[i]);
 }
 
 } // namespace
@@ -52,28 +59,19 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     , m_model(model)
     , m_title(new QLabel(this))
     , m_search(new QLineEdit(this))
-    , m_status(choices(this, tr("Lọc theo loại đảng viên"),
-          { { tr("Chính thức và dự bị"), -1 }, { tr("Chính thức"), 1 }, { tr("Dự bị"), 0 } }))
-    , m_gender(choices(
-          this, tr("Lọc theo giới tính"), { { tr("Nam và nữ"), -1 }, { tr("Nam"), 0 }, { tr("Nữ"), 1 } }))
-    , m_exempt(choices(this, tr("Lọc theo miễn sinh hoạt"),
-          { { tr("Kể cả miễn sinh hoạt"), -1 }, { tr("Không miễn sinh hoạt"), 0 },
-              { tr("Chỉ miễn sinh hoạt"), 1 } }))
-    , m_age(choices(this, tr("Lọc theo độ tuổi"),
-          { { tr("Mọi độ tuổi"), -1 }, { tr("Dưới 31 tuổi"), 0 }, { tr("31 đến 40 tuổi"), 1 },
-              { tr("41 đến 50 tuổi"), 2 }, { tr("51 đến 60 tuổi"), 3 }, { tr("Trên 60 tuổi"), 4 } }))
-    , m_category(choices(this, tr("Lọc theo loại hình cơ sở"), { { tr("Mọi loại hình cơ sở"), 0 } }))
-    , m_subtree(new QCheckBox(tr("Cả các tổ chức trực thuộc"), this))
+    , m_status(choices(this, { -1, 1, 0 }))
+    , m_gender(choices(this, { -1, 0, 1 }))
+    , m_exempt(choices(this, { -1, 0, 1 }))
+    , m_age(choices(this, { -1, 0, 1, 2, 3, 4 }))
+    , m_category(choices(this, { 0 }))
+    , m_subtree(new QCheckBox(this))
     , m_view(new QTableView(this))
     , m_count(new QLabel(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    m_search->setPlaceholderText(tr("Tìm theo họ tên hoặc số thẻ đảng (gõ không dấu cũng được)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Tìm đảng viên"));
-    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
     m_subtree->setChecked(true);
 
     m_view->setModel(model);
@@ -81,7 +79,6 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->setAccessibleName(tr("Danh sách đảng viên"));
     // Fixed row heights keep scrolling through 200,000 rows smooth.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
@@ -95,10 +92,10 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     header->setStretchLastSection(true);
     header->restoreState(QSettings().value(kHeaderKey).toByteArray());
 
-    auto* copy = new QAction(tr("Chép các dòng đã chọn"), m_view);
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_view->addAction(copy);
+    m_copy = new QAction(m_view);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(m_copy);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     auto* filters = new QHBoxLayout;
@@ -117,9 +114,36 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     for (QComboBox* box : { m_status, m_gender, m_exempt, m_age, m_category })
         connect(box, &QComboBox::currentIndexChanged, this, &RosterPanel::applyFilter);
     connect(m_subtree, &QCheckBox::toggled, this, &RosterPanel::reload);
-    connect(copy, &QAction::triggered, this, &RosterPanel::copySelection);
+    connect(m_copy, &QAction::triggered, this, &RosterPanel::copySelection);
     connect(header, &QHeaderView::customContextMenuRequested, this, &RosterPanel::chooseColumns);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RosterPanel::updateCount);
+    retranslate();
+}
+
+void RosterPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RosterPanel::retranslate()
+{
+    m_search->setPlaceholderText(tr("Tìm theo họ tên hoặc số thẻ đảng (gõ không dấu cũng được)"));
+    m_search->setAccessibleName(tr("Tìm đảng viên"));
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
+    nameChoices(m_status, tr("Lọc theo loại đảng viên"),
+        { tr("Chính thức và dự bị"), tr("Chính thức"), tr("Dự bị") });
+    nameChoices(m_gender, tr("Lọc theo giới tính"), { tr("Nam và nữ"), tr("Nam"), tr("Nữ") });
+    nameChoices(m_exempt, tr("Lọc theo miễn sinh hoạt"),
+        { tr("Kể cả miễn sinh hoạt"), tr("Không miễn sinh hoạt"), tr("Chỉ miễn sinh hoạt") });
+    nameChoices(m_age, tr("Lọc theo độ tuổi"),
+        { tr("Mọi độ tuổi"), tr("Dưới 31 tuổi"), tr("31 đến 40 tuổi"), tr("41 đến 50 tuổi"),
+            tr("51 đến 60 tuổi"), tr("Trên 60 tuổi") });
+    nameChoices(m_category, tr("Lọc theo loại hình cơ sở"), { tr("Mọi loại hình cơ sở") });
+    m_subtree->setText(tr("Cả các tổ chức trực thuộc"));
+    m_view->setAccessibleName(tr("Danh sách đảng viên"));
+    m_copy->setText(tr("Chép các dòng đã chọn"));
     updateCount();
 }
 

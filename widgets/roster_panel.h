@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -47,7 +48,11 @@ public:
 signals:
     void refreshed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void applyFilter();
     void reload();
     void load(const QSqlDatabase& db, qint64 unitId);
@@ -66,6 +71,7 @@ private:
     QCheckBox* m_subtree;
     QTableView* m_view;
     QLabel* m_count;
+    QAction* m_copy = nullptr;
     QString m_connection;     // the replica connection the roster was read from
     quint64 m_generation = 0; // read requests; a background read that is no longer the newest is dropped
     int m_refreshing = 0;

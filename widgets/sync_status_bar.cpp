@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync_status_bar.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -16,8 +17,7 @@ SyncStatusBar::SyncStatusBar(QWidget* parent)
     m_progress->setRange(0, 0); // the engine does not know the total in advance
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(false);
-    m_cancel = new QPushButton(tr("&Hủy đồng bộ"), this);
-    m_cancel->setToolTip(tr("Dừng lần đồng bộ đầu tiên; lần sau sẽ tiếp tục từ chỗ đã dừng."));
+    m_cancel = new QPushButton(this);
     connect(m_cancel, &QPushButton::clicked, this, &SyncStatusBar::cancelRequested);
     // Permanent widgets all: messages shown on the left never hide the progress.
     addPermanentWidget(m_phase);
@@ -31,9 +31,23 @@ SyncStatusBar::SyncStatusBar(QWidget* parent)
     addPermanentWidget(m_connection);
     addPermanentWidget(m_lastSync);
     addPermanentWidget(m_pending);
-    setConnection(Connection::Offline);
-    setLastSync({});
-    setPending(0);
+    retranslate();
+}
+
+void SyncStatusBar::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QStatusBar::changeEvent(event);
+}
+
+void SyncStatusBar::retranslate()
+{
+    m_cancel->setText(tr("&Hủy đồng bộ"));
+    m_cancel->setToolTip(tr("Dừng lần đồng bộ đầu tiên; lần sau sẽ tiếp tục từ chỗ đã dừng."));
+    setConnection(m_connectionState, m_connectionDetail);
+    setLastSync(m_lastSyncAt);
+    setPending(m_pendingCount);
 }
 
 SyncStatusBar::~SyncStatusBar() = default;
@@ -45,6 +59,8 @@ QString SyncStatusBar::formatDateTime(const QDateTime& when)
 
 void SyncStatusBar::setConnection(Connection connection, const QString& detail)
 {
+    m_connectionState = connection;
+    m_connectionDetail = detail;
     switch (connection) {
     case Connection::Online:
         m_connection->setText(tr("Trực tuyến"));
@@ -61,12 +77,14 @@ void SyncStatusBar::setConnection(Connection connection, const QString& detail)
 
 void SyncStatusBar::setLastSync(const QDateTime& when)
 {
+    m_lastSyncAt = when;
     m_lastSync->setText(
         when.isValid() ? tr("Đồng bộ lần cuối: %1").arg(formatDateTime(when)) : tr("Chưa đồng bộ lần nào"));
 }
 
 void SyncStatusBar::setPending(qint64 count)
 {
+    m_pendingCount = count;
     m_pending->setText(tr("%n sửa đổi chưa gửi", nullptr, static_cast<int>(count)));
 }
 

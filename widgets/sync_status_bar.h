@@ -11,7 +11,8 @@ class QPushButton;
 namespace sotay::widgets {
 
 // The main window's status bar: whether the console reaches the server, when it last synced, how many
-// edits wait to be sent, and during the first sync a progress bar with a Cancel button.
+// edits wait to be sent, and during the first sync a progress bar with a Cancel button. It keeps what it
+// shows, so that a change of language shows the same in the new one.
 class SyncStatusBar final : public QStatusBar {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncStatusBar)
@@ -40,7 +41,16 @@ public:
 signals:
     void cancelRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
+
+    Connection m_connectionState = Connection::Offline;
+    QString m_connectionDetail;
+    QDateTime m_lastSyncAt;
+    qint64 m_pendingCount = 0;
     QLabel* m_connection = nullptr;
     QLabel* m_lastSync = nullptr;
     QLabel* m_pending = nullptr;

@@ -9,11 +9,18 @@
 #include "member_form.h"
 #include "message_box.h"
 #include "org_tree_model.h"
+#include "org_tree_panel.h"
 #include "roster_model.h"
+#include "roster_panel.h"
 #include "store/database.h"
+#include "sync_status_bar.h"
 
+#include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -96,15 +103,30 @@ private slots:
             return window.rosterModel()->headerData(RosterModel::NameColumn, Qt::Horizontal).toString();
         };
         QCOMPARE(nameHeader(), QStringLiteral("Họ và tên"));
+        const auto menuTitle = [&window] { return window.menuBar()->actions().constFirst()->text(); };
+        QCOMPARE(menuTitle(), QStringLiteral("&Tệp"));
         window.setLanguage(QStringLiteral("en"));
+        QCoreApplication::processEvents(); // the LanguageChange events are posted
         QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
         QCOMPARE(nameHeader(), QStringLiteral("Full name"));
+        // Every window retranslates itself at once: menus, filters, the tree's dock and the status bar.
+        QCOMPARE(menuTitle(), QStringLiteral("&File"));
+        QCOMPARE(window.newMemberAction()->text(), QStringLiteral("&New member…"));
+        QCOMPARE(
+            window.rosterPanel()->statusFilter()->itemText(0), QStringLiteral("Official and probationary"));
+        QCOMPARE(window.treePanel()->searchBox()->placeholderText(),
+            QStringLiteral("Find an organisation by name or code (accents optional)"));
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("0 unsent edits"));
         QCOMPARE(window.treeModel()->headerData(OrgTreeModel::NameColumn, Qt::Horizontal).toString(),
             QStringLiteral("Party organisation"));
         // Qt's own strings follow too: a standard button in English.
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
         window.setLanguage(QStringLiteral("vi"));
+        QCoreApplication::processEvents();
         QCOMPARE(nameHeader(), QStringLiteral("Họ và tên"));
+        QCOMPARE(menuTitle(), QStringLiteral("&Tệp"));
+        QCOMPARE(window.rosterPanel()->statusFilter()->itemText(0), QStringLiteral("Chính thức và dự bị"));
+        QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("0 sửa đổi chưa gửi"));
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Hủy"));
         QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("vi"));
     }
