@@ -11,8 +11,10 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/StreamCopier.h>
 
+#include <algorithm>
 #include <limits>
 #include <sstream>
 
@@ -20,6 +22,7 @@ namespace sotay::client {
 namespace {
 
 const QString kCancelled = QStringLiteral("cancelled");
+const QString kNotSent = QStringLiteral("not_sent");
 
 Error unreachable(const QUrl& server, const QString& reason)
 {
@@ -48,6 +51,12 @@ QString HttpResult::errorMessage() const
 bool isCancelled(const Error& error)
 {
     return error.fields.size() == 1 && error.fields.front().field == kCancelled;
+}
+
+bool wasNotSent(const Error& error)
+{
+    return std::any_of(error.fields.cbegin(), error.fields.cend(),
+        [](const FieldError& field) { return field.field == kNotSent || field.field == kCancelled; });
 }
 
 Status signIn(ApiClient& api, const QString& username, const QString& password)
@@ -119,6 +128,9 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
     const int attempts = repeatable ? std::max(1, m_options.attempts) : 1;
     int backoff = m_options.firstBackoffMilliseconds;
     Error last = unreachable(m_server, QString());
+    // Whether any attempt got as far as a connection: only when none did is the request known not to have
+    // reached the server.
+    bool mayHaveArrived = false;
     for (int attempt = 1; attempt <= attempts; ++attempt) {
         if (m_cancel && m_cancel->load())
             return Error { ErrorCode::Io, QCoreApplication::translate("ApiClient", "Đã hủy."),
@@ -160,10 +172,17 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
             const bool overloaded = result.status == 502 || result.status == 503 || result.status == 504;
             if (!overloaded || attempt == attempts)
                 return result;
+            mayHaveArrived = true;
             last = unreachable(m_server, result.errorMessage());
         } catch (const Poco::TimeoutException&) {
+            mayHaveArrived = true;
             last = unreachable(m_server, QCoreApplication::translate("ApiClient", "quá thời gian chờ"));
+        } catch (const Poco::Net::ConnectionRefusedException& error) {
+            last = unreachable(m_server, QString::fromStdString(error.displayText()));
+        } catch (const Poco::Net::DNSException& error) {
+            last = unreachable(m_server, QString::fromStdString(error.displayText()));
         } catch (const Poco::Exception& error) {
+            mayHaveArrived = true;
             last = unreachable(m_server, QString::fromStdString(error.displayText()));
         }
         if (attempt < attempts) {
@@ -171,6 +190,8 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
             backoff *= 2;
         }
     }
+    if (!mayHaveArrived)
+        last.fields.append({ kNotSent, QString() });
     return last;
 }
 

@@ -80,6 +80,9 @@ private:
 
 // True for the error a cancelled call stops with.
 bool isCancelled(const Error& error);
+// True when the call failed before any attempt reached the server (refused, no such host, cancelled): the
+// request is known not to have been received.
+bool wasNotSent(const Error& error);
 
 // Signs in (POST /api/v1/auth/login) and gives the client its token. A refusal is an error with the
 // server's Vietnamese message and the field "password".

@@ -170,8 +170,14 @@ Status SyncEngine::push(SyncReport& report)
         if (entry.ifMatch)
             headers["If-Match"] = std::to_string(*entry.ifMatch);
         auto answer = checked(m_api.send(entry.method.toStdString(), entry.path, entry.body, headers));
-        if (!answer)
-            return answer.error(); // offline or signed out: the entry waits, in order, and goes again
+        if (!answer) {
+            // Known not to have arrived: the entry is the user's again (it can be withdrawn or rewritten).
+            // Otherwise it stays taken, and goes again under the same key.
+            if (wasNotSent(answer.error()))
+                if (const Status back = m_replica.finish(entry.id, QStringLiteral("pending")); !back)
+                    return back;
+            return answer.error(); // offline or signed out: the entry waits, in order
+        }
         if (isTransient(*answer)) {
             // The server could not take it now (busy, restarting, the same request still running): the
             // edit waits for the next sync instead of being refused for good.

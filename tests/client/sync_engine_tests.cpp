@@ -263,6 +263,10 @@ BOOST_AUTO_TEST_CASE(edits_made_offline_are_pushed_in_order_once)
             BOOST_TEST_REQUIRE(!failed.ok());
             BOOST_TEST((failureOf(failed.error()) == SyncFailure::Offline));
             BOOST_TEST(replica->pendingCount().value() == 2);
+            // Refused before it was sent: the user can still withdraw or rewrite it.
+            auto firstEntry = replica->pending();
+            BOOST_TEST_REQUIRE(firstEntry.ok());
+            BOOST_TEST(firstEntry->front().state == QStringLiteral("pending"));
 
             // Back online: pushed in order, then the same POST again as if its answer had been lost.
             const SyncReport report = mustSync(engine);
