@@ -24,6 +24,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sotay::widgets {
 namespace {
 
@@ -124,8 +126,13 @@ QGroupBox* MemberForm::newGroup(const QString& title, const QList<QPair<QString,
 {
     auto* group = new QGroupBox(title, this);
     auto* form = new QFormLayout(group);
-    for (const auto& [label, input] : rows)
-        form->addRow(label, withErrorLabel(input, m_errors.value(input->objectName()), group));
+    for (const auto& [text, input] : rows) {
+        auto* label = new QLabel(text, group);
+        QWidget* field = withErrorLabel(input, m_errors.value(input->objectName()), group);
+        label->setBuddy(field); // Alt + the underlined letter goes to the field
+        form->addRow(label, field);
+        m_labels.append(label);
+    }
     return group;
 }
 
@@ -189,6 +196,12 @@ void MemberForm::buildFields()
             { tr("&Ngoại ngữ:"), addText(QStringLiteral("foreignLanguage"), 100) },
             { tr("Tin &học:"), addText(QStringLiteral("itSkill"), 100) } }));
     groupsLayout->addStretch();
+    // One column of labels across the groups, so that the fields line up.
+    int labelWidth = 0;
+    for (const QLabel* label : std::as_const(m_labels))
+        labelWidth = std::max(labelWidth, label->sizeHint().width());
+    for (QLabel* label : std::as_const(m_labels))
+        label->setMinimumWidth(labelWidth);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

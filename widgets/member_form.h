@@ -112,6 +112,7 @@ private:
     QHash<QString, QComboBox*> m_choices;
     QHash<QString, QLabel*> m_errors;
     QHash<int, QAction*> m_eventActions;
+    QList<QLabel*> m_labels; // the fields' labels, one width for all groups
     QStringList m_dateFields;
     QLabel* m_title = nullptr;
     QLabel* m_standing = nullptr;
