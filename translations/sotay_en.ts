@@ -1551,6 +1551,10 @@ Qt %2.</translation>
         <source>Các sửa đổi còn lại đã được gửi đi nên không hoàn tác được nữa.</source>
         <translation>The remaining edits have been sent and can no longer be undone.</translation>
     </message>
+    <message>
+        <source>&amp;Cột của danh sách đảng viên…</source>
+        <translation>Roster &amp;columns…</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::MemberEventDialog</name>

@@ -248,6 +248,8 @@ void MainWindow::buildMenus()
         m_treePanel->searchBox()->setFocus(Qt::ShortcutFocusReason);
         m_treePanel->searchBox()->selectAll();
     });
+    auto* columns = viewMenu->addAction(QString());
+    connect(columns, &QAction::triggered, this, [this] { m_rosterPanel->chooseColumnsFromMenu(); });
     viewMenu->addAction(m_treeDock->toggleViewAction());
     viewMenu->addSeparator();
     auto* languageMenu = viewMenu->addMenu(QString());
@@ -261,10 +263,11 @@ void MainWindow::buildMenus()
         languages->addAction(action);
         connect(action, &QAction::triggered, this, [this, language = code] { setLanguage(language); });
     }
-    onLanguage([viewMenu, findMember, findUnit, languageMenu] {
+    onLanguage([viewMenu, findMember, findUnit, columns, languageMenu] {
         viewMenu->setTitle(tr("&Xem"));
         findMember->setText(tr("Tìm đảng &viên"));
         findUnit->setText(tr("Tìm &tổ chức đảng"));
+        columns->setText(tr("&Cột của danh sách đảng viên…"));
         languageMenu->setTitle(tr("&Ngôn ngữ"));
     });
 

@@ -284,6 +284,11 @@ void RosterPanel::copySelection() const
     QApplication::clipboard()->setText(m_model->asTabSeparated(rows, columns));
 }
 
+void RosterPanel::chooseColumnsFromMenu()
+{
+    chooseColumns(QPoint(0, m_view->horizontalHeader()->height()));
+}
+
 void RosterPanel::chooseColumns(const QPoint& at)
 {
     QHeaderView* header = m_view->horizontalHeader();

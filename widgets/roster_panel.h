@@ -30,6 +30,9 @@ public:
     // Reads the roster of `unitId` from the replica, keeping the filters.
     void showUnit(const QSqlDatabase& db, qint64 unitId, const QString& unitName);
     void copySelection() const;
+    // The menu of columns to show, under the header (for the keyboard; a right click on the header opens it
+    // too).
+    void chooseColumnsFromMenu();
     // Reads the shown roster again on a worker thread (after a sync), keeping the rows on screen until the
     // new ones are ready; refreshed() says when they are. A showUnit() meanwhile wins over it.
     void refresh(const QString& unitName);
