@@ -2,6 +2,8 @@
 # Every third-party package, found once. All come from Debian 12 (see scripts/setup).
 
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Sql)
+# The same libsqlite3 that Qt's QSQLITE driver loads: the console reads its largest lists through it.
+find_package(SQLite3 REQUIRED)
 if(SOTAY_GUI)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets Concurrent Test)
 endif()

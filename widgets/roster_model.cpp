@@ -3,6 +3,7 @@
 
 #include "org/org_rules.h"
 #include "store/sql.h"
+#include "store/sqlite_rows.h"
 #include "text/vietnamese_text.h"
 
 namespace sotay::widgets {
@@ -38,6 +39,30 @@ Result<QHash<qint64, qint64>> categoryOfUnits(const QSqlDatabase& db)
         categoryOf.insert(query->value(0).toLongLong(), category);
     }
     return categoryOf;
+}
+
+// One roster row from the columns RosterModel::read selects.
+RosterModel::Row rowFrom(const SqliteRows& source, const QHash<qint64, qint64>& categories, QDate today)
+{
+    RosterModel::Row row;
+    row.id = source.integer(0);
+    const QString middle = source.text(2);
+    row.fullName = source.text(1) + u' ';
+    if (!middle.isEmpty())
+        row.fullName += middle + u' ';
+    row.fullName += source.text(3);
+    row.folded = source.text(4);
+    row.cardNumber = source.text(5);
+    row.unitName = source.text(6);
+    row.birthDate = source.date(7);
+    row.admittedOn = source.date(8);
+    row.officialOn = source.date(9);
+    row.age = wholeYears(row.birthDate, today);
+    row.gender = genderFromCode(source.text(10)).value_or(Gender::Male);
+    row.status = memberStatusFromCode(source.text(11)).value_or(MemberStatus::Official);
+    row.exempt = source.integer(12) != 0;
+    row.categoryId = categories.value(source.integer(13));
+    return row;
 }
 
 } // namespace
@@ -79,30 +104,20 @@ Result<RosterModel::Snapshot> RosterModel::read(
         values << unitId;
     }
     statement += QStringLiteral(" ORDER BY m.sort_key, m.id");
-    auto query = sql::exec(db, statement, values);
-    if (!query)
-        return query.error();
+    // Through SQLite's own API: a replica is always an SQLite file, and a province's roster is 200,000 rows.
+    auto direct = SqliteRows::prepare(db, statement, values);
+    if (!direct)
+        return direct.error();
+    if (!*direct)
+        return Error::storage(tr("Danh sách đảng viên chỉ đọc được từ bản sao SQLite trên máy."));
     std::vector<Row> rows;
-    while (query->next()) {
-        Row row;
-        row.id = query->value(0).toLongLong();
-        const QString middle = query->value(2).toString();
-        row.fullName = query->value(1).toString() + u' ';
-        if (!middle.isEmpty())
-            row.fullName += middle + u' ';
-        row.fullName += query->value(3).toString();
-        row.folded = query->value(4).toString();
-        row.cardNumber = query->value(5).toString();
-        row.unitName = query->value(6).toString();
-        row.birthDate = sql::toDate(query->value(7));
-        row.admittedOn = sql::toDate(query->value(8));
-        row.officialOn = sql::toDate(query->value(9));
-        row.age = wholeYears(row.birthDate, today);
-        row.gender = genderFromCode(query->value(10).toString()).value_or(Gender::Male);
-        row.status = memberStatusFromCode(query->value(11).toString()).value_or(MemberStatus::Official);
-        row.exempt = query->value(12).toBool();
-        row.categoryId = categories->value(query->value(13).toLongLong());
-        rows.push_back(std::move(row));
+    for (;;) {
+        auto more = (*direct)->next();
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        rows.push_back(rowFrom(**direct, *categories, today));
     }
     return Snapshot { std::move(rows), unitId, subtree };
 }

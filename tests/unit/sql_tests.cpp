@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/database.h"
 #include "store/sql.h"
+#include "store/sqlite_rows.h"
 #include "support/qt_printing.h"
 #include "support/test_database.h"
 
@@ -23,6 +24,35 @@ BOOST_AUTO_TEST_CASE(dates_read_back_from_iso_text_and_refuse_anything_else)
     BOOST_TEST(!sql::toDate(QStringLiteral("20x3-01-01")).isValid());
     BOOST_TEST(!sql::toDate(QStringLiteral("2023-1-1")).isValid());
     BOOST_TEST(sql::toDate(sql::date(QDate(1930, 1, 1))) == QDate(1930, 1, 1));
+}
+
+BOOST_AUTO_TEST_CASE(sqlite_rows_read_text_numbers_dates_and_nulls_and_stay_out_of_postgresql)
+{
+    for (const auto& test : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(test->label().toStdString())
+        {
+            const QString statement = QStringLiteral("SELECT ? AS name, ? + 1 AS number, '1975-04-30' AS "
+                                                     "day, NULL AS empty, '2023-02-29' AS bad");
+            auto rows = SqliteRows::prepare(test->db(), statement, { QStringLiteral("Nguyễn Thị Hoa"), 41 });
+            BOOST_TEST_REQUIRE(rows.ok(), (rows.ok() ? std::string() : rows.error().message.toStdString()));
+            if (test->config().dialect != Dialect::Sqlite) {
+                BOOST_TEST(!*rows); // not SQLite: the caller reads through Qt SQL
+                continue;
+            }
+            BOOST_TEST_REQUIRE(static_cast<bool>(*rows));
+            SqliteRows& row = **rows;
+            BOOST_TEST(row.next().value());
+            BOOST_TEST(row.text(0) == QStringLiteral("Nguyễn Thị Hoa"));
+            BOOST_TEST(row.integer(1) == 42);
+            BOOST_TEST(row.date(2) == QDate(1975, 4, 30));
+            BOOST_TEST(row.text(3).isEmpty());
+            BOOST_TEST(!row.date(3).isValid());
+            BOOST_TEST(!row.date(4).isValid()); // no 29 February in 2023
+            BOOST_TEST(!row.next().value());
+            auto broken = SqliteRows::prepare(test->db(), QStringLiteral("SELECT nothing FROM nowhere"), {});
+            BOOST_TEST(!broken.ok());
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_kept_statement_runs_again_with_new_values)
