@@ -1067,7 +1067,7 @@
     </message>
     <message>
         <source>Lỗi cơ sở dữ liệu: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Database error: %1</translation>
     </message>
 </context>
 <context>
