@@ -50,13 +50,14 @@ QString HttpResult::errorMessage() const
 
 bool isCancelled(const Error& error)
 {
-    return error.fields.size() == 1 && error.fields.front().field == kCancelled;
+    return std::any_of(error.fields.cbegin(), error.fields.cend(),
+        [](const FieldError& field) { return field.field == kCancelled; });
 }
 
 bool wasNotSent(const Error& error)
 {
     return std::any_of(error.fields.cbegin(), error.fields.cend(),
-        [](const FieldError& field) { return field.field == kNotSent || field.field == kCancelled; });
+        [](const FieldError& field) { return field.field == kNotSent; });
 }
 
 Status signIn(ApiClient& api, const QString& username, const QString& password)
@@ -132,9 +133,13 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
     // reached the server.
     bool mayHaveArrived = false;
     for (int attempt = 1; attempt <= attempts; ++attempt) {
-        if (m_cancel && m_cancel->load())
-            return Error { ErrorCode::Io, QCoreApplication::translate("ApiClient", "Đã hủy."),
+        if (m_cancel && m_cancel->load()) {
+            Error cancelled { ErrorCode::Io, QCoreApplication::translate("ApiClient", "Đã hủy."),
                 { { kCancelled, QString() } } };
+            if (!mayHaveArrived)
+                cancelled.fields.append({ kNotSent, QString() });
+            return cancelled;
+        }
         try {
             // A kept connection may have been closed by the server meanwhile: only calls that are safe to
             // repeat take one, and a failure on it is retried like any other.

@@ -48,6 +48,12 @@ bool isTransient(const HttpResult& answer)
     return answer.status == 408 || answer.status == 429 || answer.status >= 500;
 }
 
+// A "not now" answer after which the server holds nothing of the request.
+bool rolledBack(const HttpResult& answer)
+{
+    return answer.status == 408 || answer.status == 429 || answer.status == 500 || answer.status == 503;
+}
+
 // Whether the server's record already holds every field of a correction (PATCH) that met a 412.
 bool alreadyThere(const OutboxEntry& entry, const QJsonObject& current)
 {
@@ -173,16 +179,20 @@ Status SyncEngine::push(SyncReport& report)
         if (!answer) {
             // Known not to have arrived: the entry is the user's again (it can be withdrawn or rewritten).
             // Otherwise it stays taken, and goes again under the same key.
-            if (wasNotSent(answer.error()))
+            // Only if no earlier sync sent it either (it was still pending when this one listed it).
+            if (wasNotSent(answer.error()) && listedEntry.state == u"pending")
                 if (const Status back = m_replica.finish(entry.id, QStringLiteral("pending")); !back)
                     return back;
             return answer.error(); // offline or signed out: the entry waits, in order
         }
         if (isTransient(*answer)) {
-            // The server could not take it now (busy, restarting, the same request still running): the
-            // edit waits for the next sync instead of being refused for good.
-            if (const Status back = m_replica.finish(entry.id, QStringLiteral("pending")); !back)
-                return back;
+            // The server could not take it now: the edit waits for the next sync instead of being refused
+            // for good. It is the user's again only where the server says it did nothing (its own errors
+            // roll the write back); after a gateway's 502/504 or while the same request still runs
+            // (409 in_progress) it stays taken and goes again under the same key.
+            if (rolledBack(*answer) && listedEntry.state == u"pending")
+                if (const Status back = m_replica.finish(entry.id, QStringLiteral("pending")); !back)
+                    return back;
             return refusedBy(*answer);
         }
         // Named copies, not a structured binding: the lambda below captures them.

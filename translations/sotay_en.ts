@@ -1065,10 +1065,6 @@
         <source>Lỗi cơ sở dữ liệu, thao tác chưa được thực hiện.</source>
         <translation>Database error; the operation was not carried out.</translation>
     </message>
-    <message>
-        <source>Lỗi cơ sở dữ liệu: %1</source>
-        <translation>Database error: %1</translation>
-    </message>
 </context>
 <context>
     <name>SyncEngine</name>
@@ -2107,10 +2103,6 @@ Qt %2.</translation>
     <message>
         <source>Ngày chính thức</source>
         <translation>Official since</translation>
-    </message>
-    <message>
-        <source>Danh sách đảng viên chỉ đọc được từ bản sao SQLite trên máy.</source>
-        <translation>The roster can only be read from the SQLite replica on this computer.</translation>
     </message>
 </context>
 <context>

@@ -175,11 +175,10 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         for (const auto& apply : m_retranslations)
             apply();
-        if (m_summary) {
-            const ReplicaSummary shown = *m_summary;
-            showSummary(shown);
-        } else
-            updateTitle({});
+        // Only the texts; the state they show stays as it is.
+        const QString scope = m_summary ? m_summary->scopeName : QString();
+        m_scope->setText(scope.isEmpty() ? tr("chưa tải về") : scope);
+        updateTitle(scope);
     }
     QMainWindow::changeEvent(event);
 }

@@ -128,9 +128,9 @@ QGroupBox* MemberForm::newGroup(const QString& title, const QList<QPair<QString,
     auto* form = new QFormLayout(group);
     for (const auto& [text, input] : rows) {
         auto* label = new QLabel(text, group);
-        QWidget* field = withErrorLabel(input, m_errors.value(input->objectName()), group);
-        label->setBuddy(field); // Alt + the underlined letter goes to the field
-        form->addRow(label, field);
+        label->setAlignment(form->labelAlignment());
+        label->setBuddy(input); // Alt + the underlined letter goes to the input itself (it takes focus)
+        form->addRow(label, withErrorLabel(input, m_errors.value(input->objectName()), group));
         m_labels.append(label);
     }
     return group;

@@ -42,7 +42,16 @@ Result<QHash<qint64, qint64>> categoryOfUnits(const QSqlDatabase& db)
 }
 
 // One roster row from the columns RosterModel::read selects.
-RosterModel::Row rowFrom(const SqliteRows& source, const QHash<qint64, qint64>& categories, QDate today)
+// A row read through Qt SQL, with the accessors SqliteRows has.
+struct QtRow {
+    const QSqlQuery& query;
+    qint64 integer(int column) const { return query.value(column).toLongLong(); }
+    QString text(int column) const { return query.value(column).toString(); }
+    QDate date(int column) const { return sql::toDate(query.value(column)); }
+};
+
+template <typename Source>
+RosterModel::Row rowFrom(const Source& source, const QHash<qint64, qint64>& categories, QDate today)
 {
     RosterModel::Row row;
     row.id = source.integer(0);
@@ -104,20 +113,27 @@ Result<RosterModel::Snapshot> RosterModel::read(
         values << unitId;
     }
     statement += QStringLiteral(" ORDER BY m.sort_key, m.id");
-    // Through SQLite's own API: a replica is always an SQLite file, and a province's roster is 200,000 rows.
+    // Through SQLite's own API where this build can (a province's roster is 200,000 rows), else Qt SQL.
     auto direct = SqliteRows::prepare(db, statement, values);
     if (!direct)
         return direct.error();
-    if (!*direct)
-        return Error::storage(tr("Danh sách đảng viên chỉ đọc được từ bản sao SQLite trên máy."));
     std::vector<Row> rows;
-    for (;;) {
-        auto more = (*direct)->next();
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        rows.push_back(rowFrom(**direct, *categories, today));
+    if (*direct) {
+        for (;;) {
+            auto more = (*direct)->next();
+            if (!more)
+                return more.error();
+            if (!*more)
+                break;
+            rows.push_back(rowFrom(**direct, *categories, today));
+        }
+    } else {
+        auto query = sql::exec(db, statement, values);
+        if (!query)
+            return query.error();
+        const QtRow row { *query };
+        while (query->next())
+            rows.push_back(rowFrom(row, *categories, today));
     }
     return Snapshot { std::move(rows), unitId, subtree };
 }

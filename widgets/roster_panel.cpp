@@ -40,6 +40,7 @@ const QString kHeaderKey = QStringLiteral("roster/header");
 QComboBox* choices(QWidget* parent, const QList<int>& values)
 {
     auto* box = new QComboBox(parent);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents); // the texts change with the language
     for (const int value : values)
         box->addItem(QString(), value);
     return box;

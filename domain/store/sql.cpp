@@ -87,6 +87,12 @@ Error storageError(const QSqlDatabase& db)
     return Error::storage(failureMessage());
 }
 
+Error storageError(const QString& detail)
+{
+    qCWarning(lcSql) << "database failed:" << detail;
+    return Error::storage(failureMessage());
+}
+
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
     QSqlQuery query(db);

@@ -28,6 +28,8 @@ std::optional<qint64> toOptionalId(const QVariant& value);
 // A storage error for the log and for the caller, with the driver's text kept out of user messages.
 Error storageError(const QSqlQuery& query);
 Error storageError(const QSqlDatabase& db);
+// The same for a failure described by `detail` (logged, not shown: the user gets the generic message).
+Error storageError(const QString& detail);
 
 // prepare + bind + exec in one step; the binding order follows the placeholders.
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement, const QVariantList& values = {});

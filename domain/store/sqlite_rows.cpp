@@ -1,18 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sqlite_rows.h"
 
+#include "store/sql.h"
+
 #include <QCoreApplication>
 #include <QSqlDriver>
 
+#include <atomic>
 #include <sqlite3.h>
 
 namespace sotay {
 namespace {
 
+std::atomic<bool> g_enabled { SOTAY_DIRECT_SQLITE != 0 };
+
 Error sqliteError(sqlite3* connection)
 {
-    return Error::storage(QCoreApplication::translate("Storage", "Lỗi cơ sở dữ liệu: %1")
-                              .arg(QString::fromUtf8(sqlite3_errmsg(connection))));
+    return sql::storageError(QString::fromUtf8(sqlite3_errmsg(connection)));
+}
+
+int bind(sqlite3_stmt* statement, int index, const QVariant& value)
+{
+    switch (value.metaType().id()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        return sqlite3_bind_null(statement, index);
+    case QMetaType::QString: {
+        const QString text = value.toString();
+        if (text.isNull())
+            return sqlite3_bind_null(statement, index); // as Qt SQL binds a null QString
+        return sqlite3_bind_text16(
+            statement, index, text.utf16(), static_cast<int>(text.size() * 2), SQLITE_TRANSIENT);
+    }
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+        return value.isNull() ? sqlite3_bind_null(statement, index)
+                              : sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::Double:
+        return sqlite3_bind_double(statement, index, value.toDouble());
+    case QMetaType::QByteArray: {
+        const QByteArray bytes = value.toByteArray();
+        return sqlite3_bind_blob(
+            statement, index, bytes.constData(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    }
+    default:
+        return SQLITE_MISMATCH; // a value this reader does not bind (a date is bound as its ISO text)
+    }
 }
 
 int digits(const unsigned char* text, int from, int count)
@@ -28,9 +65,16 @@ int digits(const unsigned char* text, int from, int count)
 
 } // namespace
 
+void SqliteRows::setEnabled(bool enabled)
+{
+    g_enabled = enabled && SOTAY_DIRECT_SQLITE != 0;
+}
+
 Result<std::unique_ptr<SqliteRows>> SqliteRows::prepare(
     const QSqlDatabase& db, const QString& statement, const QVariantList& values)
 {
+    if (!g_enabled)
+        return std::unique_ptr<SqliteRows>();
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return std::unique_ptr<SqliteRows>();
@@ -43,21 +87,9 @@ Result<std::unique_ptr<SqliteRows>> SqliteRows::prepare(
         != SQLITE_OK)
         return sqliteError(connection);
     std::unique_ptr<SqliteRows> rows(new SqliteRows(prepared));
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant& value = values.at(i);
-        int bound = SQLITE_OK;
-        if (value.isNull()) {
-            bound = sqlite3_bind_null(prepared, i + 1);
-        } else if (value.metaType() == QMetaType::fromType<QString>()) {
-            const QString string = value.toString();
-            bound = sqlite3_bind_text16(
-                prepared, i + 1, string.utf16(), static_cast<int>(string.size() * 2), SQLITE_TRANSIENT);
-        } else {
-            bound = sqlite3_bind_int64(prepared, i + 1, value.toLongLong());
-        }
-        if (bound != SQLITE_OK)
-            return sqliteError(connection);
-    }
+    for (int i = 0; i < values.size(); ++i)
+        if (bind(prepared, i + 1, values.at(i)) != SQLITE_OK)
+            return sql::storageError(QStringLiteral("cannot bind value %1 of %2").arg(i + 1).arg(statement));
     return rows;
 }
 

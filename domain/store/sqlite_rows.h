@@ -19,13 +19,18 @@ namespace sotay {
 // For the few reads of that size; everything else goes through sql::exec.
 class SqliteRows final {
 public:
-    // Prepares and binds `statement` (values: text, integers or null). Null (and no error) when `db` is not
-    // an SQLite connection: the caller then reads through Qt SQL.
+    // Prepares and binds `statement` (values: text, integers, numbers, bytes or null). Null (and no error)
+    // when the rows cannot be read this way: `db` is not SQLite, or this build reads through Qt SQL only
+    // (where Qt carries its own copy of SQLite, as Qt's Windows builds do, a handle from it must not meet
+    // another copy). The caller then reads through Qt SQL.
     static Result<std::unique_ptr<SqliteRows>> prepare(
         const QSqlDatabase& db, const QString& statement, const QVariantList& values);
     ~SqliteRows();
     SqliteRows(const SqliteRows&) = delete;
     SqliteRows& operator=(const SqliteRows&) = delete;
+
+    // Tests: off, every prepare() answers null, so that the Qt SQL path is exercised too.
+    static void setEnabled(bool enabled);
 
     // The next row: true, false after the last, or the error SQLite gave.
     Result<bool> next();

@@ -289,7 +289,7 @@ private slots:
         QCOMPARE(nextOutcome(finished), SyncFailure::None);
         queueHometownEdit(window, setup->hoa, QStringLiteral("Huế"));
 
-        setup->server->advanceClock(31 * 60); // past the idle limit: the token no longer works
+        setup->server->advanceClock(qint64 { 31 } * 60); // past the idle limit: the token no longer works
         const int asked = SignInPrompt::askedCount();
         SignInPrompt::setNextAnswer(setup->officerPassword());
         window.syncAction()->trigger();
@@ -321,7 +321,7 @@ private slots:
         QSignalSpy finished(&window, &MainWindow::syncFinished);
         QCOMPARE(nextOutcome(finished), SyncFailure::None);
 
-        setup->server->advanceClock(31 * 60);
+        setup->server->advanceClock(qint64 { 31 } * 60);
         SignInPrompt::setNextAnswer(std::nullopt); // the user closes the prompt
         const int asked = SignInPrompt::askedCount();
         QVERIFY(waitFor(finished, SyncFailure::SessionExpired)); // at a next tick
@@ -359,7 +359,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(nextOutcome(finished), SyncFailure::None);
-        const auto answer = [](std::function<void(OrgOperationDialog&)> fill) {
+        const auto answer = [](const std::function<void(OrgOperationDialog&)>& fill) {
             OrgOperationDialog::setTestAnswer([fill](OrgOperationDialog& dialog) {
                 fill(dialog);
                 dialog.effectiveField()->setDate(

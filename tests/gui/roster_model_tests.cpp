@@ -8,6 +8,7 @@
 #include "store/member_repository.h"
 #include "store/org_repository.h"
 #include "store/sql.h"
+#include "store/sqlite_rows.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -95,6 +96,37 @@ private slots:
         QCOMPARE(model.rowCount(), 0); // a committee holds no members itself
     }
 
+    void bothReadersGiveTheSameRows()
+    {
+        // SQLite's own API where the build allows it, Qt SQL elsewhere: the same roster either way.
+        const auto read = [this] {
+            auto snapshot = RosterModel::read(
+                m_setup->database->db(), m_setup->tree.province.id, true, QDate(2026, 11, 25));
+            QStringList rows;
+            if (!snapshot)
+                return rows;
+            for (const RosterModel::Row& row : snapshot->rows)
+                rows.append(QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
+                                .arg(row.id)
+                                .arg(row.fullName, row.folded, row.cardNumber, row.unitName,
+                                    row.birthDate.toString(Qt::ISODate), row.admittedOn.toString(Qt::ISODate),
+                                    row.officialOn.toString(Qt::ISODate))
+                                .arg(row.age)
+                    + QStringLiteral("|%1|%2|%3|%4")
+                          .arg(static_cast<int>(row.gender))
+                          .arg(static_cast<int>(row.status))
+                          .arg(row.exempt)
+                          .arg(row.categoryId));
+            return rows;
+        };
+        const QStringList direct = read();
+        SqliteRows::setEnabled(false);
+        const QStringList throughQt = read();
+        SqliteRows::setEnabled(true);
+        QCOMPARE(direct.size(), 6);
+        QCOMPARE(direct, throughQt);
+    }
+
     void filtersNarrowTheRowsWithoutReadingAgain()
     {
         RosterModel model;
@@ -156,7 +188,7 @@ private slots:
             = repo.ensureCategory(QStringLiteral("su_nghiep"), QStringLiteral("Đơn vị sự nghiệp"));
         const auto commune = repo.ensureCategory(QStringLiteral("xa"), QStringLiteral("Xã"));
         QVERIFY(school.ok() && commune.ok());
-        const auto setCategory = [&db](qint64 unit, QVariant category) {
+        const auto setCategory = [&db](qint64 unit, const QVariant& category) {
             QVERIFY(sql::exec(
                 db, QStringLiteral("UPDATE org_unit SET category_id = ? WHERE id = ?"), { category, unit })
                         .ok());
