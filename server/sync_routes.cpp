@@ -11,12 +11,14 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <tuple>
+
 namespace sotay::server {
 namespace {
 
 // A page after `after` (exclusive) of at most `limit` rows; `next` is the last id, `more` says whether to go
 // on.
-QJsonObject page(QJsonArray items, qint64 lastId, bool more)
+QJsonObject pageJson(QJsonArray items, qint64 lastId, bool more)
 {
     return { { QStringLiteral("items"), items }, { QStringLiteral("next"), lastId },
         { QStringLiteral("more"), more } };
@@ -31,12 +33,12 @@ QJsonObject pageOf(Query& query, int limit, qint64 after, const ToItem& toItem)
     qint64 last = after;
     for (int count = 0; query.next();) {
         if (++count > limit)
-            return page(items, last, true);
+            return pageJson(items, last, true);
         const std::pair<qint64, QJsonObject> item = toItem(query);
         items.append(item.second);
         last = item.first;
     }
-    return page(items, last, false);
+    return pageJson(items, last, false);
 }
 
 qint64 afterParameter(const ApiRequest& request)
@@ -61,6 +63,26 @@ std::pair<QString, QString> scopeRange(const Principal& caller)
     return { caller.scopePath, subtreeEnd(caller.scopePath) };
 }
 
+// What every page of the first download asks: staff roles only, `after` and `limit`, and the caller's scope
+// as a path range.
+struct SyncPage {
+    qint64 after = 0;
+    int limit = 0;
+    QString from;
+    QString to;
+};
+
+SyncPage syncPage(const ApiRequest& request)
+{
+    requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
+    allowQuery(request, { "after", "limit" });
+    SyncPage asked;
+    asked.after = afterParameter(request);
+    asked.limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
+    std::tie(asked.from, asked.to) = scopeRange(request.caller());
+    return asked;
+}
+
 } // namespace
 
 void addSyncRoutes(Router& router, Services&)
@@ -74,18 +96,14 @@ void addSyncRoutes(Router& router, Services&)
     });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/orgs"), [](const ApiRequest& request) {
-        requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
-        allowQuery(request, { "after", "limit" });
-        const qint64 after = afterParameter(request);
-        const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
-        const auto [from, to] = scopeRange(request.caller());
+        const SyncPage page = syncPage(request);
         auto query = orThrow(sql::execCached(request.db,
             QStringLiteral("SELECT ") + kOrgUnitColumns
                 + QStringLiteral(
                     " FROM org_unit WHERE id > ? AND path >= ? AND path < ? AND valid_to IS NULL ORDER BY id "
                     "LIMIT ?"),
-            { after, from, to, limit + 1 }));
-        return ApiResponse::json(pageOf(query, limit, after, [](const auto& row) {
+            { page.after, page.from, page.to, page.limit + 1 }));
+        return ApiResponse::json(pageOf(query, page.limit, page.after, [](const auto& row) {
             const OrgUnit unit = readOrgUnit(row);
             return std::pair { unit.id, toJson(unit) };
         }));
@@ -94,11 +112,7 @@ void addSyncRoutes(Router& router, Services&)
     // The tree's history (one row per interval in which a unit stood unchanged), for "the tree as of a day"
     // in the console: the periods of the units now in scope and those that lay in the scope's range then.
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/periods"), [](const ApiRequest& request) {
-        requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
-        allowQuery(request, { "after", "limit" });
-        const qint64 after = afterParameter(request);
-        const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
-        const auto [from, to] = scopeRange(request.caller());
+        const SyncPage page = syncPage(request);
         auto query = orThrow(sql::execCached(request.db,
             QStringLiteral(
                 "SELECT p.id, p.unit_id, p.parent_id, p.kind, p.category_id, p.code, p.name, p.path, "
@@ -106,8 +120,8 @@ void addSyncRoutes(Router& router, Services&)
                 "p.valid_to FROM org_unit_period p WHERE p.id > ? AND ((p.path >= ? AND p.path < ?) OR "
                 "p.unit_id "
                 "IN (SELECT id FROM org_unit WHERE path >= ? AND path < ?)) ORDER BY p.id LIMIT ?"),
-            { after, from, to, from, to, limit + 1 }));
-        return ApiResponse::json(pageOf(query, limit, after, [](const auto& row) {
+            { page.after, page.from, page.to, page.from, page.to, page.limit + 1 }));
+        return ApiResponse::json(pageOf(query, page.limit, page.after, [](const auto& row) {
             const qint64 id = row.value(0).toLongLong();
             QJsonObject period { { QStringLiteral("id"), id },
                 { QStringLiteral("unitId"), row.value(1).toLongLong() },
@@ -128,27 +142,22 @@ void addSyncRoutes(Router& router, Services&)
     });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/members"), [](const ApiRequest& request) {
-        const Principal& caller = request.caller();
-        requireRole(caller, { Role::Admin, Role::Officer, Role::Secretary });
-        allowQuery(request, { "after", "limit" });
-        const qint64 after = afterParameter(request);
-        const int limit = queryInt(request, QStringLiteral("limit"), 1000, 1, 5000);
-        const auto [from, to] = scopeRange(caller);
+        const SyncPage page = syncPage(request);
         auto query = orThrow(sql::execCached(request.db,
             QStringLiteral("SELECT ") + memberSelectColumns(QStringLiteral("m."))
                 + QStringLiteral(
                     " FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE m.id > ? AND u.path >= ? "
                     "AND u.path < ? AND m.left_reason IS NULL ORDER BY m.id LIMIT ?"),
-            { after, from, to, limit + 1 }));
-        const bool sensitive = seesSensitiveFields(caller.user.role);
-        JsonWriter out(static_cast<std::size_t>(limit) * 1024);
+            { page.after, page.from, page.to, page.limit + 1 }));
+        const bool sensitive = seesSensitiveFields(request.caller().user.role);
+        JsonWriter out(static_cast<std::size_t>(page.limit) * 1024);
         out.beginObject();
         out.key("items").beginArray();
-        qint64 last = after;
+        qint64 last = page.after;
         int count = 0;
         bool more = false;
         while (query.next()) {
-            if (++count > limit) {
+            if (++count > page.limit) {
                 more = true;
                 break;
             }

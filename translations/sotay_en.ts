@@ -2053,22 +2053,6 @@ Qt %2.</translation>
 <context>
     <name>sotay::widgets::RosterModel</name>
     <message>
-        <source>Nữ</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Nam</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Chính thức</source>
-        <translation>Official</translation>
-    </message>
-    <message>
-        <source>Dự bị</source>
-        <translation>Probationary</translation>
-    </message>
-    <message>
         <source>Miễn sinh hoạt</source>
         <translation>Exempt</translation>
     </message>
@@ -2116,28 +2100,12 @@ Qt %2.</translation>
         <translation>Official and probationary</translation>
     </message>
     <message>
-        <source>Chính thức</source>
-        <translation>Official</translation>
-    </message>
-    <message>
-        <source>Dự bị</source>
-        <translation>Probationary</translation>
-    </message>
-    <message>
         <source>Lọc theo giới tính</source>
         <translation>Filter by gender</translation>
     </message>
     <message>
         <source>Nam và nữ</source>
         <translation>Men and women</translation>
-    </message>
-    <message>
-        <source>Nam</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Nữ</source>
-        <translation>Female</translation>
     </message>
     <message>
         <source>Lọc theo miễn sinh hoạt</source>

@@ -4,6 +4,7 @@
 #include "member/member.h"
 #include "member_labels.h"
 #include "message_box.h"
+#include "test_answer.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -17,12 +18,6 @@
 
 namespace sotay::widgets {
 namespace {
-
-std::function<ConflictDialog::Choice(ConflictDialog&)>& testAnswer()
-{
-    static std::function<ConflictDialog::Choice(ConflictDialog&)> answer;
-    return answer;
-}
 
 constexpr int kDiffersRole = Qt::UserRole + 1;
 
@@ -174,8 +169,8 @@ bool ConflictDialog::settle(Choice choice)
 
 bool ConflictDialog::ask()
 {
-    if (testAnswer())
-        m_choice = testAnswer()(*this);
+    if (const auto& answer = testAnswerFor<ConflictDialog, Choice>())
+        m_choice = answer(*this);
     else if (exec() != QDialog::Accepted)
         m_choice = Choice::Later;
     return settle(m_choice);
@@ -183,7 +178,7 @@ bool ConflictDialog::ask()
 
 void ConflictDialog::setTestAnswer(std::function<Choice(ConflictDialog&)> answer)
 {
-    testAnswer() = std::move(answer);
+    testAnswerFor<ConflictDialog, Choice>() = std::move(answer);
 }
 
 } // namespace sotay::widgets

@@ -5,6 +5,7 @@
 #include "member/member_rules.h"
 #include "member/member_validation.h"
 #include "member_labels.h"
+#include "test_answer.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -20,12 +21,6 @@
 
 namespace sotay::widgets {
 namespace {
-
-std::function<bool(MemberEventDialog&)>& testAnswer()
-{
-    static std::function<bool(MemberEventDialog&)> answer;
-    return answer;
-}
 
 bool isTransfer(MemberEventType type)
 {
@@ -160,17 +155,14 @@ void MemberEventDialog::check()
 
 std::optional<MemberEvent> MemberEventDialog::ask()
 {
-    const bool accepted = testAnswer()
-        ? testAnswer()(*this) && m_buttons->button(QDialogButtonBox::Ok)->isEnabled()
-        : exec() == QDialog::Accepted;
-    if (!accepted)
+    if (!askForOk(*this, m_buttons->button(QDialogButtonBox::Ok)))
         return std::nullopt;
     return memberEvent();
 }
 
 void MemberEventDialog::setTestAnswer(std::function<bool(MemberEventDialog&)> answer)
 {
-    testAnswer() = std::move(answer);
+    testAnswerFor<MemberEventDialog, bool>() = std::move(answer);
 }
 
 bool MemberEventDialog::fits(MemberEventType type, const Member& member, QDate today)

@@ -11,6 +11,7 @@
 #include "replica.h"
 #include "store/member_repository.h"
 #include "store/sql.h"
+#include "test_answer.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -61,12 +62,6 @@ std::optional<QDate> parseDate(const QString& text)
             return date;
     }
     return std::nullopt;
-}
-
-std::function<void(MemberForm&)>& testAnswer()
-{
-    static std::function<void(MemberForm&)> answer;
-    return answer;
 }
 
 QString memberPath(qint64 id)
@@ -560,15 +555,15 @@ void MemberForm::resetFields()
 
 void MemberForm::run()
 {
-    if (testAnswer())
-        testAnswer()(*this);
+    if (const auto& answer = testAnswerFor<MemberForm, void>())
+        answer(*this);
     else
         exec();
 }
 
 void MemberForm::setTestAnswer(std::function<void(MemberForm&)> answer)
 {
-    testAnswer() = std::move(answer);
+    testAnswerFor<MemberForm, void>() = std::move(answer);
 }
 
 void MemberForm::done(int result)

@@ -3,6 +3,7 @@
 
 #include "org/org_rules.h"
 #include "store/write_context.h"
+#include "test_answer.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -15,16 +16,6 @@
 #include <QVBoxLayout>
 
 namespace sotay::widgets {
-namespace {
-
-std::function<bool(OrgOperationDialog&)>& testAnswer()
-{
-    static std::function<bool(OrgOperationDialog&)> answer;
-    return answer;
-}
-
-} // namespace
-
 OrgOperationDialog::OrgOperationDialog(
     Kind kind, const OrgUnit& unit, const QList<OrgUnit>& choices, QWidget* parent)
     : QDialog(parent)
@@ -167,17 +158,14 @@ OrgOperation OrgOperationDialog::operation() const
 
 std::optional<OrgOperation> OrgOperationDialog::ask()
 {
-    const bool accepted = testAnswer()
-        ? testAnswer()(*this) && m_buttons->button(QDialogButtonBox::Ok)->isEnabled()
-        : exec() == QDialog::Accepted;
-    if (!accepted)
+    if (!askForOk(*this, m_buttons->button(QDialogButtonBox::Ok)))
         return std::nullopt;
     return operation();
 }
 
 void OrgOperationDialog::setTestAnswer(std::function<bool(OrgOperationDialog&)> answer)
 {
-    testAnswer() = std::move(answer);
+    testAnswerFor<OrgOperationDialog, bool>() = std::move(answer);
 }
 
 } // namespace sotay::widgets

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "roster_model.h"
 
+#include "member_labels.h"
 #include "org/org_rules.h"
 #include "store/sql.h"
 #include "store/sqlite_rows.h"
@@ -220,11 +221,11 @@ QString RosterModel::text(const Row& row, int column) const
     case NameColumn:
         return row.fullName;
     case GenderColumn:
-        return row.gender == Gender::Female ? tr("Nữ") : tr("Nam");
+        return genderLabel(row.gender);
     case BirthDateColumn:
         return shortDate(row.birthDate);
     case StatusColumn:
-        return row.status == MemberStatus::Official ? tr("Chính thức") : tr("Dự bị");
+        return memberStatusLabel(row.status);
     case ExemptColumn:
         return row.exempt ? tr("Miễn sinh hoạt") : QString();
     case CardNumberColumn:

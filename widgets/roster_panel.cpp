@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "roster_panel.h"
 
+#include "member_labels.h"
 #include "message_box.h"
 #include "roster_model.h"
 #include "store/database.h"
@@ -134,8 +135,10 @@ void RosterPanel::retranslate()
     m_search->setAccessibleName(tr("Tìm đảng viên"));
     m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
     nameChoices(m_status, tr("Lọc theo loại đảng viên"),
-        { tr("Chính thức và dự bị"), tr("Chính thức"), tr("Dự bị") });
-    nameChoices(m_gender, tr("Lọc theo giới tính"), { tr("Nam và nữ"), tr("Nam"), tr("Nữ") });
+        { tr("Chính thức và dự bị"), memberStatusLabel(MemberStatus::Official),
+            memberStatusLabel(MemberStatus::Probationary) });
+    nameChoices(m_gender, tr("Lọc theo giới tính"),
+        { tr("Nam và nữ"), genderLabel(Gender::Male), genderLabel(Gender::Female) });
     nameChoices(m_exempt, tr("Lọc theo miễn sinh hoạt"),
         { tr("Kể cả miễn sinh hoạt"), tr("Không miễn sinh hoạt"), tr("Chỉ miễn sinh hoạt") });
     nameChoices(m_age, tr("Lọc theo độ tuổi"),

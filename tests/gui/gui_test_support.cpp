@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui_test_support.h"
 
+#include "message_box.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QTest>
 
 #include <Poco/Net/ServerSocket.h>
 
@@ -75,6 +79,18 @@ void useTemporarySettings(const QTemporaryDir& folder)
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder.path());
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder.path());
+}
+
+void prepareWindowTests(const QTemporaryDir& folder)
+{
+    useTemporarySettings(folder);
+    widgets::MessageBox::setUnattended(true);
+}
+
+void failOnReplicaMisuse()
+{
+    QTest::failOnWarning(
+        QRegularExpression(QStringLiteral("QSqlDatabase|does not belong to the calling thread")));
 }
 
 void clearSettings()

@@ -41,6 +41,11 @@ QUrl unreachableServer();
 
 // Points QSettings at `folder` and names the application, so that tests never touch the user's settings.
 void useTemporarySettings(const QTemporaryDir& folder);
+// What a test of whole windows does first: settings in `folder`, and message boxes answered at once.
+void prepareWindowTests(const QTemporaryDir& folder);
+// A replica connection used from a thread that did not open it, or closed while in use, fails the test
+// (call it in each test's init()).
+void failOnReplicaMisuse();
 void clearSettings();
 
 } // namespace sotay::test

@@ -36,8 +36,7 @@ private slots:
     {
         QVERIFY(m_settings.isValid());
         QVERIFY(m_folder.isValid());
-        test::useTemporarySettings(m_settings);
-        MessageBox::setUnattended(true);
+        test::prepareWindowTests(m_settings);
         m_replica = m_folder.filePath(QStringLiteral("demo.sqlite"));
         {
             auto db = openAndMigrate(DatabaseConfig::sqlite(m_replica), QStringLiteral("demo-seed"));

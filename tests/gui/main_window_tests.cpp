@@ -101,16 +101,10 @@ private slots:
     {
         QVERIFY(m_settings.isValid());
         QVERIFY(m_folder.isValid());
-        test::useTemporarySettings(m_settings);
-        MessageBox::setUnattended(true);
+        test::prepareWindowTests(m_settings);
     }
 
-    void init()
-    {
-        // A connection used from a thread that did not open it, or closed while in use, fails the test.
-        QTest::failOnWarning(
-            QRegularExpression(QStringLiteral("QSqlDatabase|does not belong to the calling thread")));
-    }
+    void init() { test::failOnReplicaMisuse(); }
 
     void theFirstSyncFillsTheReplicaAndTheStatusBar()
     {

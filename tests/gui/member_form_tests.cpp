@@ -22,7 +22,6 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -87,15 +86,10 @@ private slots:
     {
         QVERIFY(m_settings.isValid());
         QVERIFY(m_folder.isValid());
-        test::useTemporarySettings(m_settings);
-        MessageBox::setUnattended(true);
+        test::prepareWindowTests(m_settings);
     }
 
-    void init()
-    {
-        QTest::failOnWarning(
-            QRegularExpression(QStringLiteral("QSqlDatabase|does not belong to the calling thread")));
-    }
+    void init() { test::failOnReplicaMisuse(); }
 
     void everyWrongFieldSaysWhyBesideIt()
     {

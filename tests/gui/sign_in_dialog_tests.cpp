@@ -12,7 +12,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -71,15 +70,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_settings.isValid());
-        test::useTemporarySettings(m_settings);
-        MessageBox::setUnattended(true);
+        test::prepareWindowTests(m_settings);
     }
 
     void init()
     {
-        // A connection used from a thread that did not open it, or closed while in use, fails the test.
-        QTest::failOnWarning(
-            QRegularExpression(QStringLiteral("QSqlDatabase|does not belong to the calling thread")));
+        test::failOnReplicaMisuse();
         test::clearSettings();
         QVERIFY(m_folder.isValid());
     }
