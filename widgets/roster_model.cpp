@@ -2,7 +2,7 @@
 #include "roster_model.h"
 
 #include "member_labels.h"
-#include "org/org_rules.h"
+#include "store/member_repository.h"
 #include "store/sql.h"
 #include "store/sqlite_rows.h"
 #include "text/vietnamese_text.h"
@@ -97,23 +97,23 @@ Result<RosterModel::Snapshot> RosterModel::read(
     auto categories = categoryOfUnits(db);
     if (!categories)
         return categories.error();
-    QString statement = QStringLiteral(
-        "SELECT m.id, m.family_name, m.middle_name, m.given_name, m.name_folded, m.card_number, u.name, "
-        "m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt, m.org_unit_id "
-        "FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE m.left_reason IS NULL AND ");
-    QVariantList values;
-    if (subtree) {
-        auto path = sql::exec(db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { unitId });
-        if (!path)
-            return path.error();
-        const QString top = path->next() ? path->value(0).toString() : QString();
-        statement += QStringLiteral("u.path >= ? AND u.path < ?");
-        values << top << (top.isEmpty() ? QString() : subtreeEnd(top));
-    } else {
-        statement += QStringLiteral("m.org_unit_id = ?");
-        values << unitId;
+    MemberQuery roster;
+    roster.orgUnitId = unitId;
+    roster.subtree = subtree;
+    auto selection = MemberRepository(db).rosterSelection(roster);
+    if (!selection) {
+        if (selection.error().code == ErrorCode::NotFound)
+            return Snapshot { {}, unitId,
+                subtree }; // a unit no longer in the replica has no one on its roster
+        return selection.error();
     }
-    statement += QStringLiteral(" ORDER BY m.sort_key, m.id");
+    const QString statement
+        = QStringLiteral(
+              "SELECT m.id, m.family_name, m.middle_name, m.given_name, m.name_folded, m.card_number, "
+              "u.name, m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt, "
+              "m.org_unit_id")
+        + selection->from + QStringLiteral(" ORDER BY m.sort_key, m.id");
+    const QVariantList& values = selection->values;
     // Through SQLite's own API where this build can (a province's roster is 200,000 rows), else Qt SQL.
     auto direct = SqliteRows::prepare(db, statement, values);
     if (!direct)

@@ -59,6 +59,14 @@ public:
     Result<QList<Member>> findMany(const QList<qint64>& ids) const;
     Result<QList<MemberEvent>> events(qint64 memberId) const;
 
+    // The rows a roster query selects (limit and cursor aside), as SQL to follow "SELECT <columns>" with
+    // member `m` and its unit `u`: for callers that read a roster their own way (the console's roster).
+    struct RosterSelection {
+        QString from; // " FROM member m JOIN org_unit u ... WHERE ..."
+        QVariantList values;
+    };
+    Result<RosterSelection> rosterSelection(const MemberQuery& query) const;
+
     // A new record, arriving by `arrival` (an admission, or a permanent transfer in from outside the
     // province).
     Result<Member> create(const Member& member, const MemberEvent& arrival, const WriteContext& context);
@@ -67,13 +75,6 @@ public:
     Result<Member> update(const Member& member, qint64 expectedVersion, const WriteContext& context);
     Result<Member> recordEvent(qint64 memberId, const MemberEvent& event,
         std::optional<qint64> expectedVersion, const WriteContext& context);
-
-private:
-    struct RosterSelection {
-        QString from; // " FROM member m JOIN org_unit u ... WHERE ..."
-        QVariantList values;
-    };
-    Result<RosterSelection> rosterSelection(const MemberQuery& query) const;
 
     QSqlDatabase m_db;
 };
