@@ -86,7 +86,14 @@ int runHeadlessSync(const QStringList& arguments)
 
     client::SyncEngine engine(api, **replica);
     auto report = engine.syncOnce([&out](const client::SyncProgress& progress) {
-        out << progress.phase << ": " << progress.done << '\n';
+        out << (progress.total >= 0 ? QCoreApplication::translate("sotay-console", "%1: %2 / %3")
+                                          .arg(progress.phase)
+                                          .arg(progress.done)
+                                          .arg(progress.total)
+                                    : QCoreApplication::translate("sotay-console", "%1: %2")
+                                          .arg(progress.phase)
+                                          .arg(progress.done))
+            << '\n';
         out.flush();
     });
     if (!report) {

@@ -284,10 +284,20 @@ Status SyncEngine::download(
             return head.error();
         if (!head->ok())
             return refusedBy(*head);
-        const QString seq = QString::number(head->json().value(QStringLiteral("seq")).toInteger());
+        const QJsonObject headJson = head->json();
+        const QString seq = QString::number(headJson.value(QStringLiteral("seq")).toInteger());
         const Status started = inTransaction(db, [&]() -> Status {
             if (const Status s = m_replica.setState(QStringLiteral("snapshot.head"), seq); !s)
                 return s;
+            // How many units and members the download brings, for "n of N" (absent from older servers).
+            for (const char* count : { "units", "members" }) {
+                const QJsonValue value = headJson.value(QLatin1StringView(count));
+                const QString total = value.isDouble() ? QString::number(value.toInteger()) : QString();
+                if (const Status s
+                    = m_replica.setState(QStringLiteral("snapshot.total.") + QLatin1StringView(count), total);
+                    !s)
+                    return s;
+            }
             if (const Status s = m_replica.setState(QStringLiteral("snapshot.after"), QStringLiteral("0"));
                 !s)
                 return s;
@@ -308,7 +318,27 @@ Status SyncEngine::download(
     };
     QString aheadPath;
     std::future<Result<HttpResult>> ahead;
-    qint64 done = 0;
+    // Each table counts on from what the replica already holds of it (a resumed download), against the total
+    // the head announced.
+    const auto startPhase = [&](bool units) {
+        struct Count {
+            qint64 done = 0;
+            qint64 total = -1;
+        } count;
+        auto held = sql::exec(db,
+            units ? QStringLiteral("SELECT COUNT(*) FROM org_unit")
+                  : QStringLiteral("SELECT COUNT(*) FROM member"));
+        if (held && held->next())
+            count.done = held->value(0).toLongLong();
+        const auto stored = m_replica.state(
+            units ? QStringLiteral("snapshot.total.units") : QStringLiteral("snapshot.total.members"));
+        bool known = false;
+        const qint64 total = stored ? stored->toLongLong(&known) : 0;
+        if (known)
+            count.total = std::max(total, count.done);
+        return count;
+    };
+    auto count = startPhase(*phase == u"orgs");
     while (*phase != u"done") {
         if (cancel && cancel->load())
             return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."),
@@ -369,13 +399,18 @@ Status SyncEngine::download(
         if (!applied)
             return applied;
         (units ? report.unitsDownloaded : report.membersDownloaded) += items.size();
-        done += items.size();
+        count.done += items.size();
+        if (count.total >= 0)
+            count.total = std::max(count.total, count.done); // writes since the head was read
         if (progress)
             progress({ units ? QCoreApplication::translate("SyncEngine", "Đang tải cây tổ chức")
                              : QCoreApplication::translate("SyncEngine", "Đang tải danh sách đảng viên"),
-                done, -1 });
-        if (!more)
+                count.done, count.total });
+        if (!more) {
             *phase = units ? QStringLiteral("members") : QStringLiteral("done");
+            if (units)
+                count = startPhase(false);
+        }
     }
     return success();
 }

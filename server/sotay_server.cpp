@@ -21,6 +21,7 @@
 #include "user_routes.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextStream>
 
 #include <Poco/Exception.h>
@@ -97,7 +98,16 @@ Status seedDemoIfEmpty(const QSqlDatabase& db, const ServerConfig& config)
                         << '\n'
                         << Qt::flush;
     const WriteContext context { QStringLiteral("sotay-server"), config.clock() };
-    auto seeded = seedDemoProvince(db, DemoOptions { 20250701, 132000, context.today() }, context);
+    DemoOptions options { 20250701, 132000, context.today(), {} };
+    options.progress = [](int written, int total) {
+        const QLocale vietnamese(QLocale::Vietnamese, QLocale::Vietnam);
+        QTextStream(stdout) << QCoreApplication::translate(
+            "SotayServer", "Đang tạo tỉnh mẫu: %1 / %2 đảng viên")
+                                   .arg(vietnamese.toString(written), vietnamese.toString(total))
+                            << '\n'
+                            << Qt::flush;
+    };
+    auto seeded = seedDemoProvince(db, options, context);
     if (!seeded)
         return seeded.error();
     QTextStream(stdout) << QCoreApplication::translate(

@@ -1038,6 +1038,10 @@
         <source>Đã tạo tỉnh mẫu: %1 tổ chức đảng, %2 đảng viên.</source>
         <translation>Demo province created: %1 party organisations, %2 party members.</translation>
     </message>
+    <message>
+        <source>Đang tạo tỉnh mẫu: %1 / %2 đảng viên</source>
+        <translation>Creating the demo province: %1 / %2 party members</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
@@ -1201,6 +1205,14 @@
     <message>
         <source>Cửa sổ chính không hiện dữ liệu sau 60 giây.</source>
         <translation>The main window showed no data within 60 seconds.</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1566,21 @@ Qt %2.</translation>
     <message>
         <source>&amp;Cột của danh sách đảng viên…</source>
         <translation>Roster &amp;columns…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n giây</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 phút %2 giây</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Đã tải xong dữ liệu lần đầu trong %1: %2 tổ chức đảng, %3 đảng viên.</source>
+        <translation>The first download finished in %1: %2 party organisations, %3 party members.</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2306,10 @@ Open the data saved on this computer and work offline? Your edits will be sent t
     <message>
         <source>%1: đã nhận %2</source>
         <translation>%1: %2 received</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1: %2 / %3</translation>
     </message>
 </context>
 </TS>

@@ -50,6 +50,16 @@ ConsoleSession withReplicaPath(ConsoleSession session)
     return session;
 }
 
+// "12 giây", "3 phút 5 giây".
+QString durationText(qint64 milliseconds)
+{
+    const auto seconds = static_cast<int>(std::max<qint64>(1, (milliseconds + 500) / 1000));
+    if (seconds < 60)
+        return MainWindow::tr("%n giây", nullptr, seconds);
+    return MainWindow::tr("%1 phút %2 giây")
+        .arg(QLocale().toString(seconds / 60), QLocale().toString(seconds % 60));
+}
+
 } // namespace
 
 MainWindow::MainWindow(ConsoleSession session, QWidget* parent)
@@ -327,6 +337,7 @@ void MainWindow::takeStart(bool firstSync)
     m_firstSyncShown = firstSync;
     m_syncAction->setEnabled(false);
     if (firstSync) {
+        m_firstSyncClock.start();
         m_status->showProgress(tr("Đang tải dữ liệu lần đầu"), 0);
         m_status->cancelButton()->setEnabled(true);
     }
@@ -336,13 +347,14 @@ void MainWindow::takeStart(bool firstSync)
 void MainWindow::takeProgress(const client::SyncProgress& progress)
 {
     if (m_firstSyncShown)
-        m_status->showProgress(progress.phase, progress.done);
+        m_status->showProgress(progress.phase, progress.done, progress.total);
 }
 
 void MainWindow::takeOutcome(const SyncOutcome& outcome)
 {
     m_syncAction->setEnabled(true);
     m_status->hideProgress();
+    const bool wasFirstSync = m_firstSyncShown;
     m_firstSyncShown = false;
     if (outcome.summary)
         showSummary(*outcome.summary);
@@ -361,6 +373,11 @@ void MainWindow::takeOutcome(const SyncOutcome& outcome)
         else if (notTaken > 0)
             m_status->showMessage(tr("%n sửa đổi không được máy chủ nhận (xung đột hoặc bị từ chối).",
                 nullptr, static_cast<int>(notTaken)));
+        else if (wasFirstSync && outcome.summary && outcome.summary->firstSyncDone)
+            m_status->showMessage(
+                tr("Đã tải xong dữ liệu lần đầu trong %1: %2 tổ chức đảng, %3 đảng viên.")
+                    .arg(durationText(m_firstSyncClock.elapsed()), QLocale().toString(outcome.summary->units),
+                        QLocale().toString(outcome.summary->members)));
         else
             m_status->clearMessage();
         break;

@@ -7,6 +7,7 @@
 #include "replica_summary.h"
 #include "sync_engine.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <functional>
@@ -154,6 +155,7 @@ private:
     std::vector<std::function<void()>> m_retranslations;
     std::optional<ReplicaSummary> m_summary; // the last one shown
     qint64 m_conflictCount = 0;
+    QElapsedTimer m_firstSyncClock; // since the first sync began, for the "done" message
 };
 
 } // namespace sotay::widgets

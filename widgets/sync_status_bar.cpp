@@ -7,6 +7,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace sotay::widgets {
 
 SyncStatusBar::SyncStatusBar(QWidget* parent)
@@ -88,9 +90,18 @@ void SyncStatusBar::setPending(qint64 count)
     m_pending->setText(tr("%n sửa đổi chưa gửi", nullptr, static_cast<int>(count)));
 }
 
-void SyncStatusBar::showProgress(const QString& phase, qint64 done)
+void SyncStatusBar::showProgress(const QString& phase, qint64 done, qint64 total)
 {
-    m_phase->setText(done > 0 ? tr("%1: đã nhận %2").arg(phase, QLocale().toString(done)) : phase);
+    const QLocale locale;
+    if (total > 0) {
+        m_phase->setText(tr("%1: %2 / %3").arg(phase, locale.toString(done), locale.toString(total)));
+        // The bar's range is an int: per mille of the whole.
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(static_cast<int>(std::min<qint64>(1000, done * 1000 / total)));
+    } else {
+        m_phase->setText(done > 0 ? tr("%1: đã nhận %2").arg(phase, locale.toString(done)) : phase);
+        m_progress->setRange(0, 0);
+    }
     m_phase->show();
     m_progress->show();
     m_cancel->show();
@@ -117,6 +128,16 @@ QString SyncStatusBar::lastSyncText() const
 QString SyncStatusBar::pendingText() const
 {
     return m_pending->text();
+}
+
+QString SyncStatusBar::progressText() const
+{
+    return m_phase->text();
+}
+
+int SyncStatusBar::progressPerMille() const
+{
+    return m_progress->maximum() == 0 ? -1 : m_progress->value();
 }
 
 bool SyncStatusBar::isProgressVisible() const

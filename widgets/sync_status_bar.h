@@ -26,13 +26,16 @@ public:
     void setConnection(Connection connection, const QString& detail = {});
     void setLastSync(const QDateTime& when);
     void setPending(qint64 count);
-    void showProgress(const QString& phase, qint64 done);
+    // What is being done, and how many of how many (total -1: not known, the bar then only moves).
+    void showProgress(const QString& phase, qint64 done, qint64 total = -1);
     void hideProgress();
 
     QString connectionText() const;
     QString lastSyncText() const;
     QString pendingText() const;
     bool isProgressVisible() const;
+    QString progressText() const;
+    int progressPerMille() const; // -1 while the total is not known
     QPushButton* cancelButton() const { return m_cancel; }
 
     // The format of every date and time the console shows (Vietnamese use, also in English).

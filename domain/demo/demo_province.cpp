@@ -130,7 +130,10 @@ Result<DemoSummary> seed(
     }
     summary.units = static_cast<int>(plan->units.size());
 
+    constexpr int kProgressEvery = 10000;
     for (int i = 0; i < members.count(); ++i) {
+        if (options.progress && i % kProgressEvery == 0)
+            options.progress(i, members.count());
         auto generated = members.next();
         if (!generated)
             return generated.error();
@@ -141,6 +144,8 @@ Result<DemoSummary> seed(
     if (const Status finished = writer.finish(); !finished)
         return finished.error();
     summary.members = members.count();
+    if (options.progress)
+        options.progress(members.count(), members.count());
     summary.events = static_cast<int>(writer.events());
     return summary;
 }

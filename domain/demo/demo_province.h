@@ -7,12 +7,16 @@
 #include <QDate>
 #include <QSqlDatabase>
 
+#include <functional>
+
 namespace sotay {
 
 struct DemoOptions {
     quint32 seed = 20250701;
     int members = 132000; // member records, including the few who left the rosters during the year
     QDate today;          // the day the data is as of; invalid: the context's today
+    // Called now and then while the members are written, with how many of how many, and once at the end.
+    std::function<void(int written, int total)> progress;
 };
 
 struct DemoSummary {

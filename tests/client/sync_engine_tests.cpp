@@ -410,6 +410,49 @@ BOOST_AUTO_TEST_CASE(a_stale_edit_is_kept_as_a_conflict_with_both_versions)
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_first_download_says_how_many_of_how_many_per_table_across_a_resume)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            engine.pageSize = 1;
+            std::vector<SyncProgress> seen;
+            std::atomic<bool> cancel { false };
+            auto cancelled = engine.syncOnce(
+                [&](const SyncProgress& progress) {
+                    seen.push_back(progress);
+                    cancel = true;
+                },
+                &cancel);
+            BOOST_TEST_REQUIRE(!cancelled.ok());
+            BOOST_TEST_REQUIRE(seen.size() == 1U);
+            BOOST_TEST(seen.front().done == 1);
+            BOOST_TEST(seen.front().total == 4); // Trấn Biên, the school and its two cells
+
+            seen.clear();
+            BOOST_TEST_REQUIRE(
+                engine.syncOnce([&](const SyncProgress& progress) { seen.push_back(progress); }).ok());
+            std::vector<std::pair<qint64, qint64>> units;
+            std::vector<std::pair<qint64, qint64>> members;
+            for (const SyncProgress& progress : seen) {
+                if (progress.phase == QStringLiteral("Đang tải cây tổ chức"))
+                    units.emplace_back(progress.done, progress.total);
+                else if (progress.phase == QStringLiteral("Đang tải danh sách đảng viên"))
+                    members.emplace_back(progress.done, progress.total);
+            }
+            // The resumed download counts on from the unit it already had, each table against its own total.
+            const std::vector<std::pair<qint64, qint64>> unitsExpected { { 2, 4 }, { 3, 4 }, { 4, 4 } };
+            const std::vector<std::pair<qint64, qint64>> membersExpected { { 1, 2 }, { 2, 2 } };
+            BOOST_TEST((units == unitsExpected));
+            BOOST_TEST((members == membersExpected));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(an_expired_session_stops_the_sync_and_keeps_unsent_edits)
 {
     for (const auto& db : allTestDatabases()) {

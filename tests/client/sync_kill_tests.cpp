@@ -57,7 +57,7 @@ struct KillSetup {
     {
         BOOST_TEST_REQUIRE(folder.isValid());
         const WriteContext context = testContext();
-        auto seeded = seedDemoProvince(database.db(), { 4242, 6000, context.today() }, context);
+        auto seeded = seedDemoProvince(database.db(), { 4242, 6000, context.today(), {} }, context);
         BOOST_TEST_REQUIRE(seeded.ok(), (seeded.ok() ? "" : seeded.error().message.toStdString()));
         server = std::make_unique<RunningServer>(database);
         passwordFile = folder.filePath(QStringLiteral("password"));

@@ -2,6 +2,7 @@
 // The main window on a replica, syncing with the real server in process: the first sync with its progress
 // and its Cancel button, the status bar, unsent edits, working offline, and an expired session.
 #include "gui_test_support.h"
+#include "language.h"
 #include "main_window.h"
 #include "message_box.h"
 #include "org_operation_dialog.h"
@@ -125,6 +126,12 @@ private slots:
         QCOMPARE(started.first().at(0).toBool(), true); // the very first sync
         QVERIFY(progressShown);
         QVERIFY(!window.syncStatus()->isProgressVisible());
+        // The end of the first download is said, with what it brought.
+        QVERIFY2(window.syncStatus()->currentMessage().startsWith(
+                     QStringLiteral("Đã tải xong dữ liệu lần đầu trong")),
+            qPrintable(window.syncStatus()->currentMessage()));
+        QVERIFY(
+            window.syncStatus()->currentMessage().endsWith(QStringLiteral(": 4 tổ chức đảng, 2 đảng viên.")));
 
         // The replica holds the officer's scope: Trấn Biên, the school and its two cells, and their members.
         QCOMPARE(countIn(*window.replica(), QStringLiteral("SELECT COUNT(*) FROM org_unit")), 4);
@@ -510,6 +517,22 @@ private slots:
         // A cell holds no units: nothing can be created under it.
         OrgOperationDialog create(OrgOperationDialog::Kind::Create, cell);
         QCOMPARE(create.kindField()->count(), 1); // a party group (tổ đảng)
+    }
+
+    void theProgressSaysHowManyOfHowManyInTheChosenLanguage()
+    {
+        installLanguage(*QCoreApplication::instance(), QStringLiteral("vi"));
+        SyncStatusBar bar;
+        bar.showProgress(QStringLiteral("Đang tải danh sách đảng viên"), 45000, 132000);
+        QCOMPARE(bar.progressText(), QStringLiteral("Đang tải danh sách đảng viên: 45.000 / 132.000"));
+        QCOMPARE(bar.progressPerMille(), 340);
+        bar.showProgress(QStringLiteral("Đang cập nhật thay đổi"), 1200);
+        QCOMPARE(bar.progressText(), QStringLiteral("Đang cập nhật thay đổi: đã nhận 1.200"));
+        QCOMPARE(bar.progressPerMille(), -1);
+        installLanguage(*QCoreApplication::instance(), QStringLiteral("en"));
+        bar.showProgress(QStringLiteral("Loading the members"), 45000, 132000);
+        QCOMPARE(bar.progressText(), QStringLiteral("Loading the members: 45,000 / 132,000"));
+        installLanguage(*QCoreApplication::instance(), QStringLiteral("vi"));
     }
 
     void theFontHasVietnameseGlyphs()

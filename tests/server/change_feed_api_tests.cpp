@@ -626,6 +626,33 @@ BOOST_AUTO_TEST_CASE(the_feed_checks_its_parameters_and_needs_a_signed_in_caller
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_head_says_how_much_the_first_download_brings_within_the_scope)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const SmallTree t = buildSmallTree(db->db());
+            addMember(db->db(), t.cell1.id, "Nguyễn", "Thị", "Lan");
+            addMember(db->db(), t.cell2.id, "Lê", "Minh", "Châu");
+            addMember(db->db(), t.rubberCell.id, "Phạm", "Thị", "Hoa");
+            RunningServer server(*db);
+            const QString admin = server.signInAsAdmin();
+            const QString officer = server.addUser(
+                admin, QStringLiteral("officer.tb"), QStringLiteral("officer"), t.tranBien.id);
+
+            const QJsonObject whole = server.call("GET", QStringLiteral("/api/v1/sync/head"), admin).json();
+            BOOST_TEST(whole.value(QStringLiteral("seq")).toInteger() > 0);
+            BOOST_TEST(whole.value(QStringLiteral("units")).toInteger() == 7);
+            BOOST_TEST(whole.value(QStringLiteral("members")).toInteger() == 3);
+
+            const QJsonObject scoped
+                = server.call("GET", QStringLiteral("/api/v1/sync/head"), officer).json();
+            BOOST_TEST(scoped.value(QStringLiteral("units")).toInteger() == 4); // Trấn Biên and below
+            BOOST_TEST(scoped.value(QStringLiteral("members")).toInteger() == 2);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(the_tree_history_is_paged_and_scoped)
 {
     for (const auto& db : allTestDatabases()) {

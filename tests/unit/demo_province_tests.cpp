@@ -26,6 +26,8 @@
 
 #include <map>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 using namespace sotay;
 using namespace sotay::test;
@@ -577,6 +579,25 @@ BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_province)
     BOOST_TEST_REQUIRE(summary.ok(), messageOf(summary));
     BOOST_TEST(digestOf(first->db(), QStringLiteral("member"), QStringLiteral("id"))
         != digestOf(other->db(), QStringLiteral("member"), QStringLiteral("id")));
+}
+
+BOOST_AUTO_TEST_CASE(seeding_reports_its_progress_up_to_the_whole)
+{
+    DemoOptions options = smallProvince();
+    options.members = 2000;
+    std::vector<std::pair<int, int>> reported;
+    options.progress = [&reported](int written, int total) { reported.emplace_back(written, total); };
+    const auto test = TestDatabase::sqlite();
+    auto summary = seedDemoProvince(test->db(), options, testContext());
+    BOOST_TEST_REQUIRE(summary.ok(), messageOf(summary));
+    BOOST_TEST_REQUIRE(reported.size() >= 2U);
+    BOOST_TEST(reported.front().first == 0);
+    BOOST_TEST(reported.back().first == summary->members);
+    for (std::size_t i = 0; i < reported.size(); ++i) {
+        BOOST_TEST(reported[i].second == summary->members);
+        if (i > 0)
+            BOOST_TEST(reported[i].first > reported[i - 1].first);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_second_seed_is_refused_and_changes_nothing)
