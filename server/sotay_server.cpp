@@ -112,8 +112,8 @@ Status seedDemoIfEmpty(const QSqlDatabase& db, const ServerConfig& config)
         return seeded.error();
     QTextStream(stdout) << QCoreApplication::translate(
         "SotayServer", "Đã tạo tỉnh mẫu: %1 tổ chức đảng, %2 đảng viên.")
-                               .arg(seeded->units)
-                               .arg(seeded->members)
+                               .arg(QLocale(QLocale::Vietnamese, QLocale::Vietnam).toString(seeded->units),
+                                   QLocale(QLocale::Vietnamese, QLocale::Vietnam).toString(seeded->members))
                         << '\n'
                         << Qt::flush;
     return success();
