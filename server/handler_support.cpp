@@ -43,11 +43,14 @@ void orThrow(const Status& status)
 
 qint64 pathId(const ApiRequest& request, const char* name)
 {
-    bool ok = false;
-    const qint64 id = request.pathParameters.value(QString::fromLatin1(name)).toLongLong(&ok);
-    if (!ok || id < 1)
+    // Digits only, as the server writes ids: "72 ", " 72", "072" or "72<NUL>junk" name no record, and
+    // toLongLong() alone would take some of them for 72.
+    const QString text = request.pathParameters.value(QString::fromLatin1(name));
+    const bool digits = !text.isEmpty() && text.size() <= 18 && text.front() != u'0'
+        && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    if (!digits)
         throw hidden();
-    return id;
+    return text.toLongLong();
 }
 
 QJsonObject bodyObject(const ApiRequest& request)

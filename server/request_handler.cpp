@@ -23,6 +23,23 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcRequest, "sotay.request")
 
+// A decoded path as one line of the log: control characters (a percent-encoded line break would forge a
+// log line) and the backslash itself are written as \xNN.
+QString loggablePath(const QString& path)
+{
+    QString line;
+    line.reserve(path.size());
+    for (const QChar c : path) {
+        const QChar::Category category = c.category();
+        if (c == u'\\' || category == QChar::Other_Control || category == QChar::Other_Format
+            || category == QChar::Separator_Line || category == QChar::Separator_Paragraph)
+            line += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QChar(u'0'));
+        else
+            line += c;
+    }
+    return line;
+}
+
 class ApiRequestHandler final : public Poco::Net::HTTPRequestHandler {
 public:
     ApiRequestHandler(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes,
@@ -83,7 +100,7 @@ public:
             lingeringClose(request);
         }
         // Only the path: query strings may carry names being searched for.
-        qCInfo(lcRequest).noquote() << QString::fromStdString(request.getMethod()) << url.path()
+        qCInfo(lcRequest).noquote() << QString::fromStdString(request.getMethod()) << loggablePath(url.path())
                                     << answer.status
                                     << QStringLiteral("%1ms").arg(
                                            static_cast<double>(timer.nsecsElapsed()) / 1e6, 0, 'f', 1);
@@ -95,7 +112,9 @@ private:
         ApiRequest api;
         api.method = QString::fromStdString(request.getMethod());
         api.path = url.path();
-        api.query = QUrlQuery(url);
+        // A "+" in a query string is a space, as browsers and HTTP libraries send it (a "+" itself comes as
+        // %2B); QUrlQuery alone would keep it.
+        api.query = QUrlQuery(url.query(QUrl::FullyEncoded).replace(u'+', QStringLiteral("%20")));
         for (const auto& [name, value] : request)
             api.headers.insert(QString::fromStdString(name).toLower(), QString::fromStdString(value));
 

@@ -21,7 +21,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
+#include <mutex>
 #include <sstream>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -589,6 +591,93 @@ BOOST_AUTO_TEST_CASE(control_characters_and_odd_text_never_cause_a_server_error)
             BOOST_TEST(percent.status == 200);
             BOOST_TEST(percent.json().value(QStringLiteral("items")).toArray().isEmpty());
             BOOST_TEST(stillServing(server));
+        }
+    }
+}
+
+// The request log's lines while it is installed (Qt's handler is process-wide; the server logs from its
+// request threads).
+class RequestLogCapture {
+public:
+    RequestLogCapture()
+    {
+        s_lines.clear();
+        m_previous = qInstallMessageHandler(&RequestLogCapture::take);
+    }
+    ~RequestLogCapture() { qInstallMessageHandler(m_previous); }
+    RequestLogCapture(const RequestLogCapture&) = delete;
+    RequestLogCapture& operator=(const RequestLogCapture&) = delete;
+
+    static QStringList lines()
+    {
+        const std::lock_guard lock(s_mutex);
+        return s_lines;
+    }
+
+private:
+    static void take(QtMsgType, const QMessageLogContext& context, const QString& message)
+    {
+        if (context.category && std::string_view(context.category) == "sotay.request") {
+            const std::lock_guard lock(s_mutex);
+            s_lines.append(message);
+        }
+    }
+
+    QtMessageHandler m_previous = nullptr;
+    static inline std::mutex s_mutex;
+    static inline QStringList s_lines;
+};
+
+BOOST_AUTO_TEST_CASE(ids_in_paths_are_whole_numbers_plus_is_a_space_and_paths_log_on_one_line)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            World w = seed(*db);
+            RunningServer server(*db);
+            signInAccounts(w, server);
+            const QString unit = QString::number(w.t.cell1.id);
+            const QString member = QString::number(w.lan.id);
+            BOOST_TEST_REQUIRE(
+                server.call("GET", QStringLiteral("/api/v1/orgs/") + unit, w.admin).status == 200);
+            // ID stands for the id itself.
+            const QStringList odds { QStringLiteral("ID%00junk"), QStringLiteral("ID%20"),
+                QStringLiteral("%20ID"), QStringLiteral("0ID"), QStringLiteral("+ID"), QStringLiteral("ID.0"),
+                QStringLiteral("%2BID") };
+            for (const QString& odd : odds) {
+                const auto answer = server.call("GET",
+                    QStringLiteral("/api/v1/orgs/") + QString(odd).replace(QStringLiteral("ID"), unit),
+                    w.admin);
+                BOOST_TEST(answer.status == 404, odd.toStdString() << ": " << describe(answer));
+                const auto record = server.call("GET",
+                    QStringLiteral("/api/v1/members/") + QString(odd).replace(QStringLiteral("ID"), member),
+                    w.admin);
+                BOOST_TEST(record.status == 404, odd.toStdString() << ": " << describe(record));
+            }
+
+            // "nguyen+thi" searches for "nguyen thi", as a browser's form sends it; %2B is a plus sign.
+            const QString roster = QStringLiteral("/api/v1/members?org=%1&q=").arg(w.t.cell1.id);
+            const auto spaced = server.call("GET", roster + QStringLiteral("nguyen+thi"), w.officer);
+            BOOST_TEST_REQUIRE(spaced.status == 200, describe(spaced));
+            BOOST_TEST(spaced.json().value(QStringLiteral("items")).toArray().size() == 1);
+            const auto plus = server.call("GET", roster + QStringLiteral("nguyen%2Bthi"), w.officer);
+            BOOST_TEST(plus.json().value(QStringLiteral("items")).toArray().isEmpty());
+
+            // A percent-encoded line break in a path cannot forge a line of the request log.
+            QStringList logged;
+            {
+                const RequestLogCapture capture;
+                server.call("GET", QStringLiteral("/api/v1/x%0d%0aGET%20/forged%20200"), w.admin);
+                server.call("GET", QStringLiteral("/api/v1/y%0aPOST"), w.admin);
+                BOOST_TEST(server.call("GET", QStringLiteral("/healthz")).status == 200);
+                logged = RequestLogCapture::lines();
+            }
+            BOOST_TEST_REQUIRE(logged.size() >= 3);
+            for (const QString& line : logged) {
+                BOOST_TEST(!line.contains(u'\n'), line.toStdString());
+                BOOST_TEST(!line.contains(u'\r'), line.toStdString());
+            }
+            BOOST_TEST(logged.join(u'|').contains(QStringLiteral("/api/v1/x\\x0d\\x0aGET /forged 200")));
         }
     }
 }
