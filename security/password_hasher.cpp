@@ -73,9 +73,16 @@ PasswordHasher::PasswordHasher(Cost cost, int maxConcurrent)
 
 PasswordHasher::~PasswordHasher() = default;
 
+// The bytes that are hashed: the password in NFC, so that "ậ" typed as one character or as "a" with two
+// combining marks (some input methods, some pastes) is the same password.
+QByteArray PasswordHasher::normalised(const QString& password)
+{
+    return password.normalized(QString::NormalizationForm_C).toUtf8();
+}
+
 Result<QString> PasswordHasher::hash(const QString& password)
 {
-    const QByteArray utf8 = password.toUtf8();
+    const QByteArray utf8 = normalised(password);
     char out[crypto_pwhash_STRBYTES];
     SlotGuard slot(m_slots->semaphore);
     if (!slot.held())
@@ -95,7 +102,7 @@ Result<bool> PasswordHasher::verify(const QString& hash, const QString& password
         return false;
     char buffer[crypto_pwhash_STRBYTES] = {};
     std::copy(stored.begin(), stored.end(), buffer);
-    const QByteArray utf8 = password.toUtf8();
+    const QByteArray utf8 = normalised(password);
     SlotGuard slot(m_slots->semaphore);
     if (!slot.held())
         return busy();

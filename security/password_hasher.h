@@ -25,6 +25,7 @@ public:
     PasswordHasher(const PasswordHasher&) = delete;
     PasswordHasher& operator=(const PasswordHasher&) = delete;
 
+    // Both take the password in any Unicode form: it is normalised to NFC first.
     Result<QString> hash(const QString& password);
     // False for a wrong password or a malformed hash; an error only when no slot freed up in time.
     Result<bool> verify(const QString& hash, const QString& password);
@@ -33,6 +34,8 @@ public:
     static QString weakness(const QString& password);
 
 private:
+    static QByteArray normalised(const QString& password);
+
     struct Slots;
     Cost m_cost;
     std::unique_ptr<Slots> m_slots;

@@ -313,6 +313,42 @@ BOOST_AUTO_TEST_CASE(a_password_change_revokes_every_session_of_the_account)
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_vietnamese_password_signs_in_whichever_unicode_form_it_is_typed_in)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            RunningServer server(*db);
+            const QString admin = server.signInAsAdmin();
+            const QString token = server.addUser(admin, kOfficer, QStringLiteral("officer"), t.tranBien.id);
+            // Set in composed form (NFC), as most keyboards type it...
+            const QString composed = QStringLiteral("Mật khẩu Đồng Nai 2026");
+            const QString decomposed = composed.normalized(QString::NormalizationForm_D);
+            BOOST_TEST_REQUIRE(composed != decomposed);
+            const auto changed = server.call("POST", QStringLiteral("/api/v1/auth/password"), token,
+                { { QStringLiteral("currentPassword"), kOfficerPassword },
+                    { QStringLiteral("newPassword"), composed } });
+            BOOST_TEST_REQUIRE(changed.status == 204, describe(changed));
+            // ... and typed in decomposed form (NFD), as some input methods and pastes send it.
+            BOOST_TEST(login(server, kOfficer, decomposed).status == 200);
+            BOOST_TEST(login(server, kOfficer, composed).status == 200);
+            // A password set in decomposed form signs in composed too.
+            const QString again
+                = login(server, kOfficer, composed).json().value(QStringLiteral("token")).toString();
+            const QString other
+                = QStringLiteral("Mới: Bình Phước ơi").normalized(QString::NormalizationForm_D);
+            BOOST_TEST_REQUIRE(server
+                                   .call("POST", QStringLiteral("/api/v1/auth/password"), again,
+                                       { { QStringLiteral("currentPassword"), decomposed },
+                                           { QStringLiteral("newPassword"), other } })
+                                   .status
+                == 204);
+            BOOST_TEST(login(server, kOfficer, other.normalized(QString::NormalizationForm_C)).status == 200);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(sign_in_bodies_are_read_strictly)
 {
     for (const auto& db : allTestDatabases()) {
