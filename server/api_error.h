@@ -7,6 +7,8 @@
 #include <QString>
 
 #include <exception>
+#include <map>
+#include <string>
 
 namespace sotay::server {
 
@@ -27,6 +29,8 @@ public:
     static ApiError preconditionFailed(QString message);
     static ApiError tooLarge(QString message);
     static ApiError unavailable(QString message);
+    // 429 with `Retry-After` (and `retryAfter` in the body): try again in that many seconds.
+    static ApiError tooManyRequests(QString code, QString message, int retryAfterSeconds);
     // The status that a domain error stands for.
     static ApiError fromError(const Error& error);
 
@@ -35,6 +39,8 @@ public:
 
     int status() const { return m_status; }
     QJsonObject body() const;
+    // Response headers the error needs (e.g. Retry-After).
+    const std::map<std::string, std::string>& headers() const { return m_headers; }
     const char* what() const noexcept override { return "ApiError"; }
 
 private:
@@ -43,6 +49,7 @@ private:
     QString m_message;
     QList<FieldError> m_fields;
     QJsonObject m_extra;
+    std::map<std::string, std::string> m_headers;
 };
 
 } // namespace sotay::server

@@ -20,6 +20,7 @@ namespace sotay::server {
 struct ApiRequest {
     QString method;
     QString path;
+    QString clientAddress; // the peer, or the client behind a trusted proxy (client_address.h)
     QUrlQuery query;
     QHash<QString, QString> pathParameters; // {id} and the like, from the route pattern
     QHash<QString, QString> headers;        // lower-case names

@@ -4,8 +4,38 @@
 #include "core/json_reader.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
+
+#include <algorithm>
 
 namespace sotay::server {
+namespace {
+
+ApiError throttled(const SignInThrottle::Refused& refused)
+{
+    const int minutes = std::max(1, (refused.retryAfterSeconds + 59) / 60);
+    switch (refused.reason) {
+    case SignInThrottle::Refusal::Busy:
+        return ApiError::tooManyRequests(QStringLiteral("busy"),
+            QCoreApplication::translate(
+                "AuthService", "Máy chủ đang nhận quá nhiều yêu cầu đăng nhập. Xin thử lại sau ít giây."),
+            refused.retryAfterSeconds);
+    case SignInThrottle::Refusal::AddressPaused:
+        return ApiError::tooManyRequests(QStringLiteral("too_many_attempts"),
+            QCoreApplication::translate("AuthService",
+                "Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Xin thử lại sau %n phút.", nullptr,
+                minutes),
+            refused.retryAfterSeconds);
+    case SignInThrottle::Refusal::AccountPaused:
+        break;
+    }
+    return ApiError::tooManyRequests(QStringLiteral("too_many_attempts"),
+        QCoreApplication::translate("AuthService",
+            "Tài khoản này đã bị đăng nhập sai nhiều lần. Xin thử lại sau %n phút.", nullptr, minutes),
+        refused.retryAfterSeconds);
+}
+
+} // namespace
 
 QJsonObject userJson(const User& user)
 {
@@ -29,7 +59,18 @@ void addAuthRoutes(Router& router, Services& services)
             in.text("password", password, 200);
             if (auto errors = in.finish(); !errors.isEmpty())
                 throw ApiError::badRequest(errors.front().message, errors);
+            // Counted before the password is checked; settled whatever happens after.
+            const QString account = SignInThrottle::accountKey(username);
+            if (const auto refused = services.signIns.admit(request.clientAddress, account, services.clock()))
+                throw throttled(*refused);
+            auto outcome = SignInThrottle::Outcome::Abandoned;
+            const auto settle = qScopeGuard(
+                [&] { services.signIns.settle(request.clientAddress, account, outcome, services.clock()); });
             auto signedIn = services.auth.signIn(request.db, username, password);
+            if (signedIn)
+                outcome = SignInThrottle::Outcome::Succeeded;
+            else if (signedIn.error().code == ErrorCode::Invalid)
+                outcome = SignInThrottle::Outcome::Failed;
             if (!signedIn) {
                 if (signedIn.error().code == ErrorCode::Invalid)
                     throw ApiError::unauthorised(signedIn.error().message);

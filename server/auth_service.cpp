@@ -14,10 +14,7 @@ namespace {
 Error refused()
 {
     return Error { ErrorCode::Invalid,
-        QCoreApplication::translate("AuthService",
-            "Tên đăng nhập hoặc mật khẩu không đúng. Sau 10 lần sai liên tiếp, tài khoản bị tạm khóa 15 "
-            "phút."),
-        {} };
+        QCoreApplication::translate("AuthService", "Tên đăng nhập hoặc mật khẩu không đúng."), {} };
 }
 
 Error unauthorised()
@@ -68,21 +65,11 @@ Result<SignIn> AuthService::signIn(const QSqlDatabase& db, const QString& userna
     auto stored = users.passwordHash(user.id);
     if (!stored)
         return stored.error();
-    const bool locked = user.lockedUntil.isValid() && user.lockedUntil > now;
-    auto matches = m_hasher.verify(locked ? m_dummyHash : *stored, password);
+    auto matches = m_hasher.verify(*stored, password);
     if (!matches)
         return matches.error();
-    if (locked)
+    if (!*matches)
         return refused();
-    if (!*matches) {
-        if (const Status counted = users.recordFailedSignIn(
-                user.id, m_policy.lockAfterFailures, now.addSecs(qint64 { m_policy.lockMinutes } * 60));
-            !counted)
-            return counted.error();
-        return refused();
-    }
-    if (const Status cleared = users.recordSuccessfulSignIn(user.id); !cleared)
-        return cleared.error();
     const QString token = newToken();
     const QDateTime expiresAt = now.addSecs(qint64 { m_policy.absoluteHours } * 3600);
     if (const Status created = users.createSession(hashToken(token), user.id, now, expiresAt); !created)

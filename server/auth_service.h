@@ -17,8 +17,6 @@ using Clock = std::function<QDateTime()>;
 struct AuthPolicy {
     int idleMinutes = 30;
     int absoluteHours = 12;
-    int lockAfterFailures = 10;
-    int lockMinutes = 15;
 };
 
 // Who is asking: the signed-in user and the subtree they work in ("" = the whole province).
@@ -34,8 +32,8 @@ struct SignIn {
     User user;
 };
 
-// Sign-in, sessions and password changes. Unknown users, wrong passwords and locked accounts get the same
-// answer, after the same amount of hashing work.
+// Sign-in, sessions and password changes. Unknown users and wrong passwords get the same answer, after the
+// same amount of hashing work, and write nothing; how often one may try is SignInThrottle's to decide.
 class AuthService final {
 public:
     AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock);

@@ -5,6 +5,7 @@
 #include "api_request.h"
 #include "member/member.h"
 #include "org/org_unit.h"
+#include "sign_in_throttle.h"
 #include "store/write_context.h"
 
 #include <QJsonObject>
@@ -21,6 +22,7 @@ namespace sotay::server {
 // What every handler needs besides its request: the sign-in service and the clock.
 struct Services {
     AuthService& auth;
+    SignInThrottle& signIns;
     Clock clock;
     RosterCache* rosters = nullptr;        // null when the server keeps nothing between requests
     MemberJsonCache* memberJson = nullptr; // likewise

@@ -2,6 +2,7 @@
 #include "request_handler.h"
 
 #include "api_error.h"
+#include "client_address.h"
 #include "content_encoding.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/String.h>
 #include <Poco/Timespan.h>
 
 #include <istream>
@@ -43,11 +45,12 @@ QString loggablePath(const QString& path)
 class ApiRequestHandler final : public Poco::Net::HTTPRequestHandler {
 public:
     ApiRequestHandler(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes,
-        const Authenticator& authenticate)
+        const Authenticator& authenticate, const QSet<QString>& trustedProxies)
         : m_router(router)
         , m_databases(databases)
         , m_maxBodyBytes(maxBodyBytes)
         , m_authenticate(authenticate)
+        , m_trustedProxies(trustedProxies)
     {
     }
 
@@ -65,6 +68,7 @@ public:
             answer = run(request, url);
         } catch (const ApiError& error) {
             answer = ApiResponse::json(error.body(), error.status());
+            answer.headers = error.headers();
         } catch (const std::exception& error) {
             qCCritical(lcRequest) << "unhandled exception:" << error.what();
             answer = ApiResponse::json(
@@ -111,6 +115,12 @@ private:
     {
         ApiRequest api;
         api.method = QString::fromStdString(request.getMethod());
+        QStringList forwardedFor;
+        for (const auto& [name, value] : request)
+            if (Poco::icompare(name, "X-Forwarded-For") == 0)
+                forwardedFor.append(QString::fromStdString(value));
+        api.clientAddress = clientAddress(QString::fromStdString(request.clientAddress().host().toString()),
+            forwardedFor.join(u','), m_trustedProxies);
         api.path = url.path();
         // A "+" in a query string is a space, as browsers and HTTP libraries send it (a "+" itself comes as
         // %2B); QUrlQuery alone would keep it.
@@ -201,16 +211,18 @@ private:
     bool m_linger = false;
     qint64 m_maxBodyBytes;
     const Authenticator& m_authenticate;
+    const QSet<QString>& m_trustedProxies;
 };
 
 } // namespace
 
-RequestHandlerFactory::RequestHandlerFactory(
-    const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes, Authenticator authenticate)
+RequestHandlerFactory::RequestHandlerFactory(const Router& router, ThreadDatabase& databases,
+    qint64 maxBodyBytes, Authenticator authenticate, QSet<QString> trustedProxies)
     : m_router(router)
     , m_databases(databases)
     , m_maxBodyBytes(maxBodyBytes)
     , m_authenticate(std::move(authenticate))
+    , m_trustedProxies(std::move(trustedProxies))
 {
 }
 
@@ -218,7 +230,7 @@ Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&)
 {
     // Poco takes ownership of the handler and deletes it after the request.
-    return new ApiRequestHandler(m_router, m_databases, m_maxBodyBytes, m_authenticate);
+    return new ApiRequestHandler(m_router, m_databases, m_maxBodyBytes, m_authenticate, m_trustedProxies);
 }
 
 } // namespace sotay::server

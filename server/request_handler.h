@@ -4,6 +4,8 @@
 #include "router.h"
 #include "thread_database.h"
 
+#include <QSet>
+
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
@@ -13,8 +15,9 @@ namespace sotay::server {
 // status and error body here and nowhere else. Logs one line per request with no personal data.
 class RequestHandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    RequestHandlerFactory(
-        const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes, Authenticator authenticate);
+    // `trustedProxies`: addresses (canonicalAddress) of reverse proxies whose X-Forwarded-For is believed.
+    RequestHandlerFactory(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes,
+        Authenticator authenticate, QSet<QString> trustedProxies = {});
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
 
 private:
@@ -22,6 +25,7 @@ private:
     ThreadDatabase& m_databases;
     qint64 m_maxBodyBytes;
     Authenticator m_authenticate;
+    QSet<QString> m_trustedProxies;
 };
 
 } // namespace sotay::server

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server_command_line.h"
 
+#include "client_address.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -38,7 +40,13 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
         QCoreApplication::translate("sotay-server",
             "Không giữ thứ tự danh sách đảng viên và bản JSON của đảng viên giữa các yêu cầu (để chẩn đoán "
             "và đo hiệu năng)."));
-    parser.addOptions({ help, version, data, database, listen, threads, demo, noCache });
+    const QCommandLineOption trustedProxy(QStringLiteral("trusted-proxy"),
+        QCoreApplication::translate("sotay-server",
+            "Địa chỉ IP của proxy ngược đứng trước máy chủ: với yêu cầu đến từ địa chỉ này, địa chỉ người "
+            "dùng "
+            "được lấy từ tiêu đề X-Forwarded-For (có thể ghi nhiều lần)."),
+        QCoreApplication::translate("sotay-server", "ĐỊA_CHỈ"));
+    parser.addOptions({ help, version, data, database, listen, threads, demo, noCache, trustedProxy });
 
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
@@ -77,6 +85,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
             return address.error();
         result.config.host = address->first;
         result.config.port = address->second;
+    }
+    for (const QString& proxy : parser.values(trustedProxy)) {
+        const QString address = canonicalAddress(proxy);
+        if (address.isEmpty())
+            return Error::invalid(QCoreApplication::translate(
+                "sotay-server", "--trusted-proxy cần một địa chỉ IP, không phải \"%1\".")
+                                      .arg(proxy));
+        result.config.trustedProxies.insert(address);
     }
     result.config.demo = parser.isSet(demo);
     result.config.cache = !parser.isSet(noCache);

@@ -4,8 +4,10 @@
 #include "auth_service.h"
 #include "core/result.h"
 #include "password_hasher.h"
+#include "sign_in_throttle.h"
 #include "store/database_config.h"
 
+#include <QSet>
 #include <QString>
 
 namespace sotay::server {
@@ -23,6 +25,8 @@ struct ServerConfig {
     DatabaseConfig database;
 
     AuthPolicy auth;
+    SignInLimits signIns;         // concurrentSignIns is held to at most half the request threads
+    QSet<QString> trustedProxies; // reverse proxies whose X-Forwarded-For is believed (--trusted-proxy)
     PasswordHasher::Cost passwordCost = PasswordHasher::Cost::interactive();
     int passwordConcurrency = 2; // Argon2id hashes at once (about one per core)
     // On a database with no account, the password of the first administrator "admin" (SOTAY_ADMIN_PASSWORD).

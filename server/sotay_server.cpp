@@ -30,22 +30,37 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
+#include <algorithm>
 #include <optional>
 
 namespace sotay::server {
+
+namespace {
+
+// Sign-ins being checked never hold more than half the request threads: the rest stay free for everyone
+// else while a flood of sign-ins is refused with 429.
+SignInLimits limitedToThreads(SignInLimits limits, int threads)
+{
+    limits.concurrentSignIns = std::clamp(limits.concurrentSignIns, 1, std::max(1, threads / 2));
+    return limits;
+}
+
+} // namespace
 
 struct SotayServer::Impl {
     explicit Impl(ServerConfig c)
         : config(std::move(c))
         , hasher(config.passwordCost, config.passwordConcurrency)
         , auth(hasher, config.auth, config.clock)
-        , services { auth, config.clock, config.cache ? &rosters : nullptr,
+        , signIns(limitedToThreads(config.signIns, config.threads))
+        , services { auth, signIns, config.clock, config.cache ? &rosters : nullptr,
             config.cache ? &memberJson : nullptr }
     {
     }
     ServerConfig config;
     PasswordHasher hasher;
     AuthService auth;
+    SignInThrottle signIns;
     RosterCache rosters;
     MemberJsonCache memberJson;
     Services services;
@@ -175,7 +190,8 @@ Status SotayServer::start()
         // One more thread than request threads: the pool also runs the acceptor.
         d.pool = std::make_unique<Poco::ThreadPool>(2, d.config.threads + 1, 60);
         d.http = std::make_unique<Poco::Net::HTTPServer>(
-            new RequestHandlerFactory(d.router, *d.databases, d.config.maxBodyBytes,
+            new RequestHandlerFactory(
+                d.router, *d.databases, d.config.maxBodyBytes,
                 [&auth = d.auth](ApiRequest& request) {
                     auto principal
                         = auth.authenticate(request.db, request.header(QStringLiteral("authorization")));
@@ -185,7 +201,8 @@ Status SotayServer::start()
                         throw ApiError::unauthorised(principal.error().message);
                     }
                     request.principal = *principal;
-                }),
+                },
+                d.config.trustedProxies),
             *d.pool, socket, params);
         d.http->start();
     } catch (const Poco::Exception& error) {

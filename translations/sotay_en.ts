@@ -141,16 +141,34 @@
 <context>
     <name>AuthService</name>
     <message>
-        <source>Tên đăng nhập hoặc mật khẩu không đúng. Sau 10 lần sai liên tiếp, tài khoản bị tạm khóa 15 phút.</source>
-        <translation>Wrong username or password. After 10 failed attempts in a row the account is locked for 15 minutes.</translation>
-    </message>
-    <message>
         <source>Phiên làm việc đã hết hạn hoặc không hợp lệ. Xin đăng nhập lại.</source>
         <translation>Your session has expired or is not valid. Please sign in again.</translation>
     </message>
     <message>
         <source>Mật khẩu hiện tại không đúng.</source>
         <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đang nhận quá nhiều yêu cầu đăng nhập. Xin thử lại sau ít giây.</source>
+        <translation>The server is receiving too many sign-in requests. Please try again in a few seconds.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Xin thử lại sau %n phút.</source>
+        <translation>
+            <numerusform>Too many failed sign-ins from this network address. Please try again in %n minute.</numerusform>
+            <numerusform>Too many failed sign-ins from this network address. Please try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tài khoản này đã bị đăng nhập sai nhiều lần. Xin thử lại sau %n phút.</source>
+        <translation>
+            <numerusform>There have been too many failed sign-ins to this account. Please try again in %n minute.</numerusform>
+            <numerusform>There have been too many failed sign-ins to this account. Please try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>The user name or password is incorrect.</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1302,18 @@
     <message>
         <source>Không giữ thứ tự danh sách đảng viên và bản JSON của đảng viên giữa các yêu cầu (để chẩn đoán và đo hiệu năng).</source>
         <translation>Keep no roster orders or members&apos; JSON between requests (for diagnosis and benchmarks).</translation>
+    </message>
+    <message>
+        <source>Địa chỉ IP của proxy ngược đứng trước máy chủ: với yêu cầu đến từ địa chỉ này, địa chỉ người dùng được lấy từ tiêu đề X-Forwarded-For (có thể ghi nhiều lần).</source>
+        <translation>IP address of a reverse proxy in front of the server: for requests from this address the client&apos;s address is taken from the X-Forwarded-For header (may be given more than once).</translation>
+    </message>
+    <message>
+        <source>ĐỊA_CHỈ</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>--trusted-proxy cần một địa chỉ IP, không phải &quot;%1&quot;.</source>
+        <translation>--trusted-proxy needs an IP address, not &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>

@@ -19,8 +19,6 @@ struct User {
     Role role = Role::Member;
     std::optional<qint64> scopeOrgId; // the unit whose subtree the user works in
     std::optional<qint64> memberId;   // role Member: the member the account belongs to
-    int failedSignIns = 0;
-    QDateTime lockedUntil;
     QDateTime passwordChangedAt;
     qint64 version = 0;
 };

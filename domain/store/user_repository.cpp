@@ -12,9 +12,10 @@
 namespace sotay {
 namespace {
 
-const QString kUserColumns = QStringLiteral("u.id, u.username, u.role, u.scope_org_id, u.member_id, "
-                                            "u.failed_sign_ins, u.locked_until, u.password_changed_at, "
-                                            "u.version");
+// app_user.failed_sign_ins and locked_until are no longer read or written: sign-in failures are counted
+// per address and account in the server's memory (server/sign_in_throttle.h).
+const QString kUserColumns = QStringLiteral(
+    "u.id, u.username, u.role, u.scope_org_id, u.member_id, u.password_changed_at, u.version");
 
 QDateTime toDateTime(const QVariant& value)
 {
@@ -33,10 +34,8 @@ User readUser(const QSqlQuery& q, int first = 0)
     user.role = roleFromCode(q.value(first + 2).toString()).value_or(Role::Member);
     user.scopeOrgId = sql::toOptionalId(q.value(first + 3));
     user.memberId = sql::toOptionalId(q.value(first + 4));
-    user.failedSignIns = q.value(first + 5).toInt();
-    user.lockedUntil = toDateTime(q.value(first + 6));
-    user.passwordChangedAt = toDateTime(q.value(first + 7));
-    user.version = q.value(first + 8).toLongLong();
+    user.passwordChangedAt = toDateTime(q.value(first + 5));
+    user.version = q.value(first + 6).toLongLong();
     return user;
 }
 
@@ -208,33 +207,6 @@ Result<User> UserRepository::create(const NewUser& input, const WriteContext& co
     if (const Status committed = transaction.commit(); !committed)
         return committed.error();
     return user;
-}
-
-Status UserRepository::recordFailedSignIn(qint64 userId, int lockAfter, const QDateTime& lockUntil)
-{
-    sql::Transaction transaction(m_db);
-    if (const Status begun = transaction.begin(); !begun)
-        return begun;
-    if (const Status counted = done(sql::exec(m_db,
-            QStringLiteral("UPDATE app_user SET failed_sign_ins = failed_sign_ins + 1 WHERE id = ?"),
-            { userId }));
-        !counted)
-        return counted;
-    if (const Status locked = done(sql::exec(m_db,
-            QStringLiteral("UPDATE app_user SET locked_until = ?, failed_sign_ins = 0 WHERE id = ? AND "
-                           "failed_sign_ins >= ?"),
-            { sql::timestamp(lockUntil), userId, lockAfter }));
-        !locked)
-        return locked;
-    return transaction.commit();
-}
-
-Status UserRepository::recordSuccessfulSignIn(qint64 userId)
-{
-    return done(sql::exec(m_db,
-        QStringLiteral("UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ? AND "
-                       "(failed_sign_ins <> 0 OR locked_until IS NOT NULL)"),
-        { userId }));
 }
 
 Status UserRepository::changePassword(qint64 userId, const QString& passwordHash, const WriteContext& context)

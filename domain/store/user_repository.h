@@ -32,8 +32,6 @@ public:
     Result<QString> scopePath(const User& user) const;
 
     Result<User> create(const NewUser& user, const WriteContext& context);
-    Status recordFailedSignIn(qint64 userId, int lockAfter, const QDateTime& lockUntil);
-    Status recordSuccessfulSignIn(qint64 userId);
     // Changes the hash and revokes every session of the user, in one transaction.
     Status changePassword(qint64 userId, const QString& passwordHash, const WriteContext& context);
 

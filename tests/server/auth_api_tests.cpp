@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sign-in, sessions and password changes over HTTP: the normal path, the same answer for an unknown user
 // and a wrong password, the lock after ten failures, idle and absolute expiry, logout and password change.
+#include "store/sql.h"
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
 #include "support/qt_printing.h"
@@ -8,8 +9,13 @@
 #include "support/test_database.h"
 
 #include <QJsonArray>
+#include <QSqlRecord>
 
 #include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <thread>
+#include <vector>
 
 using namespace sotay;
 using namespace sotay::test;
@@ -29,6 +35,21 @@ HttpAnswer login(const RunningServer& server, const QString& username, const QSt
 HttpAnswer probe(const RunningServer& server, const QString& token)
 {
     return server.call("GET", QStringLiteral("/api/v1/orgs?parent=root"), token);
+}
+
+// Every column of every account, as text.
+QStringList accounts(const QSqlDatabase& db)
+{
+    QStringList rows;
+    auto query = sql::exec(db, QStringLiteral("SELECT * FROM app_user ORDER BY id"));
+    BOOST_TEST_REQUIRE(query.ok());
+    while (query->next()) {
+        QStringList values;
+        for (int i = 0; i < query->record().count(); ++i)
+            values.append(query->value(i).toString());
+        rows.append(values.join(u'|'));
+    }
+    return rows;
 }
 
 } // namespace
@@ -129,6 +150,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_user_and_a_wrong_password_get_the_same_answer)
             server.addUser(server.signInAsAdmin(), kOfficer, QStringLiteral("officer"), t.tranBien.id);
             const RowCounts before = RowCounts::of(db->db());
             const qint64 sessions = countRows(db->db(), QStringLiteral("app_session"));
+            const QStringList accountsBefore = accounts(db->db());
 
             const auto unknown = login(server, QStringLiteral("khong-ton-tai"), kOfficerPassword);
             const auto wrong = login(server, kOfficer, QStringLiteral("mat-khau-sai-roi"));
@@ -144,55 +166,124 @@ BOOST_AUTO_TEST_CASE(an_unknown_user_and_a_wrong_password_get_the_same_answer)
             BOOST_TEST(!unknown.body.contains("fields"));
             BOOST_TEST((RowCounts::of(db->db()) == before));
             BOOST_TEST(countRows(db->db(), QStringLiteral("app_session")) == sessions);
+            // ... and neither writes anything to the account.
+            BOOST_TEST(accounts(db->db()) == accountsBefore);
         }
     }
 }
 
-BOOST_AUTO_TEST_CASE(ten_failed_sign_ins_lock_the_account_for_fifteen_minutes)
+BOOST_AUTO_TEST_CASE(ten_failures_from_one_address_pause_that_address_for_the_account_and_no_one_else)
 {
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
             const auto t = buildSmallTree(db->db());
-            RunningServer server(*db);
+            // Behind a reverse proxy on loopback: the clients are told apart by X-Forwarded-For.
+            RunningServer server(*db, 4, [](server::ServerConfig& config) {
+                config.trustedProxies = { QStringLiteral("127.0.0.1") };
+            });
             const QString earlier
                 = server.addUser(server.signInAsAdmin(), kOfficer, QStringLiteral("officer"), t.tranBien.id);
             const QString wrongPassword = QStringLiteral("mat-khau-sai-roi");
-            const auto refusal = login(server, QStringLiteral("khong-ton-tai"), wrongPassword);
+            const auto from = [&server](
+                                  const char* address, const QString& username, const QString& password) {
+                return server.call("POST", QStringLiteral("/api/v1/auth/login"), {},
+                    { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } },
+                    { { "X-Forwarded-For", address } });
+            };
+            const char* attacker = "203.0.113.7";
+            const char* office = "198.51.100.20";
 
-            // Nine failures and then the right password: the counter starts again.
+            // Nine failures and then the right password: the count starts again.
             for (int i = 0; i < 9; ++i)
-                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
-            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
-            for (int i = 0; i < 9; ++i)
-                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
-            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
+                BOOST_TEST(from(office, kOfficer, wrongPassword).status == 401);
+            BOOST_TEST(from(office, kOfficer, kOfficerPassword).status == 200);
 
-            // Ten in a row lock the account: the right password gets the very answer of a wrong one.
+            // Ten in a row from one address pause that address for this account, the right password too.
             for (int i = 0; i < 10; ++i)
-                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
-            const auto locked = login(server, kOfficer, kOfficerPassword);
-            BOOST_TEST(locked.status == 401);
-            BOOST_TEST(locked.body == refusal.body);
-            // Other accounts are not affected, and a session from before the lock goes on.
+                BOOST_TEST(from(attacker, kOfficer, wrongPassword).status == 401);
+            const auto paused = from(attacker, kOfficer, kOfficerPassword);
+            BOOST_TEST(paused.status == 429);
+            BOOST_TEST(errorCode(paused) == QStringLiteral("too_many_attempts"));
+            BOOST_TEST(paused.headers.at("Retry-After") == "900");
+            BOOST_TEST(paused.json()
+                           .value(QStringLiteral("error"))
+                           .toObject()
+                           .value(QStringLiteral("message"))
+                           .toString()
+                           .contains(QStringLiteral("15 phút")));
+            // An unknown user name is treated alike: the answers say nothing about which accounts exist.
+            for (int i = 0; i < 10; ++i)
+                BOOST_TEST(from(attacker, QStringLiteral("khong-ton-tai"), wrongPassword).status == 401);
+            const auto unknown = from(attacker, QStringLiteral("khong-ton-tai"), wrongPassword);
+            BOOST_TEST(unknown.status == 429);
+            BOOST_TEST(unknown.body == paused.body);
+
+            // The officer's own office, other accounts, and sessions from before are not affected.
+            BOOST_TEST(from(office, kOfficer, kOfficerPassword).status == 200);
             BOOST_TEST(
-                login(server, QStringLiteral("admin"), QString::fromLatin1(RunningServer::kAdminPassword))
+                from(attacker, QStringLiteral("admin"), QString::fromLatin1(RunningServer::kAdminPassword))
                     .status
                 == 200);
             BOOST_TEST(probe(server, earlier).status == 200);
 
+            // Attempts while paused are not counted; the pause ends with the window.
             server.advanceClock(14 * 60 + 59);
-            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 401);
-            for (int i = 0; i < 5; ++i) // attempts during the lock do not count
-                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
+            BOOST_TEST(from(attacker, kOfficer, kOfficerPassword).status == 429);
             server.advanceClock(1);
-            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
-
-            // After the lock the count starts from zero again.
-            for (int i = 0; i < 9; ++i)
-                BOOST_TEST(login(server, kOfficer, wrongPassword).status == 401);
-            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 200);
+            BOOST_TEST(from(attacker, kOfficer, kOfficerPassword).status == 200);
             BOOST_TEST(stillServing(server));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(x_forwarded_for_counts_only_from_a_trusted_proxy)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            RunningServer server(*db); // no trusted proxy: every request comes from 127.0.0.1
+            server.addUser(server.signInAsAdmin(), kOfficer, QStringLiteral("officer"), t.tranBien.id);
+            for (int i = 0; i < 10; ++i) {
+                const std::string forged = "203.0.113." + std::to_string(i);
+                BOOST_TEST(server
+                               .call("POST", QStringLiteral("/api/v1/auth/login"), {},
+                                   { { QStringLiteral("username"), kOfficer },
+                                       { QStringLiteral("password"), QStringLiteral("mat-khau-sai-roi") } },
+                                   { { "X-Forwarded-For", forged } })
+                               .status
+                    == 401);
+            }
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 429);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_burst_of_parallel_guesses_checks_no_more_passwords_than_the_limit)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            RunningServer server(*db, 32);
+            server.addUser(server.signInAsAdmin(), kOfficer, QStringLiteral("officer"), t.tranBien.id);
+            std::atomic<int> checked { 0 };
+            std::atomic<int> refused { 0 };
+            std::atomic<int> other { 0 };
+            std::vector<std::thread> threads;
+            for (int i = 0; i < 64; ++i)
+                threads.emplace_back([&] {
+                    const int status = login(server, kOfficer, QStringLiteral("mat-khau-sai-roi")).status;
+                    (status == 401 ? checked : status == 429 ? refused : other)++;
+                });
+            for (auto& thread : threads)
+                thread.join();
+            BOOST_TEST(other == 0);
+            BOOST_TEST(checked.load() <= 10);
+            BOOST_TEST(checked + refused == 64);
+            // The right password now is refused as well: the allowance is spent.
+            BOOST_TEST(login(server, kOfficer, kOfficerPassword).status == 429);
         }
     }
 }

@@ -13,17 +13,22 @@ std::string apiPath(const QString& path)
 }
 
 RunningServer::RunningServer(const TestDatabase& database, int threads, bool cache)
+    : RunningServer(database, threads, [cache](server::ServerConfig& config) { config.cache = cache; })
+{
+}
+
+RunningServer::RunningServer(const TestDatabase& database, int threads, const Adjusted& adjusted)
 {
     server::ServerConfig config;
     config.port = 0;
     config.threads = threads;
-    config.cache = cache;
     config.database = database.config();
     config.adminPassword = QString::fromLatin1(kAdminPassword);
     config.passwordCost = PasswordHasher::Cost::minimal();
     // Tests run "now" at a fixed moment that the test can move forward.
     const QDateTime start(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC);
     config.clock = [offset = m_offset, start] { return start.addSecs(offset->load()); };
+    adjusted.adjust(config);
     m_server = std::make_unique<server::SotayServer>(config);
     const Status started = m_server->start();
     BOOST_TEST_REQUIRE(started.ok(), (started.ok() ? std::string() : started.error().message.toStdString()));

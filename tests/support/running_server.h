@@ -8,6 +8,8 @@
 #include <QJsonObject>
 
 #include <atomic>
+#include <concepts>
+#include <functional>
 #include <memory>
 
 namespace sotay::test {
@@ -21,6 +23,13 @@ public:
 
     // `cache` false runs the server with --no-cache: nothing kept between requests.
     explicit RunningServer(const TestDatabase& database, int threads = 4, bool cache = true);
+    // The same, with the configuration adjusted by `adjust` before the server starts.
+    template <typename Adjust>
+    requires std::invocable<Adjust&, server::ServerConfig&> RunningServer(
+        const TestDatabase& database, int threads, Adjust adjust)
+        : RunningServer(database, threads, Adjusted { std::move(adjust) })
+    {
+    }
     ~RunningServer();
     RunningServer(const RunningServer&) = delete;
     RunningServer& operator=(const RunningServer&) = delete;
@@ -48,6 +57,11 @@ public:
     void advanceClock(qint64 seconds) { m_offsetSeconds += seconds; }
 
 private:
+    struct Adjusted {
+        std::function<void(server::ServerConfig&)> adjust;
+    };
+    RunningServer(const TestDatabase& database, int threads, const Adjusted& adjusted);
+
     std::shared_ptr<std::atomic<qint64>> m_offset = std::make_shared<std::atomic<qint64>>(0);
     std::atomic<qint64>& m_offsetSeconds = *m_offset;
     std::unique_ptr<server::SotayServer> m_server;
