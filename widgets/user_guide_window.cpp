@@ -156,9 +156,9 @@ QString UserGuideWindow::folderFor(const QString& language)
     return QFile::exists(QLatin1Char(':') + folder + QLatin1String(kContentsPage)) ? folder : QString();
 }
 
-QUrl UserGuideWindow::pageUrl(const QString& page)
+QUrl UserGuideWindow::pageUrl(const QString& page, const QString& language)
 {
-    QString folder = folderFor(QLocale().name().section(u'_', 0, 0));
+    QString folder = folderFor(language.isEmpty() ? QLocale().name().section(u'_', 0, 0) : language);
     if (folder.isEmpty())
         folder = folderFor(QStringLiteral("vi"));
     QUrl url;

@@ -37,8 +37,9 @@ public:
 
     // The pages in the order of the contents, by file name; the first is the contents page.
     static QStringList pages();
-    // Where `page` is in the resources, in the console's language where the guide has it.
-    static QUrl pageUrl(const QString& page);
+    // Where `page` is in the resources, in `language` ("vi", "en"; empty: the console's) where the guide
+    // has it, in Vietnamese otherwise.
+    static QUrl pageUrl(const QString& page, const QString& language = {});
     // Folder of the resources that holds the guide in `language` ("vi", "en"), empty when it has none.
     static QString folderFor(const QString& language);
 

@@ -62,18 +62,32 @@ private slots:
         test::prepareWindowTests(m_settings);
     }
 
-    void init() { test::clearSettings(); }
+    void init()
+    {
+        test::clearSettings();
+        QLocale::setDefault(QLocale(QStringLiteral("vi_VN")));
+    }
+
+    void everyPageLoadsAndEveryLinkLeadsToAPage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("vi") << QStringLiteral("vi");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
 
     void everyPageLoadsAndEveryLinkLeadsToAPage()
     {
+        QFETCH(QString, language);
+        QCOMPARE(UserGuideWindow::folderFor(language), QStringLiteral("/guide/%1/").arg(language));
         const QStringList pages = UserGuideWindow::pages();
         QVERIFY(pages.size() >= 8); // contents, six tasks, shortcuts
         QCOMPARE(pages.constFirst(), QString::fromLatin1(UserGuideWindow::kContentsPage));
         QVERIFY(pages.contains(QString::fromLatin1(UserGuideWindow::kCorrectRecordPage)));
         std::set<QString> reached;
         for (const QString& page : pages) {
-            const QUrl url = UserGuideWindow::pageUrl(page);
+            const QUrl url = UserGuideWindow::pageUrl(page, language);
             QCOMPARE(url.scheme(), QStringLiteral("qrc"));
+            QVERIFY(url.path().startsWith(UserGuideWindow::folderFor(language)));
             const QString html = readResource(url);
             QVERIFY2(!html.isEmpty(), qPrintable(page));
             QTextDocument document;
@@ -100,10 +114,10 @@ private slots:
             }
         }
         // The contents page leads to every page, and no page in the resources is left out of the contents.
-        const QStringList fromContents = linksOf(readResource(UserGuideWindow::pageUrl({})));
+        const QStringList fromContents = linksOf(readResource(UserGuideWindow::pageUrl({}, language)));
         for (const QString& page : pages.mid(1))
             QVERIFY2(fromContents.contains(page), qPrintable(page));
-        const QString folder = QLatin1Char(':') + UserGuideWindow::pageUrl({}).path().section(u'/', 0, -2);
+        const QString folder = QLatin1Char(':') + UserGuideWindow::folderFor(language);
         for (const QString& file : QDir(folder).entryList(QDir::Files))
             QVERIFY2(pages.contains(file), qPrintable(file));
         QVERIFY(reached.size() == static_cast<size_t>(pages.size())); // each page is linked from another
@@ -199,16 +213,54 @@ private slots:
         QVERIFY(large.width() <= available.width() && large.height() <= available.height());
     }
 
-    void theEnglishConsoleShowsTheVietnameseGuideUntilThereIsAnEnglishOne()
+    void theGuideIsInTheConsolesLanguage()
     {
         QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
-        const QString expected = UserGuideWindow::folderFor(QStringLiteral("en")).isEmpty()
-            ? QStringLiteral("/guide/vi/")
-            : QStringLiteral("/guide/en/");
-        QVERIFY(UserGuideWindow::pageUrl({}).path().startsWith(expected));
-        QVERIFY(!readResource(UserGuideWindow::pageUrl({})).isEmpty());
+        QVERIFY(UserGuideWindow::pageUrl({}).path().startsWith(QStringLiteral("/guide/en/")));
+        {
+            UserGuideWindow window;
+            QCOMPARE(window.contents()->item(0)->text(), QStringLiteral("Contents"));
+            QCOMPARE(window.browser()->source().path(), QStringLiteral("/guide/en/index.html"));
+        }
+        // A language the guide does not have: Vietnamese.
+        QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
+        QVERIFY(UserGuideWindow::pageUrl({}).path().startsWith(QStringLiteral("/guide/vi/")));
         QLocale::setDefault(QLocale(QStringLiteral("vi_VN")));
         QVERIFY(UserGuideWindow::pageUrl({}).path().startsWith(QStringLiteral("/guide/vi/")));
+    }
+
+    void screenshotsInBothLanguages()
+    {
+        // For a person to look at, with the test artefacts: the guide at its first size, on the 1280x720
+        // screen, in Vietnamese and in English.
+        const QString folder = qEnvironmentVariable("SOTAY_TEST_ARTEFACTS", QDir::tempPath());
+        QVERIFY(QDir().mkpath(folder));
+        for (const char* language : { "vi", "en" }) {
+            QLocale::setDefault(QLocale(QLatin1String(language)));
+            UserGuideWindow window;
+            window.showPage(QString::fromLatin1(UserGuideWindow::kCorrectRecordPage));
+            showAndActivate(window);
+            const QString file
+                = QDir(folder).filePath(QStringLiteral("user_guide_%1.png").arg(QLatin1String(language)));
+            QVERIFY(window.grab().save(file));
+            qInfo("screenshot: %s", qPrintable(file));
+        }
+        QLocale::setDefault(QLocale(QStringLiteral("vi_VN")));
+    }
+
+    void theOpenGuideFollowsAChangeOfLanguage()
+    {
+        QLocale::setDefault(QLocale(QStringLiteral("vi_VN")));
+        UserGuideWindow window;
+        window.showPage(QStringLiteral("offline.html"));
+        QCOMPARE(window.browser()->documentTitle(), QStringLiteral("Làm việc khi mất mạng"));
+        QLocale::setDefault(QLocale(QStringLiteral("en_GB")));
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&window, &change);
+        QCOMPARE(window.currentPage(), QStringLiteral("offline.html"));
+        QCOMPARE(window.browser()->documentTitle(), QStringLiteral("Working offline"));
+        QCOMPARE(window.contents()->item(0)->text(), QStringLiteral("Contents"));
+        QLocale::setDefault(QLocale(QStringLiteral("vi_VN")));
     }
 
 private:
