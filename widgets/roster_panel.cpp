@@ -26,6 +26,7 @@
 #include <QSignalBlocker>
 #include <QSqlDatabase>
 #include <QTableView>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -150,8 +151,12 @@ bool RosterPanel::eventFilter(QObject* watched, QEvent* event)
 
 void RosterPanel::searchKeyPressed(int key)
 {
-    if (m_model->rowCount() == 0)
-        return; // the count below the list says that nothing matches
+    if (m_model->rowCount() == 0) {
+        // Never silent: say why nothing opens, where the user is looking.
+        QToolTip::showText(m_search->mapToGlobal(QPoint(0, m_search->height())),
+            tr("Không có đảng viên nào khớp với nội dung tìm và các bộ lọc đang chọn."), m_search);
+        return;
+    }
     QModelIndex current = m_view->currentIndex();
     if (!current.isValid() || !m_view->selectionModel()->isSelected(current)) {
         const QHeaderView* header = m_view->horizontalHeader();

@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 
 using namespace sotay;
 using namespace sotay::widgets;
@@ -204,6 +205,10 @@ private slots:
         QCOMPARE(window.rosterModel()->rowCount(), 0);
         QTest::keyClick(roster->searchBox(), Qt::Key_Return);
         QVERIFY(opened.isEmpty());
+        QVERIFY(QToolTip::isVisible()); // and says why
+        QVERIFY2(QToolTip::text().startsWith(QStringLiteral("Không có đảng viên nào khớp")),
+            qPrintable(QToolTip::text()));
+        QToolTip::hideText();
         MemberForm::setTestAnswer({});
 
         // F1 opens the guide on its contents, as Trợ giúp → Hướng dẫn sử dụng does.
