@@ -12,6 +12,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace sotay::app {
 
 namespace {
@@ -59,11 +61,15 @@ QString headlessSyncHelp()
         line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
     }
     text += QStringLiteral("  ") + line + u'\n';
-    for (const QCommandLineOption& option : options.all())
-        text += QStringLiteral("  --%1 <%2>")
-                    .arg(option.names().constFirst(), option.valueName())
-                    .leftJustified(25)
-            + option.description() + u'\n';
+    const QList<QCommandLineOption> all = options.all();
+    QStringList names;
+    qsizetype width = 0;
+    for (const QCommandLineOption& option : all) {
+        names.append(QStringLiteral("  --%1 <%2>").arg(option.names().constFirst(), option.valueName()));
+        width = std::max(width, names.constLast().size() + 2);
+    }
+    for (qsizetype i = 0; i < names.size(); ++i)
+        text += names[i].leftJustified(width) + all.at(i).description() + u'\n';
     return text;
 }
 
