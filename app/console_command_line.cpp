@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console_command_line.h"
 
+#include "console_sync.h"
 #include "password_file.h"
 #include "server_probe.h"
 
@@ -39,15 +40,25 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
             "đảng viên hiện lên, in thời gian khởi động rồi thoát. Cần --replica, --user và "
             "--password-file."));
     parser.addOptions({ help, version, server, replica, user, passwordFile, quitAfterStart });
+    // `sync` is a subcommand with options of its own (console_main.cpp hands it to runHeadlessSync).
+    parser.addPositionalArgument(QStringLiteral("sync"),
+        QCoreApplication::translate("sotay-console", "Đồng bộ một lần, không mở cửa sổ (xem bên dưới)."),
+        QStringLiteral("[sync …]"));
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
 
     ConsoleCommandLine result;
     if (parser.isSet(help)) {
         result.exitNow = true;
-        result.text = parser.helpText();
+        result.text = parser.helpText() + u'\n' + QCoreApplication::translate("sotay-console", "Lệnh con:")
+            + QStringLiteral("\n  ") + headlessSyncHelp().replace(u'\n', QStringLiteral("\n  ")).trimmed()
+            + u'\n';
         return result;
     }
+    if (!parser.positionalArguments().isEmpty())
+        return Error::invalid(QCoreApplication::translate(
+            "sotay-console", "Không hiểu tham số \"%1\". Xem sotay-console --help.")
+                                  .arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(version)) {
         result.exitNow = true;
         result.text = QStringLiteral("sotay-console %1\n").arg(QStringLiteral(SOTAY_VERSION));

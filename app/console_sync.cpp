@@ -12,32 +12,82 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace sotay::app {
+
+namespace {
+
+// The subcommand's options, for its parser and for the console's --help.
+struct SyncOptions {
+    QCommandLineOption server { QStringLiteral("server"),
+        QCoreApplication::translate("sotay-console", "Địa chỉ máy chủ."), QStringLiteral("URL") };
+    QCommandLineOption user { QStringLiteral("user"),
+        QCoreApplication::translate("sotay-console", "Tên đăng nhập."),
+        QCoreApplication::translate("sotay-console", "TÊN") };
+    QCommandLineOption passwordFile { QStringLiteral("password-file"),
+        QCoreApplication::translate("sotay-console", "Tệp chứa mật khẩu (dòng đầu tiên)."),
+        QCoreApplication::translate("sotay-console", "TỆP") };
+    QCommandLineOption replicaPath { QStringLiteral("replica"),
+        QCoreApplication::translate(
+            "sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
+        QCoreApplication::translate("sotay-console", "TỆP") };
+
+    QList<QCommandLineOption> all() const { return { server, user, passwordFile, replicaPath }; }
+};
+
+QString syncDescription()
+{
+    return QCoreApplication::translate("sotay-console",
+        "Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ (cho tác vụ chạy theo lịch). Mã "
+        "thoát: 0 xong, 1 không kết nối được máy chủ, 2 sai tham số, 3 đăng nhập bị từ chối hoặc hết "
+        "phiên, 4 lỗi khác.");
+}
+
+} // namespace
+
+QString headlessSyncHelp()
+{
+    const SyncOptions options;
+    QString text = QStringLiteral("sync --server URL --user %1 --password-file %2 [--replica %2]\n")
+                       .arg(options.user.valueName(), options.passwordFile.valueName());
+    // The description in lines of at most 76 characters, as QCommandLineParser writes its own.
+    QString line;
+    for (const QString& word : syncDescription().split(u' ')) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > 74) {
+            text += QStringLiteral("  ") + line + u'\n';
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    text += QStringLiteral("  ") + line + u'\n';
+    const QList<QCommandLineOption> all = options.all();
+    QStringList names;
+    qsizetype width = 0;
+    for (const QCommandLineOption& option : all) {
+        names.append(QStringLiteral("  --%1 <%2>").arg(option.names().constFirst(), option.valueName()));
+        width = std::max(width, names.constLast().size() + 2);
+    }
+    for (qsizetype i = 0; i < names.size(); ++i)
+        text += names[i].leftJustified(width) + all.at(i).description() + u'\n';
+    return text;
+}
 
 int runHeadlessSync(const QStringList& arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "sotay-console", "Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ."));
-    const QCommandLineOption server(QStringLiteral("server"),
-        QCoreApplication::translate("sotay-console", "Địa chỉ máy chủ."), QStringLiteral("URL"));
-    const QCommandLineOption user(QStringLiteral("user"),
-        QCoreApplication::translate("sotay-console", "Tên đăng nhập."),
-        QCoreApplication::translate("sotay-console", "TÊN"));
-    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
-        QCoreApplication::translate("sotay-console", "Tệp chứa mật khẩu (dòng đầu tiên)."),
-        QCoreApplication::translate("sotay-console", "TỆP"));
-    const QCommandLineOption replicaPath(QStringLiteral("replica"),
-        QCoreApplication::translate(
-            "sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
-        QCoreApplication::translate("sotay-console", "TỆP"));
-    parser.addOptions({ server, user, passwordFile, replicaPath });
+    parser.setApplicationDescription(syncDescription());
+    const SyncOptions options;
+    const QCommandLineOption& server = options.server;
+    const QCommandLineOption& user = options.user;
+    const QCommandLineOption& passwordFile = options.passwordFile;
+    const QCommandLineOption& replicaPath = options.replicaPath;
+    parser.addOptions(options.all());
     parser.addHelpOption();
-    QStringList args = arguments;
-    args.removeAt(1); // "sync"
-    if (!parser.parse(args) || !parser.positionalArguments().isEmpty()) {
+    parser.addPositionalArgument(QStringLiteral("sync"), syncDescription(), QStringLiteral("sync"));
+    if (!parser.parse(arguments) || parser.positionalArguments() != QStringList { QStringLiteral("sync") }) {
         err << (parser.errorText().isEmpty()
                 ? QCoreApplication::translate("sotay-console", "Tham số không hợp lệ.")
                 : parser.errorText())

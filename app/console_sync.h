@@ -10,4 +10,7 @@ namespace sotay::app {
 // 2 bad command line or file, 3 sign-in refused or session lost, 4 anything else.
 int runHeadlessSync(const QStringList& arguments);
 
+// How `sotay-console sync` is called and its options, one a line, for the console's own --help.
+QString headlessSyncHelp();
+
 } // namespace sotay::app

@@ -1165,10 +1165,6 @@
         <translation>FILE</translation>
     </message>
     <message>
-        <source>Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ.</source>
-        <translation>Synchronises the local replica with the server once, without opening a window.</translation>
-    </message>
-    <message>
         <source>Địa chỉ máy chủ.</source>
         <translation>Server address.</translation>
     </message>
@@ -1231,6 +1227,22 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Đồng bộ một lần, không mở cửa sổ (xem bên dưới).</source>
+        <translation>Synchronises once, without opening a window (see below).</translation>
+    </message>
+    <message>
+        <source>Lệnh con:</source>
+        <translation>Subcommand:</translation>
+    </message>
+    <message>
+        <source>Không hiểu tham số &quot;%1&quot;. Xem sotay-console --help.</source>
+        <translation>Unknown argument &quot;%1&quot;. See sotay-console --help.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ (cho tác vụ chạy theo lịch). Mã thoát: 0 xong, 1 không kết nối được máy chủ, 2 sai tham số, 3 đăng nhập bị từ chối hoặc hết phiên, 4 lỗi khác.</source>
+        <translation>Synchronises the local replica with the server once, without opening a window (for scheduled tasks). Exit codes: 0 done, 1 server out of reach, 2 wrong arguments, 3 sign-in refused or session expired, 4 any other error.</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1623,18 @@ Qt %2.</translation>
     <message>
         <source>Đã tải xong dữ liệu lần đầu trong %1: %2 tổ chức đảng, %3 đảng viên.</source>
         <translation>The first download finished in %1: %2 party organisations, %3 party members.</translation>
+    </message>
+    <message>
+        <source>Chọn một đảng viên trong danh sách trước (phím mũi tên hoặc tìm bằng Ctrl+F), rồi nhấn Enter hoặc Ctrl+O để mở hồ sơ.</source>
+        <translation>Choose a member in the roster first (with the arrow keys, or search with Ctrl+F), then press Enter or Ctrl+O to open the record.</translation>
+    </message>
+    <message>
+        <source>&amp;Hướng dẫn sử dụng</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>Cách làm các việc hằng ngày và các phím tắt.</source>
+        <translation>How to do the everyday tasks, and the keyboard shortcuts.</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2268,10 @@ Qt %2.</translation>
         <source>Mọi loại hình cơ sở</source>
         <translation>All categories</translation>
     </message>
+    <message>
+        <source>Không có đảng viên nào khớp với nội dung tìm và các bộ lọc đang chọn.</source>
+        <translation>No member matches the search and the filters chosen.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::SignInDialog</name>
@@ -2340,6 +2368,41 @@ Open the data saved on this computer and work offline? Your edits will be sent t
     <message>
         <source>%1: %2 / %3</source>
         <translation>%1: %2 / %3</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::UserGuideWindow</name>
+    <message>
+        <source>%1 — Hướng dẫn sử dụng Sổ tay</source>
+        <translation>%1 — Sổ tay user guide</translation>
+    </message>
+    <message>
+        <source>Mục lục hướng dẫn</source>
+        <translation>Guide contents</translation>
+    </message>
+    <message>
+        <source>Trang hướng dẫn</source>
+        <translation>Guide page</translation>
+    </message>
+    <message>
+        <source>◀ Trở lại</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>Trang vừa xem (Alt+←)</source>
+        <translation>The page seen before (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Tiếp ▶</source>
+        <translation>Forward ▶</translation>
+    </message>
+    <message>
+        <source>Trang đã xem tiếp theo (Alt+→)</source>
+        <translation>The next page seen (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@
 #include "store/write_context.h"
 #include "sync_controller.h"
 #include "sync_status_bar.h"
+#include "user_guide_window.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -27,6 +28,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -160,8 +162,7 @@ void MainWindow::buildCentre()
     connect(m_treePanel, &OrgTreePanel::unitChosen, this, &MainWindow::showUnit);
     connect(m_treePanel, &OrgTreePanel::operationRequested, this, &MainWindow::queueOperation);
     connect(m_treePanel, &OrgTreePanel::asOfChanged, this, &MainWindow::reloadData);
-    connect(m_rosterPanel->view(), &QAbstractItemView::activated, this,
-        [this](const QModelIndex& index) { openMember(index.data(RosterModel::MemberIdRole).toLongLong()); });
+    connect(m_rosterPanel, &RosterPanel::memberActivated, this, &MainWindow::openMember);
     onLanguage([this, serverLabel, scopeLabel, unitsLabel, membersLabel] {
         serverLabel->setText(tr("Máy chủ:"));
         scopeLabel->setText(tr("Phạm vi:"));
@@ -227,9 +228,13 @@ void MainWindow::buildMenus()
     auto* openRecord = memberMenu->addAction(QString());
     openRecord->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(openRecord, &QAction::triggered, this, [this] {
-        const QModelIndex current = m_rosterPanel->view()->currentIndex();
-        if (current.isValid())
+        const QTableView* view = m_rosterPanel->view();
+        const QModelIndex current = view->currentIndex();
+        if (current.isValid() && view->selectionModel()->isSelected(current))
             openMember(current.data(RosterModel::MemberIdRole).toLongLong());
+        else // never silent: say what the shortcut needs
+            m_status->showMessage(tr("Chọn một đảng viên trong danh sách trước (phím mũi tên hoặc tìm bằng "
+                                     "Ctrl+F), rồi nhấn Enter hoặc Ctrl+O để mở hồ sơ."));
     });
     memberMenu->addSeparator();
     m_conflictsAction = memberMenu->addAction(QString());
@@ -281,10 +286,16 @@ void MainWindow::buildMenus()
     });
 
     auto* helpMenu = menuBar()->addMenu(QString());
+    auto* guide = helpMenu->addAction(QString());
+    guide->setShortcut(QKeySequence::HelpContents); // F1
+    connect(guide, &QAction::triggered, this, [this] { UserGuideWindow::open(this); });
+    helpMenu->addSeparator();
     auto* about = helpMenu->addAction(QString());
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
-    onLanguage([helpMenu, about] {
+    onLanguage([helpMenu, guide, about] {
         helpMenu->setTitle(tr("Trợ &giúp"));
+        guide->setText(tr("&Hướng dẫn sử dụng"));
+        guide->setStatusTip(tr("Cách làm các việc hằng ngày và các phím tắt."));
         about->setText(tr("&Giới thiệu Sổ tay"));
     });
 }

@@ -5,6 +5,7 @@
 #include "member/member_rules.h"
 #include "member/member_validation.h"
 #include "member_labels.h"
+#include "tab_order.h"
 #include "test_answer.h"
 
 #include <QComboBox>
@@ -91,6 +92,13 @@ MemberEventDialog::MemberEventDialog(
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_date, &QDateEdit::dateChanged, this, &MemberEventDialog::check);
     connect(m_decision, &QLineEdit::textChanged, this, &MemberEventDialog::check);
+    m_buttons->button(QDialogButtonBox::Ok)->setDefault(true); // Enter records the event, Esc cancels
+    // Tab in the order the fields show (the note was made before the transfer's fields).
+    QList<QWidget*> order { m_date, m_decision };
+    if (m_permanence)
+        order += { m_permanence, m_target };
+    order += { m_note, m_buttons };
+    setTabOrderChain(order);
     check();
 }
 

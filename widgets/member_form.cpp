@@ -11,8 +11,11 @@
 #include "replica.h"
 #include "store/member_repository.h"
 #include "store/sql.h"
+#include "tab_order.h"
 #include "test_answer.h"
+#include "user_guide_window.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -245,6 +248,22 @@ void MemberForm::buildFields()
     layout->addWidget(m_summary);
     layout->addLayout(buttons);
     resize(640, 760);
+
+    // Tab goes down the fields in the order they show, group after group, then along the buttons (the
+    // inputs were made in another order). F1 opens the guide on correcting a record.
+    QList<QWidget*> order;
+    for (const QLabel* label : std::as_const(m_labels))
+        order.append(label->buddy());
+    order += { m_events, m_undo, m_reset, m_save, close };
+    setTabOrderChain(order);
+    // The scroll area is no stop of its own: it follows the focus through the fields.
+    for (QScrollArea* area : findChildren<QScrollArea*>())
+        area->setFocusPolicy(Qt::NoFocus);
+    auto* help = new QAction(this);
+    help->setShortcut(QKeySequence::HelpContents);
+    connect(help, &QAction::triggered, this,
+        [this] { UserGuideWindow::open(this, QString::fromLatin1(UserGuideWindow::kCorrectRecordPage)); });
+    addAction(help);
 }
 
 bool MemberForm::readRecord()

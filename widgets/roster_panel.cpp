@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -25,6 +26,7 @@
 #include <QSignalBlocker>
 #include <QSqlDatabase>
 #include <QTableView>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -113,6 +115,10 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     layout->addWidget(m_count);
 
     connect(m_search, &QLineEdit::textChanged, this, &RosterPanel::applyFilter);
+    m_search->installEventFilter(this); // Down and Enter reach the results
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        emit memberActivated(index.data(RosterModel::MemberIdRole).toLongLong());
+    });
     for (QComboBox* box : { m_status, m_gender, m_exempt, m_age, m_category })
         connect(box, &QComboBox::currentIndexChanged, this, &RosterPanel::applyFilter);
     connect(m_subtree, &QCheckBox::toggled, this, &RosterPanel::reload);
@@ -127,6 +133,46 @@ void RosterPanel::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+bool RosterPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const int code = key->key();
+        if (key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier)
+            if (code == Qt::Key_Down || code == Qt::Key_Return || code == Qt::Key_Enter) {
+                searchKeyPressed(code);
+                return true;
+            }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RosterPanel::searchKeyPressed(int key)
+{
+    if (m_model->rowCount() == 0) {
+        // Never silent: say why nothing opens, where the user is looking.
+        QToolTip::showText(m_search->mapToGlobal(QPoint(0, m_search->height())),
+            tr("Không có đảng viên nào khớp với nội dung tìm và các bộ lọc đang chọn."), m_search);
+        return;
+    }
+    QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !m_view->selectionModel()->isSelected(current)) {
+        const QHeaderView* header = m_view->horizontalHeader();
+        int column = 0; // the first column shown
+        for (int visual = header->count() - 1; visual >= 0; --visual)
+            if (!header->isSectionHidden(header->logicalIndex(visual)))
+                column = header->logicalIndex(visual);
+        current = m_model->index(0, column);
+        m_view->selectionModel()->setCurrentIndex(
+            current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    m_view->scrollTo(current);
+    if (key == Qt::Key_Down)
+        m_view->setFocus(Qt::TabFocusReason);
+    else
+        emit memberActivated(current.data(RosterModel::MemberIdRole).toLongLong());
 }
 
 void RosterPanel::retranslate()

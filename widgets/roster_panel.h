@@ -50,12 +50,18 @@ public:
 
 signals:
     void refreshed();
+    // Enter on a row, a double click, or Enter in the search box: open this member's record.
+    void memberActivated(qint64 memberId);
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();
+    // From the search box: Down moves to the results (the current row, or the first); Enter opens the
+    // current row's record, or the first result's, as Enter on a row does.
+    void searchKeyPressed(int key);
     void applyFilter();
     void reload();
     void load(const QSqlDatabase& db, qint64 unitId);
