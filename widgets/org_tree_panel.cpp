@@ -29,6 +29,26 @@
 #include <algorithm>
 
 namespace sotay::widgets {
+namespace {
+
+// The tree's view, able to open many units at once: one layout for all of them, where QTreeView::expand()
+// lays the view out again for each (a search for "chi bộ" opens hundreds).
+class OrgTreeView final : public QTreeView {
+    Q_DISABLE_COPY_MOVE(OrgTreeView)
+
+public:
+    using QTreeView::QTreeView;
+
+    void expandOnly(const QList<QModelIndex>& sourceIndexes, const QSortFilterProxyModel& filter)
+    {
+        collapseAll();
+        scheduleDelayedItemsLayout(); // expand() then only notes each unit
+        for (const QModelIndex& index : sourceIndexes)
+            expand(filter.mapFromSource(index));
+    }
+};
+
+} // namespace
 
 OrgTreeFilter::OrgTreeFilter(QObject* parent)
     : QSortFilterProxyModel(parent)
@@ -101,7 +121,7 @@ OrgTreePanel::OrgTreePanel(OrgTreeModel* model, QWidget* parent)
     , m_asOfBox(new QCheckBox(this))
     , m_asOfDate(new DayEdit(WriteContext::todayInVietnam(), this))
     , m_asOfNote(new QLabel(this))
-    , m_view(new QTreeView(this))
+    , m_view(new OrgTreeView(this))
 {
     m_filter->setSourceModel(model);
     m_search->setClearButtonEnabled(true);
@@ -332,13 +352,12 @@ void OrgTreePanel::showSearch()
 {
     // A search opens the way to its matches and leaves their own subtrees closed; no search shows the
     // first level.
-    m_view->collapseAll();
     if (m_filter->searchText().isEmpty()) {
+        m_view->collapseAll();
         m_view->expandToDepth(0);
         return;
     }
-    for (const QModelIndex& above : m_filter->pathsToMatches())
-        m_view->expand(m_filter->mapFromSource(above));
+    static_cast<OrgTreeView*>(m_view)->expandOnly(m_filter->pathsToMatches(), *m_filter);
 }
 
 bool OrgTreePanel::enterResults()
