@@ -383,6 +383,18 @@ private slots:
                 QStringLiteral("decisionNumber")));
         rename.decisionField()->setText(good.number);
         QVERIFY(ok(rename));
+        // A day to come (typed: the field has no maximum, see DayEdit).
+        const QDate tomorrow = WriteContext::todayInVietnam().addDays(1);
+        rename.effectiveField()->setDate(tomorrow);
+        QCOMPARE(rename.problemText(),
+            serverSays(repository
+                           .rename(tree.cell2.id, QStringLiteral("Chi bộ Tổ Văn"), { good.number, tomorrow },
+                               kServerDay)
+                           .error(),
+                QStringLiteral("effectiveOn")));
+        QVERIFY(!ok(rename));
+        rename.effectiveField()->setDate(good.effectiveOn);
+        QVERIFY(ok(rename));
         // The same name again.
         rename.nameField()->setText(tree.cell2.name);
         QCOMPARE(rename.problemText(),
