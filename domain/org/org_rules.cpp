@@ -170,7 +170,8 @@ std::optional<FieldError> checkNotBeforeFounded(const OrgUnit& parent, QDate eff
     if (!parent.validFrom.isValid() || !effectiveOn.isValid() || effectiveOn >= parent.validFrom)
         return std::nullopt;
     return FieldError { QStringLiteral("effectiveOn"),
-        QCoreApplication::translate("OrgRepository", "Ngày hiệu lực không được trước ngày thành lập của %1 (%2).")
+        QCoreApplication::translate(
+            "OrgRepository", "Ngày hiệu lực không được trước ngày thành lập của %1 (%2).")
             .arg(parent.displayName(), parent.validFrom.toString(QStringLiteral("dd/MM/yyyy"))) };
 }
 
