@@ -2006,24 +2006,8 @@ Qt %2.</translation>
         <translation>Add to the changes to send</translation>
     </message>
     <message>
-        <source>Cần mã đơn vị.</source>
-        <translation>A unit code is required.</translation>
-    </message>
-    <message>
-        <source>Cần tên tổ chức.</source>
-        <translation>A name is required.</translation>
-    </message>
-    <message>
-        <source>Tên mới trùng tên hiện tại.</source>
-        <translation>The new name is the same as the current one.</translation>
-    </message>
-    <message>
         <source>%1 không có tổ chức trực thuộc.</source>
         <translation>A %1 has no subordinate organisations.</translation>
-    </message>
-    <message>
-        <source>Cần số quyết định.</source>
-        <translation>A decision number is required.</translation>
     </message>
     <message>
         <source>Chuyển tổ chức đảng sang nơi trực thuộc khác</source>
@@ -2129,6 +2113,26 @@ Qt %2.</translation>
     <message>
         <source>Xem cây tổ chức như đã có vào một ngày trước đây (trước các lần chia tách, hợp nhất, đổi tên).</source>
         <translation>Show the organisation tree as it stood on an earlier day (before splits, mergers and renamings).</translation>
+    </message>
+    <message>
+        <source>Cây tổ chức chỉ có dữ liệu từ ngày %1.</source>
+        <translation>The organisation tree is only recorded from %1.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa có lịch sử của cây tổ chức: hãy đồng bộ trước.</source>
+        <translation>This computer holds no history of the organisation tree yet: please sync first.</translation>
+    </message>
+    <message>
+        <source>Thay đổi cây tổ chức</source>
+        <translation>Change the organisation tree</translation>
+    </message>
+    <message>
+        <source>Cây tổ chức đang hiện ngày %1, chỉ để xem. Bỏ chọn &quot;Cây tại ngày&quot; để thay đổi cây tổ chức hiện tại.</source>
+        <translation>The organisation tree shows %1, for viewing only. Untick &quot;Tree on date&quot; to change the current tree.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn tổ chức nào. Hãy chọn một tổ chức trên cây (có thể tìm theo tên hoặc mã) rồi làm lại.</source>
+        <translation>No organisation is chosen. Choose one in the tree (you can search by name or code), then try again.</translation>
     </message>
 </context>
 <context>

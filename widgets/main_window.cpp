@@ -157,8 +157,7 @@ void MainWindow::buildCentre()
     m_treeDock->setObjectName(QStringLiteral("orgTreeDock"));
     m_treeDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     m_treeDock->setWidget(m_treePanel);
-    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
-    resizeDocks({ m_treeDock }, { 380 }, Qt::Horizontal);
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock); // its width: showEvent()
     connect(m_treePanel, &OrgTreePanel::unitChosen, this, &MainWindow::showUnit);
     connect(m_treePanel, &OrgTreePanel::operationRequested, this, &MainWindow::queueOperation);
     connect(m_treePanel, &OrgTreePanel::asOfChanged, this, &MainWindow::reloadData);
@@ -660,7 +659,7 @@ void MainWindow::showUnit(qint64 unitId)
 {
     if (!m_replica)
         return;
-    const QString name = m_tree->indexOfUnit(unitId).data(Qt::DisplayRole).toString();
+    const QString name = m_tree->indexOfUnit(unitId).data(OrgTreeModel::FullNameRole).toString();
     if (m_reloading && unitId == m_roster->unitId())
         m_rosterPanel->refresh(name); // the same roster after a sync: read without freezing the window
     else
@@ -683,9 +682,28 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    if (!m_treeDock->isFloating())
+        settings.setValue(QStringLiteral("mainWindow/treeDockWidth"), m_treeDock->width());
     m_tick->stop();
     m_sync->cancel(); // the controller waits for the sync thread when the window goes
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_dockSized)
+        return;
+    m_dockSized = true;
+    // The tree dock's width, once the window has its real size (maximised or not): a width given before
+    // the first show, or restored with the state then, is scaled to the size the window had at that time.
+    // The width the user left, else as wide as the province's names need.
+    QTimer::singleShot(0, this, [this] {
+        if (m_treeDock->isFloating())
+            return;
+        const int kept = QSettings().value(QStringLiteral("mainWindow/treeDockWidth")).toInt();
+        resizeDocks({ m_treeDock }, { kept > 0 ? kept : m_treePanel->preferredWidth() }, Qt::Horizontal);
+    });
 }
 
 void MainWindow::showAbout()

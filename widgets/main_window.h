@@ -104,6 +104,7 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -146,6 +147,7 @@ private:
     OrgTreePanel* m_treePanel = nullptr;
     RosterPanel* m_rosterPanel = nullptr;
     QDockWidget* m_treeDock = nullptr;
+    bool m_dockSized = false;      // the tree dock was given its width after the first show
     bool m_dataPainted = false;    // firstDataPainted was emitted
     bool m_firstSyncShown = false; // the running sync is the first one: it shows its progress
     bool m_started = false;        // the sync at opening was started

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "org_operation_dialog.h"
 
+#include "day_edit.h"
+#include "field_error_label.h"
+#include "folding_completer.h"
 #include "org/org_rules.h"
+#include "org_tree_model.h"
 #include "store/write_context.h"
 #include "test_answer.h"
+#include "text/vietnamese_text.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -16,13 +21,29 @@
 #include <QVBoxLayout>
 
 namespace sotay::widgets {
+namespace {
+
+constexpr int kTargetKeyRole = Qt::UserRole + 1; // the folded "code name" of a choice
+
+void showErrors(QLabel* label, const QStringList& messages)
+{
+    if (label)
+        showFieldError(label, messages.join(u'\n'));
+}
+
+} // namespace
+
 OrgOperationDialog::OrgOperationDialog(
-    Kind kind, const OrgUnit& unit, const QList<OrgUnit>& choices, QWidget* parent)
+    Kind kind, const OrgUnit& unit, const QList<OrgUnit>& choices, const OrgTreeModel* tree, QWidget* parent)
     : QDialog(parent)
     , m_operation(kind)
     , m_unit(unit)
+    , m_tree(tree)
+    , m_choices(choices)
     , m_decision(new QLineEdit(this))
-    , m_effective(new QDateEdit(WriteContext::todayInVietnam(), this))
+    , m_effective(new DayEdit(WriteContext::todayInVietnam(), this))
+    , m_decisionError(newFieldErrorLabel(this))
+    , m_effectiveError(newFieldErrorLabel(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -39,16 +60,21 @@ OrgOperationDialog::OrgOperationDialog(
                 m_kind->addItem(orgKindLabel(child), static_cast<int>(child));
         m_code = new QLineEdit(this);
         m_name = new QLineEdit(this);
-        form->addRow(tr("&Loại tổ chức:"), m_kind);
-        form->addRow(tr("&Mã đơn vị:"), m_code);
-        form->addRow(tr("&Tên:"), m_name);
+        m_kindError = newFieldErrorLabel(this);
+        m_codeError = newFieldErrorLabel(this);
+        m_nameError = newFieldErrorLabel(this);
+        form->addRow(tr("&Loại tổ chức:"), withErrorLabel(m_kind, m_kindError, this));
+        form->addRow(tr("&Mã đơn vị:"), withErrorLabel(m_code, m_codeError, this));
+        form->addRow(tr("&Tên:"), withErrorLabel(m_name, m_nameError, this));
+        connect(m_kind, &QComboBox::currentIndexChanged, this, &OrgOperationDialog::check);
         break;
     }
     case Kind::Rename:
         setWindowTitle(tr("Đổi tên tổ chức đảng"));
         intro = tr("Đổi tên %1.").arg(unit.displayName());
         m_name = new QLineEdit(unit.name, this);
-        form->addRow(tr("&Tên mới:"), m_name);
+        m_nameError = newFieldErrorLabel(this);
+        form->addRow(tr("&Tên mới:"), withErrorLabel(m_name, m_nameError, this));
         break;
     case Kind::Move:
     case Kind::Merge: {
@@ -61,15 +87,19 @@ OrgOperationDialog::OrgOperationDialog(
                           "kết thúc hoạt động.")
                            .arg(unit.displayName());
         m_target = new QComboBox(this);
-        // Thousands of units: type part of a name or code to find one.
+        // Thousands of units: type part of a name or code, with or without diacritics, to find one.
         m_target->setEditable(true);
         m_target->setInsertPolicy(QComboBox::NoInsert);
-        m_target->completer()->setFilterMode(Qt::MatchContains);
-        m_target->completer()->setCompletionMode(QCompleter::PopupCompletion);
         m_target->addItem(QString(), 0);
-        for (const OrgUnit& choice : choices)
+        for (const OrgUnit& choice : choices) {
             m_target->addItem(choice.displayName(), choice.id);
-        form->addRow(move ? tr("&Trực thuộc:") : tr("&Hợp nhất vào:"), m_target);
+            m_target->setItemData(
+                m_target->count() - 1, text::fold(choice.code + u' ' + choice.name), kTargetKeyRole);
+        }
+        FoldingCompleter::install(m_target, kTargetKeyRole);
+        m_targetError = newFieldErrorLabel(this);
+        form->addRow(
+            move ? tr("&Trực thuộc:") : tr("&Hợp nhất vào:"), withErrorLabel(m_target, m_targetError, this));
         connect(m_target, &QComboBox::currentIndexChanged, this, &OrgOperationDialog::check);
         break;
     }
@@ -81,11 +111,8 @@ OrgOperationDialog::OrgOperationDialog(
         break;
     }
     m_decision->setPlaceholderText(tr("ví dụ: 125-QĐ/TU"));
-    m_effective->setCalendarPopup(true);
-    m_effective->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    m_effective->setMaximumDate(WriteContext::todayInVietnam());
-    form->addRow(tr("Số &quyết định:"), m_decision);
-    form->addRow(tr("&Ngày hiệu lực:"), m_effective);
+    form->addRow(tr("Số &quyết định:"), withErrorLabel(m_decision, m_decisionError, this));
+    form->addRow(tr("&Ngày hiệu lực:"), withErrorLabel(m_effective, m_effectiveError, this));
     auto* introLabel = new QLabel(intro, this);
     introLabel->setWordWrap(true);
     m_problem->setWordWrap(true);
@@ -101,32 +128,132 @@ OrgOperationDialog::OrgOperationDialog(
     for (QLineEdit* field : { m_code, m_name, m_decision })
         if (field)
             connect(field, &QLineEdit::textChanged, this, &OrgOperationDialog::check);
+    connect(m_effective, &QDateEdit::dateChanged, this, &OrgOperationDialog::check);
     check();
 }
 
 QString OrgOperationDialog::problemText() const
 {
-    return m_problem->text();
+    QStringList shown;
+    for (const QLabel* label : { m_kindError, m_codeError, m_nameError, m_targetError, m_decisionError,
+             m_effectiveError, m_problem })
+        if (label && !label->text().isEmpty())
+            shown.append(label->text());
+    return shown.join(u'\n');
+}
+
+std::optional<OrgUnit> OrgOperationDialog::chosenTarget() const
+{
+    if (!m_target)
+        return std::nullopt;
+    const qint64 id = m_target->currentData().toLongLong();
+    for (const OrgUnit& choice : m_choices)
+        if (choice.id == id && id != 0)
+            return choice;
+    return std::nullopt;
 }
 
 void OrgOperationDialog::check()
 {
-    QStringList problems;
-    if (m_code && m_code->text().trimmed().isEmpty())
-        problems.append(tr("Cần mã đơn vị."));
-    if (m_name && m_name->text().trimmed().isEmpty())
-        problems.append(tr("Cần tên tổ chức."));
-    if (m_operation == Kind::Rename && m_name && m_name->text().trimmed() == m_unit.name)
-        problems.append(tr("Tên mới trùng tên hiện tại."));
-    if (m_kind && m_kind->count() == 0)
-        problems.append(tr("%1 không có tổ chức trực thuộc.").arg(orgKindLabel(m_unit.kind)));
-    if (m_target && m_target->currentData().toLongLong() == 0)
-        problems.append(m_operation == Kind::Move ? tr("Cần chọn nơi trực thuộc mới.")
-                                                  : tr("Cần chọn tổ chức hợp nhất vào."));
-    if (m_decision->text().trimmed().isEmpty())
-        problems.append(tr("Cần số quyết định."));
-    m_problem->setText(problems.join(u'\n'));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problems.isEmpty());
+    // The domain's checks, in the server's words, on what this dialog and the replica know.
+    QStringList kindErrors, codeErrors, nameErrors, targetErrors, decisionErrors, effectiveErrors, general;
+    const auto sort = [&](const FieldError& error) {
+        const QString& field = error.field;
+        if (field == u"kind")
+            kindErrors.append(error.message);
+        else if (field == u"code")
+            codeErrors.append(error.message);
+        else if (field == u"name")
+            nameErrors.append(error.message);
+        else if (field == u"parentId" || field == u"targetId")
+            targetErrors.append(error.message);
+        else if (field == u"decisionNumber")
+            decisionErrors.append(error.message);
+        else if (field == u"effectiveOn")
+            effectiveErrors.append(error.message);
+        else
+            general.append(error.message);
+    };
+    const QDate effectiveOn = m_effective->date();
+    for (const FieldError& error :
+        validateDecision({ m_decision->text(), effectiveOn }, WriteContext::todayInVietnam()))
+        sort(error);
+    QDate latest; // the newest recorded change of the units concerned
+    const auto newest = [](QDate a, QDate b) { return !a.isValid() || (b.isValid() && b > a) ? b : a; };
+    switch (m_operation) {
+    case Kind::Create:
+        if (m_kind->count() == 0)
+            general.append(tr("%1 không có tổ chức trực thuộc.").arg(orgKindLabel(m_unit.kind)));
+        else
+            for (const FieldError& error :
+                validateUnitFields(text::cleanText(m_name->text()), text::cleanText(m_code->text()),
+                    static_cast<OrgKind>(m_kind->currentData().toInt()), m_unit.kind))
+                sort(error);
+        if (const auto early = checkNotBeforeFounded(m_unit, effectiveOn))
+            sort(*early);
+        break;
+    case Kind::Rename: {
+        const QString cleaned = text::cleanText(m_name->text());
+        for (const FieldError& error : validateUnitFields(cleaned, m_unit.code, m_unit.kind, std::nullopt))
+            if (error.field == u"name")
+                sort(error);
+        if (const auto same = checkRename(m_unit, cleaned))
+            sort(*same);
+        if (m_tree)
+            latest = m_tree->latestChange(m_unit.id, false);
+        break;
+    }
+    case Kind::Move:
+    case Kind::Merge: {
+        const auto target = chosenTarget();
+        if (!target) {
+            targetErrors.append(m_operation == Kind::Move ? tr("Cần chọn nơi trực thuộc mới.")
+                                                          : tr("Cần chọn tổ chức hợp nhất vào."));
+            break;
+        }
+        const bool inside = target->id == m_unit.id || (m_tree && m_tree->within(target->id, m_unit.id));
+        if (m_operation == Kind::Move) {
+            if (const auto refused = checkMove(m_unit, *target, inside))
+                sort(*refused);
+        } else {
+            for (const FieldError& error :
+                checkMerge(m_unit, *target, inside, m_tree ? m_tree->children(m_unit.id) : QList<OrgUnit> {},
+                    m_tree ? m_tree->heldMemberCount(m_unit.id) : 0))
+                sort(error);
+        }
+        if (m_tree) {
+            latest = m_tree->latestChange(m_unit.id, true);
+            if (m_operation == Kind::Merge)
+                latest = newest(latest, m_tree->latestChange(target->id, true));
+        }
+        break;
+    }
+    case Kind::Dissolve:
+        if (const auto root = checkDissolvable(m_unit))
+            sort(*root);
+        if (m_tree) {
+            const QString refusal = dissolveRefusal(
+                m_unit, m_tree->children(m_unit.id).size(), m_tree->heldMemberCount(m_unit.id));
+            if (!refusal.isEmpty())
+                general.append(refusal);
+            latest = m_tree->latestChange(m_unit.id, true);
+        }
+        break;
+    }
+    if (const auto early = checkNotBeforeLatestChange(effectiveOn, latest))
+        sort(*early);
+    showErrors(m_kindError, kindErrors);
+    showErrors(m_codeError, codeErrors);
+    showErrors(m_nameError, nameErrors);
+    showErrors(m_targetError, targetErrors);
+    showErrors(m_decisionError, decisionErrors);
+    showErrors(m_effectiveError, effectiveErrors);
+    m_problem->setText(general.join(u'\n'));
+    m_problem->setVisible(!general.isEmpty());
+    const bool clear = kindErrors.isEmpty() && codeErrors.isEmpty() && nameErrors.isEmpty()
+        && targetErrors.isEmpty() && decisionErrors.isEmpty() && effectiveErrors.isEmpty()
+        && general.isEmpty();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(clear);
 }
 
 OrgOperation OrgOperationDialog::operation() const

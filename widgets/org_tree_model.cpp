@@ -24,29 +24,51 @@ OrgTreeModel::OrgTreeModel(QObject* parent)
 Status OrgTreeModel::load(const QSqlDatabase& db, std::optional<QDate> asOf)
 {
     // Parents before children: the path of a parent is a prefix of its children's paths.
-    auto units = asOf
-        ? sql::exec(db,
-            QStringLiteral(
-                "SELECT unit_id, parent_id, kind, code, name, 0 FROM org_unit_period WHERE valid_from <= ? "
-                "AND (valid_to IS NULL OR valid_to > ?) ORDER BY path"),
-            { sql::date(*asOf), sql::date(*asOf) })
-        : sql::exec(db,
-            QStringLiteral(
-                "SELECT id, parent_id, kind, code, name, version FROM org_unit WHERE valid_to IS NULL "
-                "ORDER BY path"));
+    auto units = asOf ? sql::exec(db,
+                     QStringLiteral("SELECT unit_id, parent_id, kind, code, name, 0, valid_from FROM "
+                                    "org_unit_period WHERE valid_from <= ? "
+                                    "AND (valid_to IS NULL OR valid_to > ?) ORDER BY path"),
+                     { sql::date(*asOf), sql::date(*asOf) })
+                      : sql::exec(db,
+                          QStringLiteral("SELECT id, parent_id, kind, code, name, version, valid_from FROM "
+                                         "org_unit WHERE valid_to IS NULL "
+                                         "ORDER BY path"));
     if (!units)
         return units.error();
-    // Members are counted for today's tree only.
+    // Members are counted for today's tree only: on each roster, and held there (on the roster or taking
+    // part temporarily), in one reading of the members.
     QHash<qint64, qint64> counts;
+    QHash<qint64, qint64> held;
+    QHash<qint64, QDate> latest;
     if (!asOf) {
         auto query = sql::exec(db,
             QStringLiteral(
-                "SELECT org_unit_id, COUNT(*) FROM member WHERE left_reason IS NULL GROUP BY org_unit_id"));
+                "SELECT org_unit_id, temporary_org_unit_id, COUNT(*) FROM member WHERE left_reason "
+                "IS NULL GROUP BY org_unit_id, temporary_org_unit_id"));
         if (!query)
             return query.error();
-        while (query->next())
-            counts.insert(query->value(0).toLongLong(), query->value(1).toLongLong());
+        while (query->next()) {
+            const qint64 unit = query->value(0).toLongLong();
+            const qint64 temporary = query->value(1).toLongLong();
+            const qint64 count = query->value(2).toLongLong();
+            counts[unit] += count;
+            held[unit] += count;
+            if (temporary != 0 && temporary != unit)
+                held[temporary] += count;
+        }
+        // Each unit's newest change, which no operation on it may precede (as the server checks).
+        auto changes = sql::exec(db,
+            QStringLiteral("SELECT unit_id, MAX(valid_from) FROM org_unit_period WHERE valid_to IS NULL "
+                           "GROUP BY unit_id"));
+        if (!changes)
+            return changes.error();
+        while (changes->next())
+            latest.insert(changes->value(0).toLongLong(), sql::toDate(changes->value(1)));
     }
+    auto first = sql::exec(db, QStringLiteral("SELECT MIN(valid_from) FROM org_unit_period"));
+    if (!first)
+        return first.error();
+    const QDate firstDay = first->next() ? sql::toDate(first->value(0)) : QDate();
 
     std::vector<Unit> loaded;
     std::vector<int> top;
@@ -59,7 +81,12 @@ Status OrgTreeModel::load(const QSqlDatabase& db, std::optional<QDate> asOf)
         unit.code = units->value(3).toString();
         unit.name = units->value(4).toString();
         unit.version = units->value(5).toLongLong();
+        unit.validFrom = sql::toDate(units->value(6));
+        unit.shortName = orgShortName(unit.name);
         unit.searchKey = text::fold(unit.code + u' ' + unit.name);
+        unit.held = held.value(unit.id);
+        unit.latest = latest.value(unit.id);
+        unit.latestBelow = unit.latest;
         const int position = static_cast<int>(loaded.size());
         const auto parent = parentId.isNull() ? byId.constEnd() : byId.constFind(parentId.toLongLong());
         if (parent != byId.constEnd()) {
@@ -79,8 +106,12 @@ Status OrgTreeModel::load(const QSqlDatabase& db, std::optional<QDate> asOf)
             loaded[static_cast<std::size_t>(*at)].members = it.value();
     // Subtree totals: children come after their parents, so one pass from the end adds each into its parent.
     for (auto it = loaded.rbegin(); it != loaded.rend(); ++it)
-        if (it->parent >= 0)
-            loaded[static_cast<std::size_t>(it->parent)].members += it->members;
+        if (it->parent >= 0) {
+            Unit& parent = loaded[static_cast<std::size_t>(it->parent)];
+            parent.members += it->members;
+            if (it->latestBelow.isValid() && !(parent.latestBelow >= it->latestBelow))
+                parent.latestBelow = it->latestBelow;
+        }
     // Siblings by name, the way the users look for them.
     const auto byName = [&loaded](int a, int b) {
         return QString::localeAwareCompare(
@@ -95,6 +126,7 @@ Status OrgTreeModel::load(const QSqlDatabase& db, std::optional<QDate> asOf)
 
     beginResetModel();
     m_asOf = asOf;
+    m_firstDay = firstDay;
     m_units = std::move(loaded);
     m_top = std::move(top);
     m_byId = std::move(byId);
@@ -116,6 +148,65 @@ qint64 OrgTreeModel::memberCount(qint64 unitId) const
     return at == m_byId.constEnd() ? 0 : m_units[static_cast<std::size_t>(*at)].members;
 }
 
+qint64 OrgTreeModel::heldMemberCount(qint64 unitId) const
+{
+    const auto at = m_byId.constFind(unitId);
+    return at == m_byId.constEnd() ? 0 : m_units[static_cast<std::size_t>(*at)].held;
+}
+
+QList<OrgUnit> OrgTreeModel::children(qint64 unitId) const
+{
+    QList<OrgUnit> below;
+    if (const auto at = m_byId.constFind(unitId); at != m_byId.constEnd())
+        for (const int child : m_units[static_cast<std::size_t>(*at)].children)
+            below.append(toOrgUnit(m_units[static_cast<std::size_t>(child)]));
+    return below;
+}
+
+QDate OrgTreeModel::latestChange(qint64 unitId, bool subtree) const
+{
+    const auto at = m_byId.constFind(unitId);
+    if (at == m_byId.constEnd())
+        return {};
+    const Unit& held = m_units[static_cast<std::size_t>(*at)];
+    return subtree ? held.latestBelow : held.latest;
+}
+
+OrgTreeModel::SearchResult OrgTreeModel::search(const QString& folded) const
+{
+    // Units come parents first: one pass down marks what lies below a match, one pass up what lies above.
+    const std::size_t count = m_units.size();
+    SearchResult result;
+    result.shown.assign(count, 1);
+    if (folded.isEmpty())
+        return result;
+    std::vector<char> match(count, 0);
+    std::vector<char> below(count, 0); // a match or below one
+    std::vector<char> above(count, 0); // above a match
+    for (std::size_t i = 0; i < count; ++i) {
+        const Unit& unit = m_units[i];
+        match[i] = unit.searchKey.contains(folded) ? 1 : 0;
+        result.matches += match[i];
+        below[i] = match[i] || (unit.parent >= 0 && below[static_cast<std::size_t>(unit.parent)]);
+    }
+    for (std::size_t i = count; i-- > 0;)
+        if ((match[i] || above[i]) && m_units[i].parent >= 0)
+            above[static_cast<std::size_t>(m_units[i].parent)] = 1;
+    for (std::size_t i = 0; i < count; ++i) {
+        result.shown[i] = below[i] || above[i];
+        if (above[i])
+            result.aboveMatches.push_back(static_cast<int>(i));
+    }
+    return result;
+}
+
+QModelIndex OrgTreeModel::indexAtPosition(int position) const
+{
+    if (position < 0 || position >= static_cast<int>(m_units.size()))
+        return {};
+    return createIndex(m_units[static_cast<std::size_t>(position)].row, NameColumn, quintptr(position));
+}
+
 std::optional<OrgUnit> OrgTreeModel::unit(qint64 unitId) const
 {
     const auto at = m_byId.constFind(unitId);
@@ -134,6 +225,7 @@ OrgUnit OrgTreeModel::toOrgUnit(const Unit& held) const
     unit.code = held.code;
     unit.name = held.name;
     unit.version = held.version;
+    unit.validFrom = held.validFrom;
     return unit;
 }
 
@@ -204,7 +296,7 @@ QVariant OrgTreeModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
-            return unit.name;
+            return unit.shortName;
         return m_asOf ? QString() : QLocale().toString(unit.members);
     case Qt::ToolTipRole:
         if (m_asOf)
@@ -224,6 +316,8 @@ QVariant OrgTreeModel::data(const QModelIndex& index, int role) const
         return static_cast<int>(unit.kind);
     case SearchKeyRole:
         return unit.searchKey;
+    case FullNameRole:
+        return unit.name;
     default:
         return {};
     }
@@ -234,6 +328,23 @@ QVariant OrgTreeModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     return section == NameColumn ? tr("Tổ chức đảng") : tr("Đảng viên");
+}
+
+QString orgShortName(const QString& name)
+{
+    // The longer prefixes first: "Đảng bộ bộ phận" before "Đảng bộ". Both spellings of "ủy".
+    static const QStringList prefixes { QStringLiteral("Đảng bộ bộ phận "), QStringLiteral("Đảng bộ cơ sở "),
+        QStringLiteral("Chi bộ cơ sở "), QStringLiteral("Đảng bộ "), QStringLiteral("Đảng ủy "),
+        QStringLiteral("Đảng uỷ "), QStringLiteral("Chi bộ "), QStringLiteral("Tổ đảng ") };
+    for (const QString& prefix : prefixes) {
+        if (!name.startsWith(prefix, Qt::CaseInsensitive))
+            continue;
+        const QString rest = name.mid(prefix.size()).trimmed();
+        if (rest.isEmpty() || rest.front().isDigit())
+            return name;
+        return rest;
+    }
+    return name;
 }
 
 QIcon orgKindIcon(OrgKind kind)

@@ -26,6 +26,15 @@ public:
         UnitIdRole = Qt::UserRole + 1, // qint64
         KindRole,                      // OrgKind as int
         SearchKeyRole,                 // folded "code name", for searching without diacritics
+        FullNameRole,                  // the whole name (the tree shows the part that tells units apart)
+    };
+
+    // What a search shows, by position (the internal id of the model's indexes): each match with the
+    // units above it and its whole subtree; and the units above a match, which the view expands.
+    struct SearchResult {
+        std::vector<char> shown;
+        std::vector<int> aboveMatches; // parents before children
+        qsizetype matches = 0;
     };
 
     explicit OrgTreeModel(QObject* parent = nullptr);
@@ -37,6 +46,18 @@ public:
     QModelIndex indexOfUnit(qint64 unitId) const;
     qsizetype unitCount() const { return static_cast<qsizetype>(m_units.size()); }
     qint64 memberCount(qint64 unitId) const; // active members of the subtree
+    // Active members on the unit's own roster or taking part there temporarily (what keeps it from being
+    // dissolved or merged into a unit without a roster); only for today's tree.
+    qint64 heldMemberCount(qint64 unitId) const;
+    // The unit's active sub-units.
+    QList<OrgUnit> children(qint64 unitId) const;
+    // The newest day on which the unit (or, with `subtree`, anything below it) changed, from the replica's
+    // history; invalid when the replica does not know it.
+    QDate latestChange(qint64 unitId, bool subtree) const;
+    // The first day of the replica's recorded history of the tree; invalid when it holds none.
+    QDate firstRecordedDay() const { return m_firstDay; }
+    SearchResult search(const QString& folded) const;
+    QModelIndex indexAtPosition(int position) const;
     // The unit as the replica holds it (id, parent, kind, code, name, version), for the tree operations.
     std::optional<OrgUnit> unit(qint64 unitId) const;
     // Every unit, by name; and whether `unitId` is `ancestorId` or lies below it.
@@ -78,18 +99,29 @@ private:
         OrgKind kind = OrgKind::Cell;
         QString code;
         QString name;
+        QString shortName;
         QString searchKey;
         qint64 members = 0;
+        qint64 held = 0;
+        QDate latest;      // its own newest change
+        QDate latestBelow; // the newest change of its subtree, itself included
         qint64 version = 0;
+        QDate validFrom; // founded (today's tree), or the start of the period shown (a past tree)
         std::vector<int> children;
     };
     OrgUnit toOrgUnit(const Unit& held) const;
 
     std::optional<QDate> m_asOf;
+    QDate m_firstDay;
     std::vector<Unit> m_units;
     std::vector<int> m_top;
     QHash<qint64, int> m_byId;
 };
+
+// The part of a unit's name that tells it from its siblings, without the kind it begins with (the kind is the
+// icon): "Đảng bộ xã Bình Minh" is "xã Bình Minh", "Chi bộ ấp 3" is "ấp 3". A name that would be left as a
+// bare number ("Chi bộ 3") stays whole.
+QString orgShortName(const QString& name);
 
 // A small round icon per kind of unit, drawn once (no image files to ship).
 QIcon orgKindIcon(OrgKind kind);

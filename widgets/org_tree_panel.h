@@ -2,6 +2,7 @@
 #pragma once
 
 #include "org_operation_dialog.h"
+#include "org_tree_model.h"
 
 #include <QDate>
 #include <QSortFilterProxyModel>
@@ -18,22 +19,34 @@ class QTreeView;
 
 namespace sotay::widgets {
 
-class OrgTreeModel;
-
-// Keeps the units whose code or name contains the folded search text, with the units above them.
+// Keeps the units whose code or name contains the folded search text, with the units above them (to see
+// where they stand) and every unit below them (so that a commune found by name still leads to its cells).
+// What is shown is worked out once per search over the whole tree (OrgTreeModel::search), not per row.
 class OrgTreeFilter final : public QSortFilterProxyModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrgTreeFilter)
 
 public:
     explicit OrgTreeFilter(QObject* parent = nullptr);
+    // The source must be an OrgTreeModel.
+    void setSourceModel(QAbstractItemModel* model) override;
     void setSearchText(const QString& text);
+    QString searchText() const { return m_folded; }
+    // The units above a match (in the source model), parents first: the view expands these and no more.
+    QList<QModelIndex> pathsToMatches() const;
+    // Whether the unit at `sourceIndex` matches the search itself (not only lies above or below a match).
+    bool matches(const QModelIndex& sourceIndex) const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
+    const OrgTreeModel::SearchResult& result() const;
+
+    OrgTreeModel* m_tree = nullptr;
     QString m_folded;
+    mutable OrgTreeModel::SearchResult m_result;
+    mutable bool m_stale = true; // the search or the tree changed since m_result was worked out
 };
 
 // The organisation tree with its search box: the console's left-hand dock.
@@ -55,6 +68,9 @@ public:
     void showMode();
     // Selects a unit (and shows it); false when it is not in the tree or hidden by the search.
     bool selectUnit(qint64 unitId);
+    // The width that shows the names the users work with most (the province's units down to the grassroots
+    // organisations), measured in the tree's font; at most two fifths of the screen.
+    int preferredWidth() const;
 
     // The tree operations on the current unit: each asks its dialog, then signals what to send.
     void createUnderCurrent();
@@ -74,10 +90,16 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();
     void search(const QString& text);
+    // Expands the way to each match (a search), or the first level (no search).
+    void showSearch();
+    // From the search box into the results: the first match becomes current; `choose` also says so.
+    bool enterResults();
+    void tellWhyNot(const QString& reason);
     void takeCurrent(const QModelIndex& current);
     qint64 currentUnitId() const;
     void askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qint64 targetId = 0);

@@ -88,6 +88,104 @@ QList<FieldError> validateDecision(const Decision& decision, QDate today)
     return errors;
 }
 
+// The server's words, under the translation context they were first written in.
+std::optional<FieldError> checkRename(const OrgUnit& unit, const QString& cleanedName)
+{
+    if (cleanedName != unit.name)
+        return std::nullopt;
+    return FieldError { QStringLiteral("name"),
+        QCoreApplication::translate("OrgRepository", "Tên mới trùng với tên hiện tại.") };
+}
+
+std::optional<FieldError> checkMove(const OrgUnit& unit, const OrgUnit& parent, bool insideUnit)
+{
+    if (!unit.parentId)
+        return FieldError { QStringLiteral("id"),
+            QCoreApplication::translate("OrgRepository", "Không thể chuyển Đảng bộ tỉnh.") };
+    if (insideUnit)
+        return FieldError { QStringLiteral("parentId"),
+            QCoreApplication::translate(
+                "OrgRepository", "Không thể chuyển %1 vào chính nó hoặc tổ chức trực thuộc nó.")
+                .arg(unit.displayName()) };
+    if (unit.parentId == parent.id)
+        return FieldError { QStringLiteral("parentId"),
+            QCoreApplication::translate("OrgRepository", "%1 đã trực thuộc %2.")
+                .arg(unit.displayName(), parent.displayName()) };
+    if (!canContain(parent.kind, unit.kind))
+        return FieldError { QStringLiteral("parentId"),
+            QCoreApplication::translate("OrgRepository", "%1 không thể trực thuộc %2.")
+                .arg(orgKindLabel(unit.kind), orgKindLabel(parent.kind).toLower()) };
+    return std::nullopt;
+}
+
+QList<FieldError> checkMerge(const OrgUnit& source, const OrgUnit& target, bool insideSource,
+    const QList<OrgUnit>& children, qsizetype members)
+{
+    QList<FieldError> errors;
+    if (!source.parentId)
+        errors.append({ QStringLiteral("id"),
+            QCoreApplication::translate("OrgRepository", "Không thể sáp nhập Đảng bộ tỉnh.") });
+    else if (source.id == target.id || insideSource)
+        errors.append({ QStringLiteral("targetId"),
+            QCoreApplication::translate(
+                "OrgRepository", "Không thể sáp nhập %1 vào chính nó hoặc tổ chức trực thuộc nó.")
+                .arg(source.displayName()) });
+    for (const auto& child : children)
+        if (!canContain(target.kind, child.kind)) {
+            errors.append({ QStringLiteral("targetId"),
+                QCoreApplication::translate("OrgRepository", "%1 không thể trực thuộc %2.")
+                    .arg(child.displayName(), target.displayName()) });
+            break;
+        }
+    if (members > 0 && !canHoldMembers(target.kind))
+        errors.append({ QStringLiteral("targetId"),
+            QCoreApplication::translate("OrgRepository",
+                "%1 không có danh sách đảng viên để nhận %n đảng viên.", nullptr, int(members))
+                .arg(target.displayName()) });
+    return errors;
+}
+
+std::optional<FieldError> checkDissolvable(const OrgUnit& unit)
+{
+    if (unit.parentId)
+        return std::nullopt;
+    return FieldError { QStringLiteral("id"),
+        QCoreApplication::translate("OrgRepository", "Không thể giải thể Đảng bộ tỉnh.") };
+}
+
+QString dissolveRefusal(const OrgUnit& unit, qsizetype children, qsizetype members)
+{
+    if (children == 0 && members == 0)
+        return {};
+    return QCoreApplication::translate("OrgRepository",
+        "Chưa thể giải thể %1: còn %2 tổ chức trực thuộc và %3 đảng viên. "
+        "Hãy chuyển hoặc sáp nhập trước.")
+        .arg(unit.displayName())
+        .arg(children)
+        .arg(members);
+}
+
+std::optional<FieldError> checkNotBeforeFounded(const OrgUnit& parent, QDate effectiveOn)
+{
+    if (!parent.validFrom.isValid() || !effectiveOn.isValid() || effectiveOn >= parent.validFrom)
+        return std::nullopt;
+    return FieldError { QStringLiteral("effectiveOn"),
+        QCoreApplication::translate(
+            "OrgRepository", "Ngày hiệu lực không được trước ngày thành lập của %1 (%2).")
+            .arg(parent.displayName(), parent.validFrom.toString(QStringLiteral("dd/MM/yyyy"))) };
+}
+
+std::optional<FieldError> checkNotBeforeLatestChange(QDate effectiveOn, QDate latestChange)
+{
+    if (!latestChange.isValid() || !effectiveOn.isValid() || effectiveOn >= latestChange)
+        return std::nullopt;
+    return FieldError { QStringLiteral("effectiveOn"),
+        QCoreApplication::translate("OrgRepository",
+            "Ngày hiệu lực không được trước ngày %1, ngày thay đổi gần nhất của các "
+            "tổ chức liên quan.")
+            .arg(latestChange.toString(QStringLiteral("dd/MM/yyyy"))) };
+}
+
 } // namespace sotay
 
 namespace sotay {

@@ -23,6 +23,22 @@ QList<FieldError> validateUnitFields(
 // Checks of a decision: number present, date present and not in the future.
 QList<FieldError> validateDecision(const Decision& decision, QDate today);
 
+// The checks of each tree operation that need only the units concerned: the server makes them, and the
+// console makes them in its dialogs before sending, so both refuse in the same words. `insideUnit`: the
+// other unit is the unit itself or lies below it. `members`: those on the unit's roster or taking part
+// there temporarily; `children`: its active sub-units.
+std::optional<FieldError> checkRename(const OrgUnit& unit, const QString& cleanedName);
+std::optional<FieldError> checkMove(const OrgUnit& unit, const OrgUnit& parent, bool insideUnit);
+QList<FieldError> checkMerge(const OrgUnit& source, const OrgUnit& target, bool insideSource,
+    const QList<OrgUnit>& children, qsizetype members);
+std::optional<FieldError> checkDissolvable(const OrgUnit& unit);
+// Empty when the unit may be dissolved; else why not (the server answers it as a conflict).
+QString dissolveRefusal(const OrgUnit& unit, qsizetype children, qsizetype members);
+// A new unit may not be dated before its parent was founded.
+std::optional<FieldError> checkNotBeforeFounded(const OrgUnit& parent, QDate effectiveOn);
+// An operation may not be dated before the newest recorded change of the units it concerns.
+std::optional<FieldError> checkNotBeforeLatestChange(QDate effectiveOn, QDate latestChange);
+
 } // namespace sotay
 
 namespace sotay {

@@ -110,15 +110,9 @@ Status checkEffectiveDate(const QSqlDatabase& db, const QStringList& paths, QDat
                 { path, subtreeEnd(path) });
         if (!query)
             return query.error();
-        if (query->next()) {
-            const QDate latest = sql::toDate(query->value(0));
-            if (latest.isValid() && effectiveOn < latest)
-                return invalidField(QStringLiteral("effectiveOn"),
-                    QCoreApplication::translate("OrgRepository",
-                        "Ngày hiệu lực không được trước ngày %1, ngày thay đổi gần nhất của các "
-                        "tổ chức liên quan.")
-                        .arg(latest.toString(QStringLiteral("dd/MM/yyyy"))));
-        }
+        if (query->next())
+            if (const auto early = checkNotBeforeLatestChange(effectiveOn, sql::toDate(query->value(0))))
+                return invalidField(early->field, early->message);
     }
     return success();
 }
@@ -581,11 +575,8 @@ Result<OrgUnit> OrgRepository::create(
         return invalidFields(errors);
     if (const Status free = checkCodeFree(m_db, text::cleanText(unit.code), QStringLiteral("code")); !free)
         return free.error();
-    if (parent && decision.effectiveOn < parent->validFrom)
-        return invalidField(QStringLiteral("effectiveOn"),
-            QCoreApplication::translate(
-                "OrgRepository", "Ngày hiệu lực không được trước ngày thành lập của %1 (%2).")
-                .arg(parent->displayName(), parent->validFrom.toString(QStringLiteral("dd/MM/yyyy"))));
+    if (const auto early = parent ? checkNotBeforeFounded(*parent, decision.effectiveOn) : std::nullopt)
+        return invalidField(early->field, early->message);
 
     auto created = insertUnit(m_db, unit, parent ? &*parent : nullptr, decision.effectiveOn, context);
     if (!created)
@@ -615,9 +606,8 @@ Result<OrgUnit> OrgRepository::rename(qint64 id, const QString& name, const Deci
     for (const auto& error : validateUnitFields(cleaned, unit->code, unit->kind, std::nullopt))
         if (error.field == u"name")
             errors.append(error);
-    if (cleaned == unit->name)
-        errors.append({ QStringLiteral("name"),
-            QCoreApplication::translate("OrgRepository", "Tên mới trùng với tên hiện tại.") });
+    if (const auto same = checkRename(*unit, cleaned))
+        errors.append(*same);
     if (!errors.isEmpty())
         return invalidFields(errors);
     // A rename touches only the unit's own history, not its descendants'.
@@ -663,22 +653,8 @@ Result<OrgUnit> OrgRepository::move(qint64 id, qint64 newParentId, const Decisio
         return parent;
 
     QList<FieldError> errors = validateDecision(decision, context.today());
-    if (!unit->parentId)
-        errors.append({ QStringLiteral("id"),
-            QCoreApplication::translate("OrgRepository", "Không thể chuyển Đảng bộ tỉnh.") });
-    else if (isInSubtree(parent->path, unit->path))
-        errors.append({ QStringLiteral("parentId"),
-            QCoreApplication::translate(
-                "OrgRepository", "Không thể chuyển %1 vào chính nó hoặc tổ chức trực thuộc nó.")
-                .arg(unit->displayName()) });
-    else if (unit->parentId == parent->id)
-        errors.append({ QStringLiteral("parentId"),
-            QCoreApplication::translate("OrgRepository", "%1 đã trực thuộc %2.")
-                .arg(unit->displayName(), parent->displayName()) });
-    else if (!canContain(parent->kind, unit->kind))
-        errors.append({ QStringLiteral("parentId"),
-            QCoreApplication::translate("OrgRepository", "%1 không thể trực thuộc %2.")
-                .arg(orgKindLabel(unit->kind), orgKindLabel(parent->kind).toLower()) });
+    if (const auto refused = checkMove(*unit, *parent, isInSubtree(parent->path, unit->path)))
+        errors.append(*refused);
     if (!errors.isEmpty())
         return invalidFields(errors);
     if (const Status dated = checkEffectiveDate(m_db, { unit->path }, decision.effectiveOn); !dated)
@@ -713,32 +689,14 @@ Result<OrgUnit> OrgRepository::merge(qint64 sourceId, qint64 targetId, const Dec
         return target;
 
     QList<FieldError> errors = validateDecision(decision, context.today());
-    if (!source->parentId)
-        errors.append({ QStringLiteral("id"),
-            QCoreApplication::translate("OrgRepository", "Không thể sáp nhập Đảng bộ tỉnh.") });
-    else if (source->id == target->id || isInSubtree(target->path, source->path))
-        errors.append({ QStringLiteral("targetId"),
-            QCoreApplication::translate(
-                "OrgRepository", "Không thể sáp nhập %1 vào chính nó hoặc tổ chức trực thuộc nó.")
-                .arg(source->displayName()) });
     auto children = activeChildren(m_db, source->id);
     if (!children)
         return children.error();
     auto members = membersOf(m_db, source->id);
     if (!members)
         return members.error();
-    for (const auto& child : *children)
-        if (!canContain(target->kind, child.kind)) {
-            errors.append({ QStringLiteral("targetId"),
-                QCoreApplication::translate("OrgRepository", "%1 không thể trực thuộc %2.")
-                    .arg(child.displayName(), target->displayName()) });
-            break;
-        }
-    if (!members->isEmpty() && !canHoldMembers(target->kind))
-        errors.append({ QStringLiteral("targetId"),
-            QCoreApplication::translate("OrgRepository",
-                "%1 không có danh sách đảng viên để nhận %n đảng viên.", nullptr, int(members->size()))
-                .arg(target->displayName()) });
+    errors.append(
+        checkMerge(*source, *target, isInSubtree(target->path, source->path), *children, members->size()));
     if (!errors.isEmpty())
         return invalidFields(errors);
     if (const Status dated = checkEffectiveDate(m_db, { source->path, target->path }, decision.effectiveOn);
@@ -911,9 +869,8 @@ Result<OrgUnit> OrgRepository::dissolve(
     if (const Status current = checkVersion(*unit, expectedVersion); !current)
         return current.error();
     QList<FieldError> errors = validateDecision(decision, context.today());
-    if (!unit->parentId)
-        errors.append({ QStringLiteral("id"),
-            QCoreApplication::translate("OrgRepository", "Không thể giải thể Đảng bộ tỉnh.") });
+    if (const auto root = checkDissolvable(*unit))
+        errors.append(*root);
     if (!errors.isEmpty())
         return invalidFields(errors);
 
@@ -923,13 +880,8 @@ Result<OrgUnit> OrgRepository::dissolve(
     auto members = membersOf(m_db, id);
     if (!members)
         return members.error();
-    if (!children->isEmpty() || !members->isEmpty())
-        return Error::conflict(QCoreApplication::translate("OrgRepository",
-            "Chưa thể giải thể %1: còn %2 tổ chức trực thuộc và %3 đảng viên. "
-            "Hãy chuyển hoặc sáp nhập trước.")
-                                   .arg(unit->displayName())
-                                   .arg(children->size())
-                                   .arg(members->size()));
+    if (const QString refusal = dissolveRefusal(*unit, children->size(), members->size()); !refusal.isEmpty())
+        return Error::conflict(refusal);
     if (const Status dated = checkEffectiveDate(m_db, { unit->path }, decision.effectiveOn); !dated)
         return dated.error();
     if (const Status ended

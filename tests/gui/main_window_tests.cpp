@@ -23,11 +23,13 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFontMetrics>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 using namespace sotay;
 using namespace sotay::widgets;
@@ -493,6 +495,30 @@ private slots:
         QCOMPARE(window.treeModel()->memberCount(setup->tree.cell1.id), 2);
     }
 
+    void theTreeDockLeadsToARosterWithTheKeyboard()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("keyboard.sqlite") };
+        MainWindow window(session, quickOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        window.activateWindow();
+        QLineEdit* search = window.treePanel()->searchBox();
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("ngo quyen"));
+        QTest::keyClick(search, Qt::Key_Down);
+        QVERIFY(window.treePanel()->view()->hasFocus());
+        QTest::keyClick(window.treePanel()->view(), Qt::Key_Return);
+        QCOMPARE(window.rosterModel()->unitId(), setup->tree.school.id);
+        // The roster is titled with the unit's whole name, not the short one the tree shows.
+        const auto labels = window.rosterPanel()->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+            [&](const QLabel* label) { return label->text() == setup->tree.school.name; }));
+    }
+
     void theOperationDialogSaysWhatIsMissingBesideTheFields()
     {
         OrgUnit cell;
@@ -503,8 +529,9 @@ private slots:
         cell.version = 3;
         OrgOperationDialog rename(OrgOperationDialog::Kind::Rename, cell);
         QVERIFY(!rename.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
-        QVERIFY(rename.problemText().contains(QStringLiteral("Tên mới trùng tên hiện tại.")));
-        QVERIFY(rename.problemText().contains(QStringLiteral("Cần số quyết định.")));
+        // In the server's words (org/org_rules.h).
+        QVERIFY(rename.problemText().contains(QStringLiteral("Tên mới trùng với tên hiện tại.")));
+        QVERIFY(rename.problemText().contains(QStringLiteral("Cần nhập số quyết định.")));
         rename.nameField()->setText(QStringLiteral("Chi bộ Khu phố 1"));
         rename.decisionField()->setText(QStringLiteral("9-QĐ/ĐU"));
         QVERIFY(rename.buttons()->button(QDialogButtonBox::Ok)->isEnabled());

@@ -25,7 +25,7 @@ QStringList namesUnder(const QAbstractItemModel& model, const QModelIndex& paren
 {
     QStringList names;
     for (int row = 0; row < model.rowCount(parent); ++row)
-        names.append(model.index(row, 0, parent).data().toString());
+        names.append(model.index(row, 0, parent).data(OrgTreeModel::FullNameRole).toString());
     return names;
 }
 
@@ -50,7 +50,8 @@ private slots:
         QCOMPARE(model.unitCount(), 7);
         QCOMPARE(model.rowCount(), 1);
         const QModelIndex province = model.index(0, OrgTreeModel::NameColumn);
-        QCOMPARE(province.data().toString(), setup->tree.province.name);
+        QCOMPARE(province.data(OrgTreeModel::FullNameRole).toString(), setup->tree.province.name);
+        QCOMPARE(province.data().toString(), QStringLiteral("tỉnh Đồng Nai"));
         // Siblings by name: "Đảng bộ phường Trấn Biên" before "Đảng bộ xã Phú Riềng".
         QCOMPARE(namesUnder(model, province),
             (QStringList { setup->tree.tranBien.name, setup->tree.phuRieng.name }));
