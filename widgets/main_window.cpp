@@ -458,6 +458,9 @@ void MainWindow::setLanguage(const QString& language)
     // The widgets retranslate themselves on the LanguageChange event; the models' headers are read again.
     emit m_roster->headerDataChanged(Qt::Horizontal, 0, RosterModel::ColumnCount - 1);
     emit m_tree->headerDataChanged(Qt::Horizontal, 0, OrgTreeModel::ColumnCount - 1);
+    // The cells are painted again: their labels and numbers (2.967 / 2,967) in the new language.
+    for (QAbstractItemView* view : findChildren<QAbstractItemView*>())
+        view->viewport()->update();
     m_status->clearMessage();
 }
 

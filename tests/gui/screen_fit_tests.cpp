@@ -457,6 +457,34 @@ private slots:
         }
     }
 
+    void theSensitiveColumnsFollowTheRoleOfTheSignIn()
+    {
+        const auto setRole = [this](const QString& role) {
+            auto replica = client::Replica::open(m_replica);
+            if (!replica)
+                qWarning("%s", qPrintable(replica.error().message));
+            const Status set = replica ? (*replica)->setSignedInRole(role) : Status(replica.error());
+            if (!set)
+                qWarning("%s", qPrintable(set.error().message));
+            return set.ok();
+        };
+        for (const QString& role : { QStringLiteral("secretary"), QStringLiteral("member"), QString() }) {
+            QVERIFY(setRole(role));
+            auto window = openWindow(QStringLiteral("vi"));
+            QVERIFY(window);
+            const std::unique_ptr<QMenu> menu = window->rosterPanel()->columnMenu();
+            QCOMPARE(static_cast<int>(menu->actions().size()) - 1, RosterModel::ColumnCount - 3);
+            QVERIFY(!window->rosterModel()->sensitiveShown());
+        }
+        QVERIFY(setRole(QStringLiteral("admin")));
+        {
+            auto window = openWindow(QStringLiteral("vi"));
+            QVERIFY(window);
+            QVERIFY(window->rosterModel()->sensitiveShown());
+        }
+        QVERIFY(setRole(QStringLiteral("officer")));
+    }
+
 private:
     std::unique_ptr<MainWindow> openWindow(const QString& language)
     {
