@@ -65,10 +65,9 @@ ReplicaInfoDialog::ReplicaInfoDialog(const ConsoleSession& session, QWidget* par
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_note);
-    layout->addStretch();
     layout->addLayout(buttons);
     retranslate();
-    resize(560, 360);
+    setMinimumWidth(480);
 }
 
 ReplicaInfoDialog::~ReplicaInfoDialog() = default;
