@@ -80,17 +80,21 @@ QString communeName(const QString& name)
 }
 
 // Shares equal texts between rows: a province's roster has 200,000 hometowns but some sixty distinct ones.
+// A text seen before costs a lookup, without a copy of its own.
 class SharedTexts {
 public:
-    QString take(QString text)
+    QString take(QStringView text)
     {
         if (text.isEmpty())
             return {};
-        const auto found = m_texts.constFind(text);
+        // Looked up without copying the characters; copied once, when new.
+        const QString key = QString::fromRawData(text.data(), text.size());
+        const auto found = m_texts.constFind(key);
         if (found != m_texts.constEnd())
             return *found;
-        m_texts.insert(text);
-        return text;
+        QString copy = text.toString();
+        m_texts.insert(copy);
+        return copy;
     }
 
 private:
@@ -111,6 +115,16 @@ struct QtRow {
     QString text(int column) const { return query.value(column).toString(); }
     QDate date(int column) const { return sql::toDate(query.value(column)); }
 };
+
+QString sharedText(const SqliteRows& source, int column, SharedTexts& shared)
+{
+    return shared.take(source.textView(column));
+}
+
+QString sharedText(const QtRow& source, int column, SharedTexts& shared)
+{
+    return shared.take(source.text(column));
+}
 
 template <typename Source>
 RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& units, SharedTexts& shared,
@@ -134,14 +148,15 @@ RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& u
     row.status = memberStatusFromCode(source.text(11)).value_or(MemberStatus::Official);
     row.exempt = source.integer(12) != 0;
     row.profileNumber = source.text(13);
-    row.hometown = shared.take(source.text(14));
-    row.generalEducation = shared.take(source.text(15));
-    row.professionalQualification = shared.take(source.text(16));
-    row.politicalTheory = politicalTheoryFromCode(source.text(17)).value_or(PoliticalTheoryLevel::None);
+    row.hometown = sharedText(source, 14, shared);
+    row.generalEducation = sharedText(source, 15, shared);
+    row.professionalQualification = sharedText(source, 16, shared);
+    row.politicalTheory
+        = politicalTheoryFromCode(sharedText(source, 17, shared)).value_or(PoliticalTheoryLevel::None);
     row.exemptSince = source.date(18);
     if (withSensitive) {
-        row.ethnicity = shared.take(source.text(19));
-        row.religion = shared.take(source.text(20));
+        row.ethnicity = sharedText(source, 19, shared);
+        row.religion = sharedText(source, 20, shared);
         row.citizenId = source.text(21);
     }
     row.categoryId = units.value(row.unitId).categoryId;
