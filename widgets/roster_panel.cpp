@@ -37,6 +37,8 @@ namespace sotay::widgets {
 namespace {
 
 const QString kHeaderKey = QStringLiteral("roster/header");
+const QString kHeaderColumnsKey
+    = QStringLiteral("roster/headerColumns"); // how many columns it was saved with
 
 // A filter's choices by value; their texts come from retranslate().
 QComboBox* choices(QWidget* parent, const QList<int>& values)
@@ -93,11 +95,15 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     header->resizeSection(RosterModel::NameColumn, 220);
     header->resizeSection(RosterModel::UnitColumn, 260);
     header->setStretchLastSection(true);
-    // The columns beyond the default nine wait in the column chooser. A state saved before they existed
-    // (fewer sections) does not restore: the defaults then.
-    if (!header->restoreState(QSettings().value(kHeaderKey).toByteArray()))
-        for (int column = RosterModel::DefaultColumnCount; column < RosterModel::ColumnCount; ++column)
-            header->setSectionHidden(column, true);
+    // The columns beyond the default nine wait in the column chooser, and so does any column added since the
+    // user's arrangement was saved (a state from before they existed restores them shown).
+    const QSettings settings;
+    const bool restored = header->restoreState(settings.value(kHeaderKey).toByteArray());
+    const int known = restored
+        ? settings.value(kHeaderColumnsKey, int(RosterModel::DefaultColumnCount)).toInt()
+        : int(RosterModel::DefaultColumnCount);
+    for (int column = std::max(known, 1); column < RosterModel::ColumnCount; ++column)
+        header->setSectionHidden(column, true);
     for (int column = 0; column < RosterModel::ColumnCount; ++column)
         if (RosterModel::isSensitive(column) && !m_model->sensitiveShown())
             header->setSectionHidden(column, true);
@@ -168,7 +174,9 @@ void RosterPanel::retranslate()
 
 RosterPanel::~RosterPanel()
 {
-    QSettings().setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
+    QSettings settings;
+    settings.setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
+    settings.setValue(kHeaderColumnsKey, int(RosterModel::ColumnCount));
 }
 
 void RosterPanel::showUnit(const QSqlDatabase& db, qint64 unitId, const QString& unitName)

@@ -19,7 +19,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
 
@@ -329,6 +331,25 @@ private slots:
             QVERIFY(!header->isSectionHidden(RosterModel::ProfessionalColumn));
             QVERIFY(header->sectionSize(RosterModel::ProfessionalColumn)
                 >= header->sectionSizeHint(RosterModel::ProfessionalColumn));
+        }
+        {
+            // An arrangement saved before the extra columns existed: they come hidden, the arrangement stays.
+            QStandardItemModel nine(0, RosterModel::DefaultColumnCount);
+            QHeaderView old(Qt::Horizontal);
+            old.setModel(&nine);
+            old.setSectionHidden(RosterModel::GenderColumn, true);
+            QSettings saved;
+            saved.setValue(QStringLiteral("roster/header"), old.saveState());
+            saved.remove(QStringLiteral("roster/headerColumns"));
+            saved.sync();
+            RosterPanel panel(&model);
+            const QHeaderView* header = panel.view()->horizontalHeader();
+            QVERIFY(header->isSectionHidden(RosterModel::GenderColumn));
+            QVERIFY(!header->isSectionHidden(RosterModel::CardNumberColumn));
+            for (int column = RosterModel::DefaultColumnCount; column < RosterModel::ColumnCount; ++column)
+                QVERIFY(header->isSectionHidden(column));
+            panel.view()->horizontalHeader()->setSectionHidden(RosterModel::GenderColumn, false);
+            panel.view()->horizontalHeader()->setSectionHidden(RosterModel::ProfessionalColumn, false);
         }
         {
             RosterPanel panel(&model);
