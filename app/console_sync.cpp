@@ -133,6 +133,8 @@ int runHeadlessSync(const QStringList& arguments)
     const Status stored = hash ? (*replica)->setVerifier(username, *hash) : Status(hash.error());
     if (!stored)
         err << stored.error().message << '\n'; // the sync itself can still go on
+    if (const Status kept = (*replica)->setSignedInRole(api.role()); !kept)
+        err << kept.error().message << '\n';
 
     client::SyncEngine engine(api, **replica);
     auto report = engine.syncOnce([&out](const client::SyncProgress& progress) {

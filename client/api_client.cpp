@@ -69,7 +69,9 @@ Status signIn(ApiClient& api, const QString& username, const QString& password)
     if (!answer->ok())
         return Error::invalid(
             answer->errorMessage(), { { QStringLiteral("password"), answer->errorMessage() } });
-    api.setToken(answer->json().value(QStringLiteral("token")).toString());
+    const QJsonObject json = answer->json();
+    api.setToken(json.value(QStringLiteral("token")).toString());
+    api.setRole(json.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString());
     return success();
 }
 

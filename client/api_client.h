@@ -51,6 +51,9 @@ public:
     const QUrl& server() const { return m_server; }
     void setToken(const QString& token) { m_token = token; }
     const QString& token() const { return m_token; }
+    // The signed-in account's role code ("admin", "officer"…), from signIn()'s answer.
+    void setRole(const QString& role) { m_role = role; }
+    const QString& role() const { return m_role; }
     // Checked between attempts and pages: a cancelled call stops with an error instead of retrying.
     void setCancelFlag(const std::atomic<bool>* cancel) { m_cancel = cancel; }
 
@@ -70,6 +73,7 @@ private:
     QUrl m_server;
     Options m_options;
     QString m_token;
+    QString m_role;
     const std::atomic<bool>* m_cancel = nullptr;
     mutable std::atomic<qint64> m_wireBytes { 0 };
     // Kept-alive connections for calls that are safe to repeat: a page of a download then costs no new

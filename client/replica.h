@@ -52,6 +52,14 @@ public:
 
     Result<QString> state(const QString& key) const;
     Status setState(const QString& key, const QString& value);
+    // The role of the replica's account as the server gave it at the last sign-in (its code, e.g.
+    // "officer"); empty before. The server sends the sensitive fields only to some roles, so the console
+    // offers their columns only to those.
+    Result<QString> signedInRole() const { return state(QStringLiteral("user.role")); }
+    Status setSignedInRole(const QString& role)
+    {
+        return setState(QStringLiteral("user.role"), role.isNull() ? QStringLiteral("") : role);
+    }
 
     // Appends an edit (with a fresh idempotency key) and returns it.
     Result<OutboxEntry> enqueue(const QString& method, const QString& path, const QJsonObject& body,

@@ -1138,7 +1138,7 @@
     <name>sotay-console</name>
     <message>
         <source>Bảng điều khiển quản trị Sổ tay đảng viên điện tử, dành cho cán bộ Ban Tổ chức và các cấp ủy.</source>
-        <translation>Administration console of the Sổ tay electronic party member handbook, for Organisation Commission staff and party committees.</translation>
+        <translation>Administration console of Sổ tay, the electronic Party member handbook, for Organisation Commission staff and Party committees.</translation>
     </message>
     <message>
         <source>Hiện hướng dẫn này.</source>
@@ -1249,7 +1249,7 @@
     <name>sotay-server</name>
     <message>
         <source>Máy chủ Sổ tay đảng viên điện tử: lưu cây tổ chức, danh sách đảng viên và phục vụ bảng điều khiển cùng ứng dụng của đảng viên qua HTTP.</source>
-        <translation>Server of the Sổ tay electronic party member handbook: stores the organisation tree and the membership roster, and serves the administration console and the party members&apos; app over HTTP.</translation>
+        <translation>Server of Sổ tay, the electronic Party member handbook: stores the organisation tree and the membership roster, and serves the administration console and the Party members&apos; app over HTTP.</translation>
     </message>
     <message>
         <source>Hiện hướng dẫn này.</source>
@@ -1384,7 +1384,7 @@
     </message>
     <message>
         <source>Không ghi được</source>
-        <translation>Could not record</translation>
+        <translation>Could not save</translation>
     </message>
     <message>
         <source>Không biết phiên bản trên máy chủ của hồ sơ này. Hãy đồng bộ rồi sửa lại.</source>
@@ -1416,28 +1416,8 @@
     <message>
         <source>Sổ tay đảng viên điện tử — bảng điều khiển quản trị, phiên bản %1.
 Qt %2.</source>
-        <translation>Sổ tay electronic party member handbook — administration console, version %1.
+        <translation>Sổ tay, the electronic Party member handbook — administration console, version %1.
 Qt %2.</translation>
-    </message>
-    <message>
-        <source>Máy chủ:</source>
-        <translation>Server:</translation>
-    </message>
-    <message>
-        <source>Phạm vi:</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <source>Tổ chức đảng trên máy này:</source>
-        <translation>Party organisations on this computer:</translation>
-    </message>
-    <message>
-        <source>Đảng viên trên máy này:</source>
-        <translation>Party members on this computer:</translation>
-    </message>
-    <message>
-        <source>chưa tải về</source>
-        <translation>not downloaded yet</translation>
     </message>
     <message>
         <source>Đồng bộ &amp;ngay</source>
@@ -1484,11 +1464,11 @@ Qt %2.</translation>
     </message>
     <message>
         <source>%1 — Sổ tay đảng viên điện tử</source>
-        <translation>%1 — Sổ tay electronic party member handbook</translation>
+        <translation>%1 — Sổ tay, the electronic Party member handbook</translation>
     </message>
     <message>
         <source>%1 — %2 — Sổ tay đảng viên điện tử</source>
-        <translation>%1 — %2 — Sổ tay electronic party member handbook</translation>
+        <translation>%1 — %2 — Sổ tay, the electronic Party member handbook</translation>
     </message>
     <message>
         <source>Cây tổ chức</source>
@@ -1512,11 +1492,7 @@ Qt %2.</translation>
     </message>
     <message>
         <source>Không ghi được thay đổi</source>
-        <translation>The change could not be recorded</translation>
-    </message>
-    <message>
-        <source>Đã ghi vào danh sách chờ gửi; cây tổ chức cập nhật sau khi máy chủ nhận.</source>
-        <translation>Added to the changes waiting to be sent; the organisation tree updates once the server has accepted it.</translation>
+        <translation>The change could not be saved</translation>
     </message>
     <message>
         <source>&amp;Sửa</source>
@@ -1636,6 +1612,22 @@ Qt %2.</translation>
         <source>Cách làm các việc hằng ngày và các phím tắt.</source>
         <translation>How to do the everyday tasks, and the keyboard shortcuts.</translation>
     </message>
+    <message>
+        <source>&amp;Về dữ liệu trên máy này…</source>
+        <translation>&amp;About the data on this computer…</translation>
+    </message>
+    <message>
+        <source>Máy chủ, phạm vi, số tổ chức và đảng viên có trên máy này, lần đồng bộ cuối.</source>
+        <translation>The server, the scope, how many organisations and members are on this computer, the last sync.</translation>
+    </message>
+    <message>
+        <source>Đã lưu. Cây tổ chức sẽ thay đổi khi máy chủ đã nhận (ở lần đồng bộ tới).</source>
+        <translation>Saved. The organisation tree changes once the server has accepted it (at the next sync).</translation>
+    </message>
+    <message>
+        <source>Đã lưu trên máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới.</source>
+        <translation>Saved on this computer; it will be sent to the server at the next sync.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::MemberEventDialog</name>
@@ -1692,12 +1684,12 @@ Qt %2.</translation>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <source>Ghi vào danh sách chờ gửi</source>
-        <translation>Add to the edits to send</translation>
-    </message>
-    <message>
         <source>Chọn nơi chuyển trong danh sách.</source>
         <translation>Choose the destination from the list.</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -1800,7 +1792,7 @@ Qt %2.</translation>
     </message>
     <message>
         <source>Giáo dục &amp;phổ thông:</source>
-        <translation>&amp;General education:</translation>
+        <translation>Ge&amp;neral education:</translation>
     </message>
     <message>
         <source>&amp;Ngoại ngữ:</source>
@@ -1866,7 +1858,7 @@ Qt %2.</translation>
     </message>
     <message>
         <source>Không ghi được</source>
-        <translation>Could not record</translation>
+        <translation>Could not save</translation>
     </message>
     <message>
         <source>Hoàn tác sửa đổi chưa gửi</source>
@@ -1891,14 +1883,6 @@ Qt %2.</translation>
         </translation>
     </message>
     <message>
-        <source>Chưa ghi</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>Các thay đổi trong hồ sơ chưa được ghi. Ghi vào danh sách chờ gửi trước khi đóng?</source>
-        <translation>The changes to this record are not saved. Save them for sending before closing?</translation>
-    </message>
-    <message>
         <source>Tôn giá&amp;o:</source>
         <translation>&amp;Religion:</translation>
     </message>
@@ -1912,7 +1896,7 @@ Qt %2.</translation>
     </message>
     <message>
         <source>Lý luận chính t&amp;rị:</source>
-        <translation>Political &amp;theory:</translation>
+        <translation>Political theor&amp;y:</translation>
     </message>
     <message>
         <source>Ghi sự &amp;kiện</source>
@@ -1931,20 +1915,28 @@ Qt %2.</translation>
         <translation>Put the fields back as they were when the record was opened.</translation>
     </message>
     <message>
-        <source>Ghi vào danh sách chờ gửi</source>
-        <translation>Save for sending</translation>
-    </message>
-    <message>
-        <source>Ghi hồ sơ vào danh sách chờ gửi lên máy chủ (Ctrl+S).</source>
-        <translation>Save the record among the edits to send to the server (Ctrl+S).</translation>
-    </message>
-    <message>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
         <source>Không hoàn tác được hết</source>
         <translation>Not everything could be undone</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Lưu hồ sơ trên máy này; hồ sơ được gửi lên máy chủ ở lần đồng bộ tới (Ctrl+S).</source>
+        <translation>Save the record on this computer; it is sent to the server at the next sync (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Chưa lưu</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Các thay đổi trong hồ sơ chưa được lưu. Lưu trước khi đóng?</source>
+        <translation>The changes to this record have not been saved. Save them before closing?</translation>
     </message>
 </context>
 <context>
@@ -2002,10 +1994,6 @@ Qt %2.</translation>
         <translation>&amp;Effective on:</translation>
     </message>
     <message>
-        <source>Ghi vào danh sách chờ gửi</source>
-        <translation>Add to the changes to send</translation>
-    </message>
-    <message>
         <source>%1 không có tổ chức trực thuộc.</source>
         <translation>A %1 has no subordinate organisations.</translation>
     </message>
@@ -2040,6 +2028,10 @@ Qt %2.</translation>
     <message>
         <source>Cần chọn tổ chức hợp nhất vào.</source>
         <translation>Choose the organisation to merge into.</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2128,57 @@ Qt %2.</translation>
     </message>
 </context>
 <context>
+    <name>sotay::widgets::ReplicaInfoDialog</name>
+    <message>
+        <source>Về dữ liệu trên máy này</source>
+        <translation>About the data on this computer</translation>
+    </message>
+    <message>
+        <source>Máy chủ:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Tài khoản:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>Phạm vi:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Tổ chức đảng trên máy này:</source>
+        <translation>Party organisations on this computer:</translation>
+    </message>
+    <message>
+        <source>Đảng viên trên máy này:</source>
+        <translation>Party members on this computer:</translation>
+    </message>
+    <message>
+        <source>Sửa đổi chưa gửi:</source>
+        <translation>Unsent edits:</translation>
+    </message>
+    <message>
+        <source>Đồng bộ lần cuối:</source>
+        <translation>Last synced:</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu:</source>
+        <translation>Data file:</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>chưa tải về</source>
+        <translation>not downloaded yet</translation>
+    </message>
+    <message>
+        <source>chưa đồng bộ lần nào</source>
+        <translation>never synced</translation>
+    </message>
+</context>
+<context>
     <name>sotay::widgets::RosterModel</name>
     <message>
         <source>Miễn sinh hoạt</source>
@@ -2155,7 +2198,7 @@ Qt %2.</translation>
     </message>
     <message>
         <source>Đảng viên</source>
-        <translation>Members</translation>
+        <translation>Membership</translation>
     </message>
     <message>
         <source>Số thẻ đảng</source>
@@ -2172,6 +2215,42 @@ Qt %2.</translation>
     <message>
         <source>Ngày chính thức</source>
         <translation>Official since</translation>
+    </message>
+    <message>
+        <source>Số lý lịch</source>
+        <translation>Profile number</translation>
+    </message>
+    <message>
+        <source>Quê quán</source>
+        <translation>Home town</translation>
+    </message>
+    <message>
+        <source>Giáo dục phổ thông</source>
+        <translation>General education</translation>
+    </message>
+    <message>
+        <source>Chuyên môn, nghiệp vụ</source>
+        <translation>Professional qualification</translation>
+    </message>
+    <message>
+        <source>Lý luận chính trị</source>
+        <translation>Political theory</translation>
+    </message>
+    <message>
+        <source>Miễn sinh hoạt từ ngày</source>
+        <translation>Exempt since</translation>
+    </message>
+    <message>
+        <source>Dân tộc</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>Tôn giáo</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation>Citizen ID number</translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2360,7 @@ Qt %2.</translation>
     <name>sotay::widgets::SignInDialog</name>
     <message>
         <source>Đăng nhập — Sổ tay đảng viên điện tử</source>
-        <translation>Sign in — Sổ tay electronic party member handbook</translation>
+        <translation>Sign in — Sổ tay, the electronic Party member handbook</translation>
     </message>
     <message>
         <source>Máy &amp;chủ:</source>
@@ -2372,6 +2451,18 @@ Open the data saved on this computer and work offline? Your edits will be sent t
     <message>
         <source>%1: %2 / %3</source>
         <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <source>Số đảng viên và tổ chức đảng có trên máy này. Xem thêm ở Trợ giúp → Về dữ liệu trên máy này.</source>
+        <translation>How many party members and organisations are on this computer. More under Help → About the data on this computer.</translation>
+    </message>
+    <message>
+        <source>Tiến độ đồng bộ</source>
+        <translation>Sync progress</translation>
+    </message>
+    <message>
+        <source>Trên máy này: %1 đảng viên, %2 tổ chức đảng</source>
+        <translation>On this computer: %1 members, %2 party organisations</translation>
     </message>
 </context>
 <context>

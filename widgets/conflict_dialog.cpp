@@ -16,6 +16,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sotay::widgets {
 namespace {
 
@@ -78,7 +80,10 @@ ConflictDialog::ConflictDialog(client::Replica& replica, const client::Conflict&
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
     fill();
-    resize(720, 420);
+    // As high as its rows need (a correction touches a few fields), at most 420 px: the table scrolls.
+    const int rows = m_table->verticalHeader()->length() + m_table->horizontalHeader()->height()
+        + 2 * m_table->frameWidth();
+    resize(720, std::min(420, sizeHint().height() - m_table->sizeHint().height() + rows + 8));
 }
 
 void ConflictDialog::fill()

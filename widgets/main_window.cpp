@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "access/user.h"
 #include "conflict_dialog.h"
 #include "language.h"
 #include "member_form.h"
@@ -10,6 +11,7 @@
 #include "org_tree_panel.h"
 #include "outbox_description.h"
 #include "replica.h"
+#include "replica_info_dialog.h"
 #include "replica_summary.h"
 #include "roster_model.h"
 #include "roster_panel.h"
@@ -34,6 +36,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
@@ -74,7 +77,11 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     , m_session(withReplicaPath(std::move(session)))
     , m_options(options)
 {
-    resize(1200, 760);
+    // At most nine tenths of the screen (a 1280×720 laptop too); the size the user left is restored below.
+    if (const QScreen* shown = screen())
+        resize(QSize(1200, 760).boundedTo(shown->availableSize() * 9 / 10));
+    else
+        resize(1200, 640);
     updateTitle({});
     buildCentre();
     restoreGeometry(QSettings().value(QStringLiteral("mainWindow/geometry")).toByteArray());
@@ -91,6 +98,12 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     else
         showNote(opened.error().message);
     restoreState(QSettings().value(QStringLiteral("mainWindow/state")).toByteArray());
+    // Ethnicity, religion and the citizen id only for the roles the server sends them to.
+    if (m_replica) {
+        const auto role = m_replica->signedInRole();
+        const auto known = role ? roleFromCode(*role) : std::nullopt;
+        m_rosterPanel->setSensitiveShown(known && seesSensitiveFields(*known));
+    }
     reloadData();
 
     m_sync = new SyncController(m_session, m_options.pageSize, this);
@@ -117,34 +130,16 @@ void MainWindow::buildCentre()
 {
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
-    auto* form = new QFormLayout;
-    m_scope = new QLabel(central);
-    m_units = new QLabel(central);
-    m_members = new QLabel(central);
-    for (QLabel* label : { m_scope, m_units, m_members })
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* server = new QLabel(m_session.server.toDisplayString(), central);
-    server->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* serverLabel = new QLabel(central);
-    auto* scopeLabel = new QLabel(central);
-    auto* unitsLabel = new QLabel(central);
-    auto* membersLabel = new QLabel(central);
-    form->addRow(serverLabel, server);
-    form->addRow(scopeLabel, m_scope);
-    form->addRow(unitsLabel, m_units);
-    form->addRow(membersLabel, m_members);
+    // The server, the scope and the counts are in the status bar and in Help → About the data on this
+    // computer; only a note that matters now (the data here is incomplete) takes room above the roster.
     m_note = new QLabel(central);
+    m_note->setObjectName(QStringLiteral("replicaNote"));
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
+    m_note->setStyleSheet(QStringLiteral("color: #92400e"));
     m_note->hide();
-    auto* middle = new QVBoxLayout;
-    middle->addLayout(form);
-    middle->addWidget(m_note);
-    auto* row = new QHBoxLayout;
-    row->addStretch();
-    row->addLayout(middle, 2);
-    row->addStretch();
-    layout->addLayout(row);
+    layout->addWidget(m_note);
+    m_info = new ReplicaInfoDialog(m_session, this);
     m_roster = new RosterModel(this);
     m_rosterPanel = new RosterPanel(m_roster, central);
     layout->addWidget(m_rosterPanel, 1);
@@ -162,16 +157,7 @@ void MainWindow::buildCentre()
     connect(m_treePanel, &OrgTreePanel::operationRequested, this, &MainWindow::queueOperation);
     connect(m_treePanel, &OrgTreePanel::asOfChanged, this, &MainWindow::reloadData);
     connect(m_rosterPanel, &RosterPanel::memberActivated, this, &MainWindow::openMember);
-    onLanguage([this, serverLabel, scopeLabel, unitsLabel, membersLabel] {
-        serverLabel->setText(tr("Máy chủ:"));
-        scopeLabel->setText(tr("Phạm vi:"));
-        unitsLabel->setText(tr("Tổ chức đảng trên máy này:"));
-        membersLabel->setText(tr("Đảng viên trên máy này:"));
-        m_treeDock->setWindowTitle(tr("Cây tổ chức"));
-    });
-    m_scope->setText(tr("chưa tải về"));
-    m_units->setText(QLocale().toString(0));
-    m_members->setText(QLocale().toString(0));
+    onLanguage([this] { m_treeDock->setWindowTitle(tr("Cây tổ chức")); });
 }
 
 void MainWindow::onLanguage(std::function<void()> apply)
@@ -186,9 +172,7 @@ void MainWindow::changeEvent(QEvent* event)
         for (const auto& apply : m_retranslations)
             apply();
         // Only the texts; the state they show stays as it is.
-        const QString scope = m_summary ? m_summary->scopeName : QString();
-        m_scope->setText(scope.isEmpty() ? tr("chưa tải về") : scope);
-        updateTitle(scope);
+        updateTitle(m_summary ? m_summary->scopeName : QString());
     }
     QMainWindow::changeEvent(event);
 }
@@ -289,12 +273,17 @@ void MainWindow::buildMenus()
     guide->setShortcut(QKeySequence::HelpContents); // F1
     connect(guide, &QAction::triggered, this, [this] { UserGuideWindow::open(this); });
     helpMenu->addSeparator();
+    m_replicaInfoAction = helpMenu->addAction(QString());
+    connect(m_replicaInfoAction, &QAction::triggered, this, &MainWindow::showReplicaInfo);
     auto* about = helpMenu->addAction(QString());
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
-    onLanguage([helpMenu, guide, about] {
+    onLanguage([this, helpMenu, guide, about] {
         helpMenu->setTitle(tr("Trợ &giúp"));
         guide->setText(tr("&Hướng dẫn sử dụng"));
         guide->setStatusTip(tr("Cách làm các việc hằng ngày và các phím tắt."));
+        m_replicaInfoAction->setText(tr("&Về dữ liệu trên máy này…"));
+        m_replicaInfoAction->setStatusTip(
+            tr("Máy chủ, phạm vi, số tổ chức và đảng viên có trên máy này, lần đồng bộ cuối."));
         about->setText(tr("&Giới thiệu Sổ tay"));
     });
 }
@@ -425,10 +414,8 @@ void MainWindow::takeSummary(const SyncOutcome& outcome)
 
 void MainWindow::showSummary(const ReplicaSummary& summary)
 {
-    const QLocale locale;
-    m_scope->setText(summary.scopeName.isEmpty() ? tr("chưa tải về") : summary.scopeName);
-    m_units->setText(locale.toString(summary.units));
-    m_members->setText(locale.toString(summary.members));
+    m_info->setSummary(summary);
+    m_status->setLocalCounts(summary.units, summary.members);
     m_status->setLastSync(summary.lastSync);
     m_status->setPending(summary.pending);
     m_summary = summary;
@@ -440,7 +427,7 @@ void MainWindow::showSummary(const ReplicaSummary& summary)
             tr("Dữ liệu trên máy này chưa đầy đủ: lần đồng bộ đầu tiên chưa xong. Lần đồng bộ sau sẽ tiếp "
                "tục từ chỗ đã dừng."));
     else
-        m_note->hide();
+        showNote({});
     emit statusRefreshed();
 }
 
@@ -448,6 +435,7 @@ void MainWindow::showNote(const QString& text)
 {
     m_note->setText(text);
     m_note->setVisible(!text.isEmpty());
+    m_info->setNote(text);
 }
 
 void MainWindow::signInAgain()
@@ -497,6 +485,9 @@ void MainWindow::setLanguage(const QString& language)
     // The widgets retranslate themselves on the LanguageChange event; the models' headers are read again.
     emit m_roster->headerDataChanged(Qt::Horizontal, 0, RosterModel::ColumnCount - 1);
     emit m_tree->headerDataChanged(Qt::Horizontal, 0, OrgTreeModel::ColumnCount - 1);
+    // The cells are painted again: their labels and numbers (2.967 / 2,967) in the new language.
+    for (QAbstractItemView* view : findChildren<QAbstractItemView*>())
+        view->viewport()->update();
     m_status->clearMessage();
 }
 
@@ -535,7 +526,7 @@ void MainWindow::queueOperation(const OrgOperation& operation)
     }
     afterLocalEdit();
     // The tree changes once the server has taken the operation and the sync brings it back.
-    m_status->showMessage(tr("Đã ghi vào danh sách chờ gửi; cây tổ chức cập nhật sau khi máy chủ nhận."));
+    m_status->showMessage(tr("Đã lưu. Cây tổ chức sẽ thay đổi khi máy chủ đã nhận (ở lần đồng bộ tới)."));
 }
 
 void MainWindow::afterLocalEdit()
@@ -543,6 +534,8 @@ void MainWindow::afterLocalEdit()
     refreshStatus();
     if (m_session.online() && !m_signedOut)
         syncNow();
+    else
+        m_status->showMessage(tr("Đã lưu trên máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới."));
 }
 
 QList<OrgUnit> MainWindow::activeCells() const
@@ -713,19 +706,26 @@ void MainWindow::showAbout()
             .arg(QStringLiteral(SOTAY_VERSION), QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::showReplicaInfo()
+{
+    m_info->show();
+    m_info->raise();
+    m_info->activateWindow();
+}
+
 QString MainWindow::scopeText() const
 {
-    return m_scope->text();
+    return m_info->scopeText();
 }
 
 QString MainWindow::unitsText() const
 {
-    return m_units->text();
+    return m_info->unitsText();
 }
 
 QString MainWindow::membersText() const
 {
-    return m_members->text();
+    return m_info->membersText();
 }
 
 QString MainWindow::noteText() const

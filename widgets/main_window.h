@@ -29,6 +29,7 @@ namespace sotay::widgets {
 class OrgTreeModel;
 struct OrgOperation;
 class OrgTreePanel;
+class ReplicaInfoDialog;
 class RosterModel;
 class RosterPanel;
 class SyncController;
@@ -70,10 +71,16 @@ public:
     client::Replica* replica() const { return m_replica.get(); }
     SyncStatusBar* syncStatus() const { return m_status; }
     QAction* syncAction() const { return m_syncAction; }
+    // What Help → About the data on this computer says (the scope, the counts), and the note above the
+    // roster (empty when none).
     QString scopeText() const;
     QString unitsText() const;
     QString membersText() const;
     QString noteText() const;
+    // Help → About the data on this computer (not modal).
+    void showReplicaInfo();
+    ReplicaInfoDialog* replicaInfo() const { return m_info; }
+    QAction* replicaInfoAction() const { return m_replicaInfoAction; }
     OrgTreePanel* treePanel() const { return m_treePanel; }
     RosterPanel* rosterPanel() const { return m_rosterPanel; }
     const OrgTreeModel* treeModel() const { return m_tree; }
@@ -138,9 +145,8 @@ private:
     QAction* m_newMemberAction = nullptr;
     QAction* m_conflictsAction = nullptr;
     QAction* m_undoAction = nullptr;
-    QLabel* m_scope = nullptr;
-    QLabel* m_units = nullptr;
-    QLabel* m_members = nullptr;
+    QAction* m_replicaInfoAction = nullptr;
+    ReplicaInfoDialog* m_info = nullptr;
     QLabel* m_note = nullptr;
     OrgTreeModel* m_tree = nullptr;
     RosterModel* m_roster = nullptr;

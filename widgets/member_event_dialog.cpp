@@ -82,7 +82,7 @@ MemberEventDialog::MemberEventDialog(
         connect(m_target, &QComboBox::currentTextChanged, this, &MemberEventDialog::check);
     }
     form->addRow(tr("Ghi &chú:"), m_note);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Ghi vào danh sách chờ gửi"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Lưu"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);

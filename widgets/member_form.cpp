@@ -223,10 +223,10 @@ void MemberForm::buildFields()
     m_reset = new QPushButton(tr("&Bỏ thay đổi"), this);
     m_reset->setToolTip(tr("Đưa các ô về như lúc mở hồ sơ."));
     connect(m_reset, &QPushButton::clicked, this, &MemberForm::resetFields);
-    m_save = new QPushButton(tr("Ghi vào danh sách chờ gửi"), this);
+    m_save = new QPushButton(tr("Lưu"), this);
     m_save->setDefault(true);
     m_save->setShortcut(QKeySequence::Save);
-    m_save->setToolTip(tr("Ghi hồ sơ vào danh sách chờ gửi lên máy chủ (Ctrl+S)."));
+    m_save->setToolTip(tr("Lưu hồ sơ trên máy này; hồ sơ được gửi lên máy chủ ở lần đồng bộ tới (Ctrl+S)."));
     connect(m_save, &QPushButton::clicked, this, &MemberForm::save);
     auto* close = new QPushButton(tr("Đóng"), this);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
@@ -247,7 +247,8 @@ void MemberForm::buildFields()
     layout->addWidget(scroll, 1);
     layout->addWidget(m_summary);
     layout->addLayout(buttons);
-    resize(640, 760);
+    // The groups scroll: the form fits a 1280×720 screen (and 1920×1080 at 150 %).
+    resize(640, 600);
 
     // Tab goes down the fields in the order they show, group after group, then along the buttons (the
     // inputs were made in another order). F1 opens the guide on correcting a record.
@@ -588,8 +589,8 @@ void MemberForm::setTestAnswer(std::function<void(MemberForm&)> answer)
 void MemberForm::done(int result)
 {
     if (result == QDialog::Rejected && hasChanges()) {
-        const auto answer = MessageBox::question(this, tr("Chưa ghi"),
-            tr("Các thay đổi trong hồ sơ chưa được ghi. Ghi vào danh sách chờ gửi trước khi đóng?"),
+        const auto answer = MessageBox::question(this, tr("Chưa lưu"),
+            tr("Các thay đổi trong hồ sơ chưa được lưu. Lưu trước khi đóng?"),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
         if (answer == QMessageBox::Cancel)
             return;

@@ -117,7 +117,7 @@ OrgOperationDialog::OrgOperationDialog(
     introLabel->setWordWrap(true);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b91c1c"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Ghi vào danh sách chờ gửi"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Lưu"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(introLabel);
     layout->addLayout(form);

@@ -7,6 +7,8 @@
 #include "store/sqlite_rows.h"
 #include "text/vietnamese_text.h"
 
+#include <QSet>
+
 namespace sotay::widgets {
 namespace {
 
@@ -25,24 +27,87 @@ QString shortDate(QDate date)
     return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
 }
 
-// Each unit's category: its own, or that of the nearest unit above it that has one.
-Result<QHash<qint64, qint64>> categoryOfUnits(const QSqlDatabase& db)
+// What read() needs to know of every unit: its category (its own, or that of the nearest unit above it
+// that has one) and the commune it belongs to.
+struct UnitFacts {
+    qint64 categoryId = 0;
+    qint64 anchorId = 0; // the nearest unit at or above it of kind upper, else of a grassroots kind; 0: none
+    QString name;
+    QString path;
+};
+
+Result<QHash<qint64, UnitFacts>> readUnits(const QSqlDatabase& db)
 {
-    auto query
-        = sql::exec(db, QStringLiteral("SELECT id, parent_id, category_id FROM org_unit ORDER BY path"));
+    auto query = sql::exec(db,
+        QStringLiteral("SELECT id, parent_id, category_id, kind, name, path FROM org_unit ORDER BY path"));
     if (!query)
         return query.error();
-    QHash<qint64, qint64> categoryOf;
+    QHash<qint64, UnitFacts> units;
     while (query->next()) {
-        qint64 category = query->value(2).toLongLong();
-        if (category == 0 && !query->value(1).isNull())
-            category = categoryOf.value(query->value(1).toLongLong());
-        categoryOf.insert(query->value(0).toLongLong(), category);
+        UnitFacts facts;
+        const qint64 id = query->value(0).toLongLong();
+        const UnitFacts parent
+            = query->value(1).isNull() ? UnitFacts {} : units.value(query->value(1).toLongLong());
+        facts.categoryId = query->value(2).toLongLong();
+        if (facts.categoryId == 0)
+            facts.categoryId = parent.categoryId;
+        const QString kind = query->value(3).toString();
+        // An upper unit is the anchor of everything under it; a grassroots organisation only where no upper
+        // unit is above it (a parent's anchor, once upper, stays).
+        if (kind == u"upper")
+            facts.anchorId = id;
+        else if (parent.anchorId != 0)
+            facts.anchorId = parent.anchorId;
+        else if (kind == u"base_committee" || kind == u"base_cell")
+            facts.anchorId = id;
+        facts.name = query->value(4).toString();
+        facts.path = query->value(5).toString();
+        units.insert(id, facts);
     }
-    return categoryOf;
+    return units;
 }
 
-// One roster row from the columns RosterModel::read selects.
+// A commune's name without the words that every such unit starts with: "Đảng bộ xã Bình Minh" reads
+// "xã Bình Minh". A name that does not go on in lower case ("Đảng bộ Quân sự tỉnh") stays whole.
+QString communeName(const QString& name)
+{
+    for (const QString& prefix :
+        { QStringLiteral("Đảng bộ "), QStringLiteral("Đảng ủy "), QStringLiteral("Chi bộ ") }) {
+        if (name.startsWith(prefix) && name.size() > prefix.size() && name.at(prefix.size()).isLower())
+            return name.mid(prefix.size());
+    }
+    return name;
+}
+
+// Shares equal texts between rows: a province's roster has 200,000 hometowns but some sixty distinct ones.
+// A text seen before costs a lookup, without a copy of its own.
+class SharedTexts {
+public:
+    QString take(QStringView text)
+    {
+        if (text.isEmpty())
+            return {};
+        // Looked up without copying the characters; copied once, when new.
+        const QString key = QString::fromRawData(text.data(), text.size());
+        const auto found = m_texts.constFind(key);
+        if (found != m_texts.constEnd())
+            return *found;
+        QString copy = text.toString();
+        m_texts.insert(copy);
+        return copy;
+    }
+
+private:
+    QSet<QString> m_texts;
+};
+
+// The columns read() selects, in the order rowFrom() reads them.
+const QString kRosterColumns = QStringLiteral(
+    "SELECT m.id, m.family_name, m.middle_name, m.given_name, m.name_folded, m.card_number, m.org_unit_id, "
+    "m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt, m.profile_number, m.hometown, "
+    "m.general_education, m.professional_qualification, m.political_theory, m.exempt_since");
+const QString kSensitiveColumns = QStringLiteral(", m.ethnicity, m.religion, m.citizen_id");
+
 // A row read through Qt SQL, with the accessors SqliteRows has.
 struct QtRow {
     const QSqlQuery& query;
@@ -51,8 +116,19 @@ struct QtRow {
     QDate date(int column) const { return sql::toDate(query.value(column)); }
 };
 
+QString sharedText(const SqliteRows& source, int column, SharedTexts& shared)
+{
+    return shared.take(source.textView(column));
+}
+
+QString sharedText(const QtRow& source, int column, SharedTexts& shared)
+{
+    return shared.take(source.text(column));
+}
+
 template <typename Source>
-RosterModel::Row rowFrom(const Source& source, const QHash<qint64, qint64>& categories, QDate today)
+RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& units, SharedTexts& shared,
+    bool withSensitive, QDate today)
 {
     RosterModel::Row row;
     row.id = source.integer(0);
@@ -63,7 +139,7 @@ RosterModel::Row rowFrom(const Source& source, const QHash<qint64, qint64>& cate
     row.fullName += source.text(3);
     row.folded = source.text(4);
     row.cardNumber = source.text(5);
-    row.unitName = source.text(6);
+    row.unitId = source.integer(6);
     row.birthDate = source.date(7);
     row.admittedOn = source.date(8);
     row.officialOn = source.date(9);
@@ -71,8 +147,44 @@ RosterModel::Row rowFrom(const Source& source, const QHash<qint64, qint64>& cate
     row.gender = genderFromCode(source.text(10)).value_or(Gender::Male);
     row.status = memberStatusFromCode(source.text(11)).value_or(MemberStatus::Official);
     row.exempt = source.integer(12) != 0;
-    row.categoryId = categories.value(source.integer(13));
+    row.profileNumber = source.text(13);
+    row.hometown = sharedText(source, 14, shared);
+    row.generalEducation = sharedText(source, 15, shared);
+    row.professionalQualification = sharedText(source, 16, shared);
+    row.politicalTheory
+        = politicalTheoryFromCode(sharedText(source, 17, shared)).value_or(PoliticalTheoryLevel::None);
+    row.exemptSince = source.date(18);
+    if (withSensitive) {
+        row.ethnicity = sharedText(source, 19, shared);
+        row.religion = sharedText(source, 20, shared);
+        row.citizenId = source.text(21);
+    }
+    row.categoryId = units.value(row.unitId).categoryId;
     return row;
+}
+
+// What the unit column says for each unit of `rows`: the unit's name, followed by its commune's when the
+// commune lies below the unit whose roster this is (a province-wide list, a bloc's), so that "Chi bộ ấp 3"
+// of two communes can be told apart.
+QHash<qint64, QString> labelUnits(
+    const std::vector<RosterModel::Row>& rows, const QHash<qint64, UnitFacts>& units, qint64 chosenId)
+{
+    const QString chosenPath = units.value(chosenId).path;
+    QHash<qint64, QString> labels;
+    for (const RosterModel::Row& row : rows) {
+        if (labels.contains(row.unitId))
+            continue;
+        const UnitFacts unit = units.value(row.unitId);
+        QString label = unit.name;
+        if (unit.anchorId != 0 && unit.anchorId != row.unitId) {
+            // The chosen unit's own commune, or one above it, goes without saying.
+            const UnitFacts anchor = units.value(unit.anchorId);
+            if (!chosenPath.startsWith(anchor.path))
+                label = QStringLiteral("%1 — %2").arg(unit.name, communeName(anchor.name));
+        }
+        labels.insert(row.unitId, label);
+    }
+    return labels;
 }
 
 } // namespace
@@ -84,7 +196,7 @@ RosterModel::RosterModel(QObject* parent)
 
 Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today)
 {
-    auto snapshot = read(db, unitId, subtree, today);
+    auto snapshot = read(db, unitId, subtree, today, m_sensitive);
     if (!snapshot)
         return snapshot.error();
     take(std::move(*snapshot));
@@ -92,28 +204,24 @@ Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QD
 }
 
 Result<RosterModel::Snapshot> RosterModel::read(
-    const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today)
+    const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today, bool withSensitive)
 {
-    auto categories = categoryOfUnits(db);
-    if (!categories)
-        return categories.error();
+    auto units = readUnits(db);
+    if (!units)
+        return units.error();
     MemberQuery roster;
     roster.orgUnitId = unitId;
     roster.subtree = subtree;
     auto selection = MemberRepository(db).rosterSelection(roster);
     if (!selection) {
-        if (selection.error().code == ErrorCode::NotFound)
-            return Snapshot { {}, unitId,
-                subtree }; // a unit no longer in the replica has no one on its roster
+        if (selection.error().code == ErrorCode::NotFound) // a unit no longer in the replica has no one
+            return Snapshot { {}, {}, unitId, subtree, withSensitive };
         return selection.error();
     }
-    const QString statement
-        = QStringLiteral(
-              "SELECT m.id, m.family_name, m.middle_name, m.given_name, m.name_folded, m.card_number, "
-              "u.name, m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt, "
-              "m.org_unit_id")
+    const QString statement = kRosterColumns + (withSensitive ? kSensitiveColumns : QString())
         + selection->from + QStringLiteral(" ORDER BY m.sort_key, m.id");
     const QVariantList& values = selection->values;
+    SharedTexts shared;
     // Through SQLite's own API where this build can (a province's roster is 200,000 rows), else Qt SQL.
     auto direct = SqliteRows::prepare(db, statement, values);
     if (!direct)
@@ -126,7 +234,7 @@ Result<RosterModel::Snapshot> RosterModel::read(
                 return more.error();
             if (!*more)
                 break;
-            rows.push_back(rowFrom(**direct, *categories, today));
+            rows.push_back(rowFrom(**direct, *units, shared, withSensitive, today));
         }
     } else {
         auto query = sql::exec(db, statement, values);
@@ -134,15 +242,17 @@ Result<RosterModel::Snapshot> RosterModel::read(
             return query.error();
         const QtRow row { *query };
         while (query->next())
-            rows.push_back(rowFrom(row, *categories, today));
+            rows.push_back(rowFrom(row, *units, shared, withSensitive, today));
     }
-    return Snapshot { std::move(rows), unitId, subtree };
+    QHash<qint64, QString> labels = labelUnits(rows, *units, unitId);
+    return Snapshot { std::move(rows), std::move(labels), unitId, subtree, withSensitive };
 }
 
 void RosterModel::take(Snapshot snapshot)
 {
     beginResetModel();
     m_rows = std::move(snapshot.rows);
+    m_unitLabels = std::move(snapshot.unitLabels);
     m_unitId = snapshot.unitId;
     m_subtree = snapshot.subtree;
     m_folded = text::fold(m_filter.text);
@@ -231,14 +341,37 @@ QString RosterModel::text(const Row& row, int column) const
     case CardNumberColumn:
         return row.cardNumber;
     case UnitColumn:
-        return row.unitName;
+        return m_unitLabels.value(row.unitId);
     case AdmittedColumn:
         return shortDate(row.admittedOn);
     case OfficialColumn:
         return shortDate(row.officialOn);
+    case ProfileNumberColumn:
+        return row.profileNumber;
+    case HometownColumn:
+        return row.hometown;
+    case GeneralEducationColumn:
+        return row.generalEducation;
+    case ProfessionalColumn:
+        return row.professionalQualification;
+    case PoliticalTheoryColumn:
+        return politicalTheoryLabel(row.politicalTheory);
+    case ExemptSinceColumn:
+        return row.exempt ? shortDate(row.exemptSince) : QString();
+    case EthnicityColumn:
+        return m_sensitive ? row.ethnicity : QString();
+    case ReligionColumn:
+        return m_sensitive ? row.religion : QString();
+    case CitizenIdColumn:
+        return m_sensitive ? row.citizenId : QString();
     default:
         return {};
     }
+}
+
+bool RosterModel::isSensitive(int column)
+{
+    return column == EthnicityColumn || column == ReligionColumn || column == CitizenIdColumn;
 }
 
 QVariant RosterModel::data(const QModelIndex& index, int role) const
@@ -279,6 +412,24 @@ QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Ngày vào Đảng");
     case OfficialColumn:
         return tr("Ngày chính thức");
+    case ProfileNumberColumn:
+        return tr("Số lý lịch");
+    case HometownColumn:
+        return tr("Quê quán");
+    case GeneralEducationColumn:
+        return tr("Giáo dục phổ thông");
+    case ProfessionalColumn:
+        return tr("Chuyên môn, nghiệp vụ");
+    case PoliticalTheoryColumn:
+        return tr("Lý luận chính trị");
+    case ExemptSinceColumn:
+        return tr("Miễn sinh hoạt từ ngày");
+    case EthnicityColumn:
+        return tr("Dân tộc");
+    case ReligionColumn:
+        return tr("Tôn giáo");
+    case CitizenIdColumn:
+        return tr("Số CCCD");
     default:
         return {};
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "roster_panel.h"
 
+#include "flow_layout.h"
 #include "member_labels.h"
 #include "message_box.h"
 #include "roster_model.h"
@@ -38,6 +39,8 @@ namespace sotay::widgets {
 namespace {
 
 const QString kHeaderKey = QStringLiteral("roster/header");
+const QString kHeaderColumnsKey
+    = QStringLiteral("roster/headerColumns"); // how many columns it was saved with
 
 // A filter's choices by value; their texts come from retranslate().
 QComboBox* choices(QWidget* parent, const QList<int>& values)
@@ -94,7 +97,18 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     header->resizeSection(RosterModel::NameColumn, 220);
     header->resizeSection(RosterModel::UnitColumn, 260);
     header->setStretchLastSection(true);
-    header->restoreState(QSettings().value(kHeaderKey).toByteArray());
+    // The columns beyond the default nine wait in the column chooser, and so does any column added since the
+    // user's arrangement was saved (a state from before they existed restores them shown).
+    const QSettings settings;
+    const bool restored = header->restoreState(settings.value(kHeaderKey).toByteArray());
+    const int known = restored
+        ? settings.value(kHeaderColumnsKey, int(RosterModel::DefaultColumnCount)).toInt()
+        : int(RosterModel::DefaultColumnCount);
+    for (int column = std::max(known, 1); column < RosterModel::ColumnCount; ++column)
+        header->setSectionHidden(column, true);
+    for (int column = 0; column < RosterModel::ColumnCount; ++column)
+        if (RosterModel::isSensitive(column) && !m_model->sensitiveShown())
+            header->setSectionHidden(column, true);
 
     m_copy = new QAction(m_view);
     m_copy->setShortcut(QKeySequence::Copy);
@@ -102,14 +116,16 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     m_view->addAction(m_copy);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    auto* filters = new QHBoxLayout;
-    filters->addWidget(m_search, 3);
+    // The search on a row of its own; the filters after it, wrapping onto more rows on a narrow window.
+    auto* filters = new FlowLayout;
     for (QWidget* box : { static_cast<QWidget*>(m_status), static_cast<QWidget*>(m_gender),
              static_cast<QWidget*>(m_exempt), static_cast<QWidget*>(m_age), static_cast<QWidget*>(m_category),
              static_cast<QWidget*>(m_subtree) })
         filters->addWidget(box);
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_search);
     layout->addLayout(filters);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
@@ -125,7 +141,9 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     connect(m_copy, &QAction::triggered, this, &RosterPanel::copySelection);
     connect(header, &QHeaderView::customContextMenuRequested, this, &RosterPanel::chooseColumns);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RosterPanel::updateCount);
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this, &RosterPanel::fitHeaders);
     retranslate();
+    fitHeaders();
 }
 
 void RosterPanel::changeEvent(QEvent* event)
@@ -179,7 +197,8 @@ void RosterPanel::retranslate()
 {
     m_search->setPlaceholderText(tr("Tìm theo họ tên hoặc số thẻ đảng (gõ không dấu cũng được)"));
     m_search->setAccessibleName(tr("Tìm đảng viên"));
-    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
+    m_search->setMinimumWidth(
+        std::min(360, m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40));
     nameChoices(m_status, tr("Lọc theo loại đảng viên"),
         { tr("Chính thức và dự bị"), memberStatusLabel(MemberStatus::Official),
             memberStatusLabel(MemberStatus::Probationary) });
@@ -195,11 +214,15 @@ void RosterPanel::retranslate()
     m_view->setAccessibleName(tr("Danh sách đảng viên"));
     m_copy->setText(tr("Chép các dòng đã chọn"));
     updateCount();
+    // The cells' texts (gender, status…) and numbers are read again in the new language.
+    m_view->viewport()->update();
 }
 
 RosterPanel::~RosterPanel()
 {
-    QSettings().setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
+    QSettings settings;
+    settings.setValue(kHeaderKey, m_view->horizontalHeader()->saveState());
+    settings.setValue(kHeaderColumnsKey, int(RosterModel::ColumnCount));
 }
 
 void RosterPanel::showUnit(const QSqlDatabase& db, qint64 unitId, const QString& unitName)
@@ -246,6 +269,7 @@ void RosterPanel::refresh(const QString& unitName)
     const QString file = QSqlDatabase::database(m_connection, false).databaseName();
     const qint64 unitId = m_model->unitId();
     const bool subtree = m_subtree->isChecked();
+    const bool sensitive = m_model->sensitiveShown();
     const quint64 generation = ++m_generation;
     ++m_refreshing;
     using Read = std::shared_ptr<Result<RosterModel::Snapshot>>;
@@ -262,14 +286,15 @@ void RosterPanel::refresh(const QString& unitName)
             m_model->take(std::move(**read));
         emit refreshed();
     });
-    watcher->setFuture(QtConcurrent::run([file, unitId, subtree]() -> Read {
+    watcher->setFuture(QtConcurrent::run([file, unitId, subtree, sensitive]() -> Read {
         static std::atomic<int> readers { 0 };
         const QString connection = QStringLiteral("sotay-roster-read-%1").arg(++readers);
         Read read;
         {
             auto db = openDatabase(DatabaseConfig::sqlite(file), connection);
-            read = std::make_shared<Result<RosterModel::Snapshot>>(
-                db ? RosterModel::read(*db, unitId, subtree) : Result<RosterModel::Snapshot>(db.error()));
+            read = std::make_shared<Result<RosterModel::Snapshot>>(db
+                    ? RosterModel::read(*db, unitId, subtree, QDate::currentDate(), sensitive)
+                    : Result<RosterModel::Snapshot>(db.error()));
         }
         closeDatabase(connection);
         return read;
@@ -341,18 +366,51 @@ void RosterPanel::chooseColumnsFromMenu()
 
 void RosterPanel::chooseColumns(const QPoint& at)
 {
+    const std::unique_ptr<QMenu> menu = columnMenu();
+    menu->exec(m_view->horizontalHeader()->mapToGlobal(at));
+}
+
+std::unique_ptr<QMenu> RosterPanel::columnMenu()
+{
     QHeaderView* header = m_view->horizontalHeader();
-    QMenu menu(this);
+    auto menu = std::make_unique<QMenu>(this);
+    menu->setObjectName(QStringLiteral("rosterColumnMenu"));
     for (int column = 0; column < RosterModel::ColumnCount; ++column) {
-        QAction* action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        if (RosterModel::isSensitive(column) && !m_model->sensitiveShown())
+            continue; // never offered to a role that may not see it
+        if (column == RosterModel::DefaultColumnCount)
+            menu->addSeparator(); // the columns shown by default, then the others
+        QAction* action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setData(column);
         action->setCheckable(true);
         action->setChecked(!header->isSectionHidden(column));
         // The name always shows: a row without it means nothing.
         action->setEnabled(column != RosterModel::NameColumn);
-        connect(action, &QAction::toggled, header,
-            [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+        connect(action, &QAction::toggled, header, [this, header, column](bool shown) {
+            header->setSectionHidden(column, !shown);
+            if (shown)
+                fitHeaders();
+        });
     }
-    menu.exec(header->mapToGlobal(at));
+    return menu;
+}
+
+void RosterPanel::setSensitiveShown(bool shown)
+{
+    m_model->setSensitiveShown(shown);
+    if (!shown)
+        for (int column = 0; column < RosterModel::ColumnCount; ++column)
+            if (RosterModel::isSensitive(column))
+                m_view->horizontalHeader()->setSectionHidden(column, true);
+}
+
+void RosterPanel::fitHeaders()
+{
+    QHeaderView* header = m_view->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column)
+        if (!header->isSectionHidden(column))
+            header->resizeSection(
+                column, std::max(header->sectionSize(column), header->sectionSizeHint(column)));
 }
 
 } // namespace sotay::widgets

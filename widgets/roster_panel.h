@@ -3,11 +3,14 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QSqlDatabase;
 
@@ -15,10 +18,11 @@ namespace sotay::widgets {
 
 class RosterModel;
 
-// The roster of the unit chosen in the tree: search as you type (without diacritics), filters by status,
-// gender, exemption, age band and category (loại hình cơ sở), the whole subtree or the unit alone, columns
-// the user can hide and reorder (remembered), and Ctrl+C copying the selected rows as tab-separated text for
-// Excel.
+// The roster of the unit chosen in the tree: search as you type (without diacritics) on a row of its own,
+// filters by status, gender, exemption, age band and category (loại hình cơ sở) and the whole subtree or the
+// unit alone on rows that wrap when the window is narrow, columns the user can show, hide and reorder
+// (remembered; nine by default, the others offered in the column chooser, the sensitive ones only to the
+// roles that may see them), and Ctrl+C copying the selected rows as tab-separated text for Excel.
 class RosterPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RosterPanel)
@@ -33,6 +37,11 @@ public:
     // The menu of columns to show, under the header (for the keyboard; a right click on the header opens it
     // too).
     void chooseColumnsFromMenu();
+    // The column chooser: a checkable entry per column the user may show (the name always shows).
+    std::unique_ptr<QMenu> columnMenu();
+    // Whether the sensitive columns (ethnicity, religion, citizen id) may be shown: read and offered only
+    // then. Takes effect at the next read of the roster.
+    void setSensitiveShown(bool shown);
     // Reads the shown roster again on a worker thread (after a sync), keeping the rows on screen until the
     // new ones are ready; refreshed() says when they are. A showUnit() meanwhile wins over it.
     void refresh(const QString& unitName);
@@ -68,6 +77,8 @@ private:
     void updateCount();
     void fillCategories(const QSqlDatabase& db);
     void chooseColumns(const QPoint& at);
+    // Widens the columns whose title no longer fits (after a change of language).
+    void fitHeaders();
 
     RosterModel* m_model;
     QLabel* m_title;

@@ -26,6 +26,9 @@ SignInAnswer signInOnline(const SignInRequest& request)
         if (!stored)
             qWarning(
                 "sign-in: the offline verifier was not stored: %s", qUtf8Printable(stored.error().message));
+        // Which columns the roster may offer (the sensitive ones only to the roles the server sends them to).
+        if (const Status kept = (*replica)->setSignedInRole(api.role()); !kept)
+            qWarning("sign-in: the role was not stored: %s", qUtf8Printable(kept.error().message));
     } else {
         qWarning("sign-in: the replica did not open: %s", qUtf8Printable(replica.error().message));
     }

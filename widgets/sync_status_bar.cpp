@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync_status_bar.h"
 
+#include "elided_label.h"
+
 #include <QEvent>
-#include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -14,10 +15,11 @@ namespace sotay::widgets {
 SyncStatusBar::SyncStatusBar(QWidget* parent)
     : QStatusBar(parent)
 {
-    m_phase = new QLabel(this);
+    m_phase = new ElidedLabel(this);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0); // the engine does not know the total in advance
     m_progress->setMaximumWidth(160);
+    m_progress->setMinimumWidth(48);
     m_progress->setTextVisible(false);
     m_cancel = new QPushButton(this);
     connect(m_cancel, &QPushButton::clicked, this, &SyncStatusBar::cancelRequested);
@@ -27,9 +29,12 @@ SyncStatusBar::SyncStatusBar(QWidget* parent)
     addPermanentWidget(m_cancel);
     hideProgress();
 
-    m_connection = new QLabel(this);
-    m_lastSync = new QLabel(this);
-    m_pending = new QLabel(this);
+    // Each gives up width when the window is narrow (1280 px with the tree and the progress all shown).
+    m_local = new ElidedLabel(this);
+    m_connection = new ElidedLabel(this);
+    m_lastSync = new ElidedLabel(this);
+    m_pending = new ElidedLabel(this);
+    addPermanentWidget(m_local);
     addPermanentWidget(m_connection);
     addPermanentWidget(m_lastSync);
     addPermanentWidget(m_pending);
@@ -50,6 +55,20 @@ void SyncStatusBar::retranslate()
     setConnection(m_connectionState, m_connectionDetail);
     setLastSync(m_lastSyncAt);
     setPending(m_pendingCount);
+    setLocalCounts(m_localUnits, m_localMembers);
+    m_local->setToolTip(
+        tr("Số đảng viên và tổ chức đảng có trên máy này. Xem thêm ở Trợ giúp → Về dữ liệu trên "
+           "máy này."));
+    m_progress->setAccessibleName(tr("Tiến độ đồng bộ"));
+}
+
+void SyncStatusBar::setLocalCounts(qint64 units, qint64 members)
+{
+    m_localUnits = units;
+    m_localMembers = members;
+    const QLocale locale;
+    m_local->setText(tr("Trên máy này: %1 đảng viên, %2 tổ chức đảng")
+                         .arg(locale.toString(members), locale.toString(units)));
 }
 
 SyncStatusBar::~SyncStatusBar() = default;
@@ -123,6 +142,11 @@ QString SyncStatusBar::connectionText() const
 QString SyncStatusBar::lastSyncText() const
 {
     return m_lastSync->text();
+}
+
+QString SyncStatusBar::localCountsText() const
+{
+    return m_local->text();
 }
 
 QString SyncStatusBar::pendingText() const

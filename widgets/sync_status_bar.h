@@ -4,15 +4,18 @@
 #include <QDateTime>
 #include <QStatusBar>
 
-class QLabel;
 class QProgressBar;
 class QPushButton;
 
 namespace sotay::widgets {
 
-// The main window's status bar: whether the console reaches the server, when it last synced, how many
-// edits wait to be sent, and during the first sync a progress bar with a Cancel button. It keeps what it
-// shows, so that a change of language shows the same in the new one.
+class ElidedLabel;
+
+// The main window's status bar: how many members and units the replica holds, whether the console reaches
+// the server, when it last synced, how many edits wait to be sent, and during the first sync a progress bar
+// with a Cancel button. Its texts give up width (elided, whole in the tooltip) on a narrow window, so that it
+// never widens the window. It keeps what it shows, so that a change of language shows the same in the new
+// one (numbers in the new language's format too).
 class SyncStatusBar final : public QStatusBar {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncStatusBar)
@@ -26,6 +29,7 @@ public:
     void setConnection(Connection connection, const QString& detail = {});
     void setLastSync(const QDateTime& when);
     void setPending(qint64 count);
+    void setLocalCounts(qint64 units, qint64 members);
     // What is being done, and how many of how many (total -1: not known, the bar then only moves).
     void showProgress(const QString& phase, qint64 done, qint64 total = -1);
     void hideProgress();
@@ -33,6 +37,7 @@ public:
     QString connectionText() const;
     QString lastSyncText() const;
     QString pendingText() const;
+    QString localCountsText() const;
     bool isProgressVisible() const;
     QString progressText() const;
     int progressPerMille() const; // -1 while the total is not known
@@ -54,11 +59,14 @@ private:
     QString m_connectionDetail;
     QDateTime m_lastSyncAt;
     qint64 m_pendingCount = 0;
-    QLabel* m_connection = nullptr;
-    QLabel* m_lastSync = nullptr;
-    QLabel* m_pending = nullptr;
+    qint64 m_localUnits = 0;
+    qint64 m_localMembers = 0;
+    ElidedLabel* m_local = nullptr;
+    ElidedLabel* m_connection = nullptr;
+    ElidedLabel* m_lastSync = nullptr;
+    ElidedLabel* m_pending = nullptr;
     QProgressBar* m_progress = nullptr;
-    QLabel* m_phase = nullptr;
+    ElidedLabel* m_phase = nullptr;
     QPushButton* m_cancel = nullptr;
 };
 

@@ -127,6 +127,15 @@ QString SqliteRows::text(int column) const
     return QString(static_cast<const QChar*>(characters), bytes / 2);
 }
 
+QStringView SqliteRows::textView(int column) const
+{
+    const void* characters = sqlite3_column_text16(m_statement, column);
+    if (!characters)
+        return {};
+    const int bytes = sqlite3_column_bytes16(m_statement, column);
+    return { static_cast<const QChar*>(characters), bytes / 2 };
+}
+
 QDate SqliteRows::date(int column) const
 {
     if (sqlite3_column_type(m_statement, column) != SQLITE_TEXT)

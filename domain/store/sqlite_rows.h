@@ -37,7 +37,9 @@ public:
 
     qint64 integer(int column) const;
     QString text(int column) const; // "" for NULL
-    QDate date(int column) const;   // an ISO "yyyy-MM-dd"; null for NULL or anything else
+    // The same without a copy: valid until the next call to next() (for texts compared or shared).
+    QStringView textView(int column) const;
+    QDate date(int column) const; // an ISO "yyyy-MM-dd"; null for NULL or anything else
 
 private:
     explicit SqliteRows(sqlite3_stmt* statement);

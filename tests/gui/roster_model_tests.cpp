@@ -18,7 +18,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
 
@@ -101,14 +104,14 @@ private slots:
         // SQLite's own API where the build allows it, Qt SQL elsewhere: the same roster either way.
         const auto read = [this] {
             auto snapshot = RosterModel::read(
-                m_setup->database->db(), m_setup->tree.province.id, true, QDate(2026, 11, 25));
+                m_setup->database->db(), m_setup->tree.province.id, true, QDate(2026, 11, 25), true);
             QStringList rows;
             if (!snapshot)
                 return rows;
             for (const RosterModel::Row& row : snapshot->rows)
                 rows.append(QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
                                 .arg(row.id)
-                                .arg(row.fullName, row.folded, row.cardNumber, row.unitName,
+                                .arg(row.fullName, row.folded, row.cardNumber, QString::number(row.unitId),
                                     row.birthDate.toString(Qt::ISODate), row.admittedOn.toString(Qt::ISODate),
                                     row.officialOn.toString(Qt::ISODate))
                                 .arg(row.age)
@@ -116,7 +119,13 @@ private slots:
                           .arg(static_cast<int>(row.gender))
                           .arg(static_cast<int>(row.status))
                           .arg(row.exempt)
-                          .arg(row.categoryId));
+                          .arg(row.categoryId)
+                    + QStringLiteral("|%1|%2|%3|%4|%5|%6|%7|%8|%9")
+                          .arg(row.profileNumber, row.hometown, row.generalEducation,
+                              row.professionalQualification, row.ethnicity, row.religion, row.citizenId,
+                              row.exemptSince.toString(Qt::ISODate))
+                          .arg(static_cast<int>(row.politicalTheory))
+                    + u'|' + snapshot->unitLabels.value(row.unitId));
             return rows;
         };
         const QStringList direct = read();
@@ -259,7 +268,106 @@ private slots:
             lines[0].startsWith(QStringLiteral("Họ và tên\tGiới tính\tNgày sinh\tĐảng viên\tSố thẻ đảng")));
         QVERIFY(lines[1].startsWith(QStringLiteral("Lê Văn Ánh\tNam\t01/01/1995\tChính thức\t02.111222\t")));
         QVERIFY(lines[2].startsWith(QStringLiteral("Võ Bình\tNữ\t02/02/1985\t")));
-        QCOMPARE(lines[1].count(u'\t'), RosterModel::ColumnCount - 2);
+        // The nine default columns but the one hidden; the others wait in the column chooser.
+        QCOMPARE(lines[1].count(u'\t'), RosterModel::DefaultColumnCount - 2);
+    }
+
+    void theUnitColumnNamesTheCommuneInAWiderList()
+    {
+        RosterModel model;
+        const auto& t = m_setup->tree;
+        // Province-wide: each cell with its commune ("Đảng bộ phường Trấn Biên" reads "phường Trấn Biên").
+        QVERIFY(model.load(m_setup->database->db(), t.province.id, true, QDate(2026, 11, 25)).ok());
+        QStringList units;
+        for (int row = 0; row < model.rowCount(); ++row)
+            units.append(model.index(row, RosterModel::UnitColumn).data().toString());
+        QVERIFY2(units.contains(t.cell2.name + QStringLiteral(" — phường Trấn Biên")),
+            qPrintable(units.join(u',')));
+        QVERIFY2(units.contains(t.cell1.name + QStringLiteral(" — phường Trấn Biên")),
+            qPrintable(units.join(u',')));
+        // Within the commune (or below it) the commune goes without saying.
+        QVERIFY(model.load(m_setup->database->db(), t.tranBien.id, true, QDate(2026, 11, 25)).ok());
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(!model.index(row, RosterModel::UnitColumn).data().toString().contains(u'—'));
+        QVERIFY(model.load(m_setup->database->db(), t.school.id, true, QDate(2026, 11, 25)).ok());
+        QCOMPARE(model.index(0, RosterModel::UnitColumn).data().toString(), t.cell1.name);
+    }
+
+    void moreColumnsWaitInTheChooserAndSensitiveOnesOnlyForRolesThatSeeThem()
+    {
+        test::clearSettings();
+        const QSqlDatabase db = m_setup->database->db();
+        const auto& t = m_setup->tree;
+        RosterModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto offered = [](QMenu& menu) {
+            QList<int> columns;
+            for (const QAction* action : menu.actions())
+                if (!action->isSeparator())
+                    columns.append(action->data().toInt());
+            return columns;
+        };
+        {
+            RosterPanel panel(&model); // a role that may not see them: the default
+            panel.showUnit(db, t.tranBien.id, t.tranBien.name);
+            const int hoa = static_cast<int>(names(model).indexOf(QStringLiteral("Nguyễn Thị Hoa")));
+            QVERIFY(hoa >= 0);
+            const QHeaderView* header = panel.view()->horizontalHeader();
+            for (int column = 0; column < RosterModel::ColumnCount; ++column)
+                QCOMPARE(header->isSectionHidden(column), column >= RosterModel::DefaultColumnCount);
+            const auto menu = panel.columnMenu();
+            const QList<int> columns = offered(*menu);
+            QCOMPARE(static_cast<int>(columns.size()), RosterModel::ColumnCount - 3);
+            QVERIFY(!columns.contains(RosterModel::EthnicityColumn));
+            QVERIFY(!columns.contains(RosterModel::CitizenIdColumn));
+            QVERIFY(columns.contains(RosterModel::HometownColumn));
+            QVERIFY(model.index(hoa, RosterModel::EthnicityColumn).data().toString().isEmpty());
+            QVERIFY(model.index(hoa, RosterModel::CitizenIdColumn).data().toString().isEmpty());
+            QCOMPARE(model.index(hoa, RosterModel::HometownColumn).data().toString(), m_setup->hoa.hometown);
+            // Shown from the chooser, a column is as wide as its title.
+            for (QAction* action : menu->actions())
+                if (action->data().toInt() == RosterModel::ProfessionalColumn)
+                    action->setChecked(true);
+            QVERIFY(!header->isSectionHidden(RosterModel::ProfessionalColumn));
+            QVERIFY(header->sectionSize(RosterModel::ProfessionalColumn)
+                >= header->sectionSizeHint(RosterModel::ProfessionalColumn));
+        }
+        {
+            // An arrangement saved before the extra columns existed: they come hidden, the arrangement stays.
+            QStandardItemModel nine(0, RosterModel::DefaultColumnCount);
+            QHeaderView old(Qt::Horizontal);
+            old.setModel(&nine);
+            old.setSectionHidden(RosterModel::GenderColumn, true);
+            QSettings saved;
+            saved.setValue(QStringLiteral("roster/header"), old.saveState());
+            saved.remove(QStringLiteral("roster/headerColumns"));
+            saved.sync();
+            RosterPanel panel(&model);
+            const QHeaderView* header = panel.view()->horizontalHeader();
+            QVERIFY(header->isSectionHidden(RosterModel::GenderColumn));
+            QVERIFY(!header->isSectionHidden(RosterModel::CardNumberColumn));
+            for (int column = RosterModel::DefaultColumnCount; column < RosterModel::ColumnCount; ++column)
+                QVERIFY(header->isSectionHidden(column));
+            panel.view()->horizontalHeader()->setSectionHidden(RosterModel::GenderColumn, false);
+            panel.view()->horizontalHeader()->setSectionHidden(RosterModel::ProfessionalColumn, false);
+        }
+        {
+            RosterPanel panel(&model);
+            panel.setSensitiveShown(true); // an officer
+            panel.showUnit(db, t.tranBien.id, t.tranBien.name);
+            const int hoa = static_cast<int>(names(model).indexOf(QStringLiteral("Nguyễn Thị Hoa")));
+            const auto menu = panel.columnMenu();
+            QCOMPARE(static_cast<int>(offered(*menu).size()), int(RosterModel::ColumnCount));
+            QCOMPARE(
+                model.index(hoa, RosterModel::EthnicityColumn).data().toString(), m_setup->hoa.ethnicity);
+            QCOMPARE(
+                model.index(hoa, RosterModel::CitizenIdColumn).data().toString(), m_setup->hoa.citizenId);
+            // The column chosen before was remembered.
+            QVERIFY(!panel.view()->horizontalHeader()->isSectionHidden(RosterModel::ProfessionalColumn));
+            panel.setSensitiveShown(false);
+            panel.showUnit(db, t.tranBien.id, t.tranBien.name);
+            QVERIFY(model.index(hoa, RosterModel::EthnicityColumn).data().toString().isEmpty());
+        }
     }
 
     // Last: it adds a member to the shared tree.

@@ -114,6 +114,8 @@ private slots:
         const auto verifier = (*replica)->verifier(setup->officer());
         QVERIFY(verifier.ok() && !verifier->isEmpty());
         QVERIFY(!verifier->contains(setup->officerPassword()));
+        // And the role the server gave, which decides the roster's sensitive columns (an officer sees them).
+        QCOMPARE((*replica)->signedInRole().value(), QStringLiteral("officer"));
 
         // The server and the user are remembered, the password never.
         QSettings settings;
