@@ -25,6 +25,7 @@ class Replica;
 
 namespace sotay::widgets {
 
+class MemberForm;
 class OrgTreeModel;
 struct OrgOperation;
 class OrgTreePanel;
@@ -86,6 +87,9 @@ public:
     void showConflicts();
     // Withdraws the newest edit not yet sent, after the user confirms.
     void undoLastUnsent();
+    // The list of edits the server refused or found in conflict, with their reasons, to settle each.
+    void showUnsettledEdits();
+    QAction* unsettledAction() const { return m_unsettledAction; }
     QAction* newMemberAction() const { return m_newMemberAction; }
     QAction* conflictsAction() const { return m_conflictsAction; }
     QAction* undoAction() const { return m_undoAction; }
@@ -124,6 +128,8 @@ private:
     void showUnit(qint64 unitId);
     void queueOperation(const OrgOperation& operation);
     void afterLocalEdit();
+    // An open member form follows the outbox (syncs) and reports its edits to the window.
+    void attachForm(MemberForm& form);
     QList<OrgUnit> activeCells() const;
 
     ConsoleSession m_session;
@@ -136,6 +142,7 @@ private:
     QAction* m_newMemberAction = nullptr;
     QAction* m_conflictsAction = nullptr;
     QAction* m_undoAction = nullptr;
+    QAction* m_unsettledAction = nullptr;
     QLabel* m_scope = nullptr;
     QLabel* m_units = nullptr;
     QLabel* m_members = nullptr;

@@ -14,6 +14,7 @@
 #include "test_answer.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -23,6 +24,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -144,6 +146,11 @@ void MemberForm::buildFields()
     m_unsentNote = new QLabel(this);
     m_unsentNote->setWordWrap(true);
     m_unsentNote->setStyleSheet(QStringLiteral("background: #fef3c7; padding: 4px"));
+    m_refusalNote = new QLabel(this);
+    m_refusalNote->setWordWrap(true);
+    m_refusalNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refusalNote->setStyleSheet(QStringLiteral("background: #fee2e2; padding: 4px"));
+    m_refusalNote->hide();
 
     QComboBox* gender = addChoice(QStringLiteral("gender"));
     gender->addItem(genderLabel(Gender::Male), static_cast<int>(Gender::Male));
@@ -241,6 +248,7 @@ void MemberForm::buildFields()
     layout->addWidget(m_title);
     layout->addWidget(m_standing);
     layout->addWidget(m_unsentNote);
+    layout->addWidget(m_refusalNote);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_summary);
     layout->addLayout(buttons);
@@ -288,28 +296,35 @@ bool MemberForm::readRecord()
 void MemberForm::load()
 {
     m_loaded = readRecord();
+    readRefusals();
     showRecord(m_shown);
     if (!m_loaded)
         m_save->setEnabled(false);
 }
 
+QHash<QString, QVariant> MemberForm::fieldValues(const Member& m) const
+{
+    QHash<QString, QVariant> values { { QStringLiteral("gender"), static_cast<int>(m.gender) },
+        { QStringLiteral("status"), static_cast<int>(m.status) },
+        { QStringLiteral("politicalTheory"), static_cast<int>(m.politicalTheory) } };
+    const QJsonObject json = toJson(m);
+    for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it)
+        values.insert(it.key(),
+            m_dateFields.contains(it.key())
+                ? displayDate(QDate::fromString(json.value(it.key()).toString(), Qt::ISODate))
+                : json.value(it.key()).toString());
+    return values;
+}
+
 void MemberForm::showRecord(const Member& m)
 {
-    const auto choose = [this](const char* name, int value) {
-        QComboBox* box = m_choices.value(QLatin1String(name));
-        box->setCurrentIndex(box->findData(value));
-    };
-    choose("gender", static_cast<int>(m.gender));
-    choose("status", static_cast<int>(m.status));
-    choose("politicalTheory", static_cast<int>(m.politicalTheory));
-    const QJsonObject json = toJson(m);
-    for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it) {
-        if (m_dateFields.contains(it.key()))
-            it.value()->setText(displayDate(QDate::fromString(json.value(it.key()).toString(), Qt::ISODate)));
-        else
-            it.value()->setText(json.value(it.key()).toString());
-    }
+    const QHash<QString, QVariant> values = fieldValues(m);
+    for (auto it = m_choices.cbegin(); it != m_choices.cend(); ++it)
+        it.value()->setCurrentIndex(it.value()->findData(values.value(it.key())));
+    for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it)
+        it.value()->setText(values.value(it.key()).toString());
     showStanding();
+    showRefusal();
     check();
 }
 
@@ -447,8 +462,7 @@ bool MemberForm::save()
         for (const char* key : { "id", "version", "fullName", "temporaryOrgUnitId", "leftOn", "leftReason" })
             body.remove(QLatin1String(key));
         body.insert(QStringLiteral("orgUnitId"), m_unit.id);
-        const auto queued
-            = m_replica.enqueue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), body);
+        const auto queued = queue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), body);
         if (!queued) {
             MessageBox::warning(this, tr("Không ghi được"), queued.error().message);
             return false;
@@ -480,9 +494,14 @@ bool MemberForm::save()
             replaced = *result;
         }
     }
+    if (replaced && m_resending != 0 && m_resendRequest == u"PATCH " + memberPath(m_saved.id)) {
+        // Joined to a correction still waiting: the refused one it corrects goes.
+        if (auto dropped = m_replica.discardRefused(m_resending); !dropped)
+            MessageBox::warning(this, tr("Không bỏ được sửa đổi bị từ chối"), dropped.error().message);
+        m_resending = 0;
+    }
     if (!replaced) {
-        const auto queued
-            = m_replica.enqueue(QStringLiteral("PATCH"), memberPath(m_saved.id), changed, m_saved.version);
+        const auto queued = queue(QStringLiteral("PATCH"), memberPath(m_saved.id), changed, m_saved.version);
         if (!queued) {
             MessageBox::warning(this, tr("Không ghi được"), queued.error().message);
             return false;
@@ -493,11 +512,21 @@ bool MemberForm::save()
     return true;
 }
 
-void MemberForm::recordEvent(MemberEventType type)
+void MemberForm::recordEvent(MemberEventType type, const MemberEvent* refused)
 {
     if (isNew())
         return;
     MemberEventDialog dialog(type, m_shown, m_cells, m_today, this);
+    if (refused) {
+        dialog.dateField()->setDate(refused->occurredOn);
+        dialog.decisionField()->setText(refused->decisionNumber);
+        dialog.noteField()->setText(refused->note);
+        if (dialog.permanenceField())
+            dialog.permanenceField()->setCurrentIndex(dialog.permanenceField()->findData(refused->permanent));
+        if (dialog.targetField())
+            dialog.targetField()->setCurrentIndex(
+                dialog.targetField()->findData(refused->toOrgUnitId.value_or(0)));
+    }
     const auto e = dialog.ask();
     if (!e)
         return;
@@ -505,7 +534,7 @@ void MemberForm::recordEvent(MemberEventType type)
     for (const char* key : { "id", "memberId", "fromOrgUnitId" })
         body.remove(QLatin1String(key));
     const auto queued
-        = m_replica.enqueue(QStringLiteral("POST"), memberPath(m_saved.id) + QStringLiteral("/events"), body);
+        = queue(QStringLiteral("POST"), memberPath(m_saved.id) + QStringLiteral("/events"), body);
     if (!queued) {
         MessageBox::warning(this, tr("Không ghi được"), queued.error().message);
         return;
@@ -555,10 +584,122 @@ void MemberForm::resetFields()
 
 void MemberForm::run()
 {
-    if (const auto& answer = testAnswerFor<MemberForm, void>())
+    const auto& answer = testAnswerFor<MemberForm, void>();
+    if (m_resendEvent) {
+        // The refused event's dialog, over the record it concerns.
+        if (answer)
+            recordRefusedEvent();
+        else
+            QTimer::singleShot(0, this, &MemberForm::recordRefusedEvent);
+    }
+    if (answer)
         answer(*this);
     else
         exec();
+}
+
+Result<client::OutboxEntry> MemberForm::queue(
+    const QString& method, const QString& path, const QJsonObject& body, std::optional<qint64> ifMatch)
+{
+    if (m_resending == 0 || m_resendRequest != method + u' ' + path)
+        return m_replica.enqueue(method, path, body, ifMatch);
+    auto queued = m_replica.replaceRefused(m_resending, method, path, body, ifMatch);
+    if (queued) {
+        m_resending = 0;
+        m_resendReason.clear();
+    }
+    return queued;
+}
+
+void MemberForm::resendRefused(const client::OutboxEntry& refused)
+{
+    if (!m_loaded)
+        return;
+    m_resending = refused.id;
+    m_resendReason = refused.message;
+    m_resendRequest = refused.method + u' ' + refused.path;
+    if (refused.path.endsWith(QStringLiteral("/events"))) {
+        if (auto e = memberEventFromJson(refused.body))
+            m_resendEvent = *e;
+    } else if (auto laid = memberFromJson(refused.body, m_shown, false)) {
+        // What the user asked for, over the record as it is now: the fields show it, still to be saved.
+        showRecord(*laid);
+    }
+    showRefusal();
+}
+
+void MemberForm::recordRefusedEvent()
+{
+    if (!m_resendEvent)
+        return;
+    const MemberEvent refused = *m_resendEvent;
+    m_resendEvent.reset();
+    recordEvent(refused.type, &refused);
+}
+
+void MemberForm::readRefusals()
+{
+    m_refused = 0;
+    if (isNew())
+        return;
+    const auto unsettled = m_replica.unsettled();
+    if (!unsettled)
+        return;
+    const QString path = memberPath(m_saved.id);
+    for (const client::UnsettledEdit& edit : *unsettled)
+        if (edit.entry.path == path || edit.entry.path == path + QStringLiteral("/events"))
+            ++m_refused;
+}
+
+void MemberForm::showRefusal()
+{
+    QString text;
+    if (m_resending != 0)
+        text = m_resendReason.isEmpty()
+            ? tr("Máy chủ đã không nhận sửa đổi này và không nêu lý do. Hãy kiểm tra lại rồi ghi để gửi "
+                 "lại.")
+            : tr("Máy chủ đã không nhận sửa đổi này: %1 Hãy sửa lại rồi ghi để gửi lại.").arg(m_resendReason);
+    else if (m_refused > 0)
+        text = tr("Máy chủ không nhận %n sửa đổi của hồ sơ này; xem lý do ở Sửa → Sửa đổi không được nhận.",
+            nullptr, m_refused);
+    m_refusalNote->setText(text);
+    m_refusalNote->setVisible(!text.isEmpty());
+}
+
+void MemberForm::followOutbox()
+{
+    if (!m_loaded || isNew())
+        return;
+    const QHash<QString, QVariant> before = fieldValues(m_shown);
+    if (!readRecord()) {
+        m_loaded = false;
+        m_save->setEnabled(false);
+        return;
+    }
+    readRefusals();
+    // A field still showing what the record said follows the record; one the user changed keeps the text.
+    const QHash<QString, QVariant> after = fieldValues(m_shown);
+    for (auto it = m_choices.cbegin(); it != m_choices.cend(); ++it)
+        if (it.value()->currentData() == before.value(it.key())
+            && before.value(it.key()) != after.value(it.key()))
+            it.value()->setCurrentIndex(it.value()->findData(after.value(it.key())));
+    for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it)
+        if (it.value()->text() == before.value(it.key()).toString()
+            && before.value(it.key()) != after.value(it.key()))
+            it.value()->setText(after.value(it.key()).toString());
+    showStanding();
+    showRefusal();
+    check();
+}
+
+QString MemberForm::unsentText() const
+{
+    return m_unsentNote->isHidden() ? QString() : m_unsentNote->text();
+}
+
+QString MemberForm::refusalText() const
+{
+    return m_refusalNote->isHidden() ? QString() : m_refusalNote->text();
 }
 
 void MemberForm::setTestAnswer(std::function<void(MemberForm&)> answer)

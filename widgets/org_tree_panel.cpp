@@ -201,11 +201,24 @@ void OrgTreePanel::confirmMove(qint64 unitId, qint64 newParentId)
 
 void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qint64 targetId)
 {
+    if (const auto operation = runOperationDialog(kind, unitId, targetId, {}))
+        emit operationRequested(*operation);
+}
+
+std::optional<OrgOperation> OrgTreePanel::askAgain(
+    OrgOperationDialog::Kind kind, qint64 unitId, const std::function<void(OrgOperationDialog&)>& fill)
+{
+    return runOperationDialog(kind, unitId, 0, fill);
+}
+
+std::optional<OrgOperation> OrgTreePanel::runOperationDialog(OrgOperationDialog::Kind kind, qint64 unitId,
+    qint64 targetId, const std::function<void(OrgOperationDialog&)>& fill)
+{
     if (m_model->asOf())
-        return; // a past tree is not changed
+        return std::nullopt; // a past tree is not changed
     const auto unit = m_model->unit(unitId);
     if (!unit)
-        return;
+        return std::nullopt;
     // What the rules allow, so that the list offers no choice the server would refuse for its shape: a new
     // parent that can hold this kind, or a unit of the same kind to merge into, never inside this unit.
     QList<OrgUnit> choices;
@@ -222,8 +235,9 @@ void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qi
     OrgOperationDialog dialog(kind, *unit, choices, this);
     if (targetId != 0 && dialog.targetField())
         dialog.targetField()->setCurrentIndex(dialog.targetField()->findData(targetId));
-    if (const auto operation = dialog.ask())
-        emit operationRequested(*operation);
+    if (fill)
+        fill(dialog);
+    return dialog.ask();
 }
 
 bool OrgTreePanel::selectUnit(qint64 unitId)
