@@ -7,6 +7,7 @@
 #include "conflict_dialog.h"
 #include "gui_test_support.h"
 #include "main_window.h"
+#include "member_event_dialog.h"
 #include "member_form.h"
 #include "message_box.h"
 #include "org_operation_dialog.h"
@@ -257,6 +258,48 @@ private slots:
         QCOMPARE(stored.value(QStringLiteral("hometown")).toString(), QStringLiteral("Huế"));
         QCOMPARE(window.replica()->refusedCount().value(), 0);
         QVERIFY(window.syncStatus()->unsettledButton()->isHidden());
+    }
+
+    void aRefusedEventOpensItsDialogFilledInOverTheRecord()
+    {
+        auto setup = test::startTreeServer();
+        MainWindow window(onlineSession(*setup, "event.sqlite"), quietOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        // Hoa is not exempt: ending her exemption is refused.
+        queueAndSync(window, finished, QStringLiteral("POST"),
+            QStringLiteral("/api/v1/members/%1/events").arg(setup->hoa.id),
+            { { QStringLiteral("type"), QStringLiteral("exemption_ended") },
+                { QStringLiteral("occurredOn"), QStringLiteral("2026-11-20") },
+                { QStringLiteral("decisionNumber"), QStringLiteral("21-QĐ/ĐU") },
+                { QStringLiteral("note"), QStringLiteral("theo đơn") } });
+        QCOMPARE(window.replica()->refusedCount().value(), 1);
+
+        QString shownDecision, shownNote, formReason;
+        QDate shownDate;
+        MemberEventDialog::setTestAnswer([&](MemberEventDialog& dialog) {
+            shownDecision = dialog.decisionField()->text();
+            shownNote = dialog.noteField()->text();
+            shownDate = dialog.dateField()->date();
+            return false; // the user sees why and cancels
+        });
+        MemberForm::setTestAnswer([&](MemberForm& form) {
+            QCOMPARE(form.saved().id, setup->hoa.id);
+            formReason = form.refusalText();
+        });
+        withList([&window] { window.unsettledAction()->trigger(); },
+            [](UnsettledEditsDialog& dialog) {
+                QVERIFY(cell(dialog, 0, UnsettledEditsDialog::WhatColumn).endsWith(u"Nguyễn Thị Hoa"));
+                dialog.resendCurrent();
+                QCOMPARE(dialog.rowCount(), 1); // cancelled: still to settle
+            });
+        MemberForm::setTestAnswer({});
+        MemberEventDialog::setTestAnswer({});
+        QCOMPARE(shownDecision, QStringLiteral("21-QĐ/ĐU"));
+        QCOMPARE(shownNote, QStringLiteral("theo đơn"));
+        QCOMPARE(shownDate, QDate(2026, 11, 20));
+        QVERIFY2(formReason.startsWith(QStringLiteral("Máy chủ đã không nhận sửa đổi này: ")),
+            qPrintable(formReason));
     }
 
     void theListWorksWithTheKeyboardAlone()
