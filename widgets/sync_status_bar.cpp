@@ -34,7 +34,7 @@ SyncStatusBar::SyncStatusBar(QWidget* parent)
     // A button, not a label: it is reached with Tab and opens the list with Enter or Space.
     m_unsettled = new QPushButton(this);
     m_unsettled->setFlat(true);
-    m_unsettled->setAutoDefault(false);
+    m_unsettled->setAutoDefault(true); // outside a dialog, what makes Enter press it
     m_unsettled->setStyleSheet(QStringLiteral("color: #b91c1c; font-weight: bold"));
     m_unsettled->hide();
     connect(m_unsettled, &QPushButton::clicked, this, &SyncStatusBar::unsettledRequested);

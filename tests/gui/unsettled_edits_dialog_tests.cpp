@@ -131,13 +131,14 @@ private slots:
             QVERIFY(dialog.discardButton()->isEnabled());
             QVERIFY(!dialog.chooseButton()->isEnabled()); // not a conflict
         };
-        // From the status bar, with the keyboard: Space on the focused button.
+        // From the status bar, with the keyboard: Enter or Space on the focused button.
         withList(
             [button] {
                 button->setFocus();
-                QTest::keyClick(button, Qt::Key_Space);
+                QTest::keyClick(button, Qt::Key_Return);
             },
             check);
+        withList([button] { QTest::keyClick(button, Qt::Key_Space); }, check);
         // And from the menu.
         withList([&window] { window.unsettledAction()->trigger(); }, check);
 
@@ -300,6 +301,24 @@ private slots:
         QCOMPARE(shownDate, QDate(2026, 11, 20));
         QVERIFY2(formReason.startsWith(QStringLiteral("Máy chủ đã không nhận sửa đổi này: ")),
             qPrintable(formReason));
+    }
+
+    void aRefusalWithoutAReasonSaysWhatToDoNext()
+    {
+        auto opened = client::Replica::open(path("no-reason.sqlite"));
+        QVERIFY(opened.ok());
+        auto& replica = **opened;
+        const auto entry = replica.enqueue(QStringLiteral("PATCH"), QStringLiteral("/api/v1/orgs/3"),
+            { { QStringLiteral("name"), QStringLiteral("Chi bộ 3") } }, qint64 { 1 });
+        QVERIFY(entry.ok());
+        QVERIFY(replica.finish(entry->id, QStringLiteral("refused")).ok()); // a gateway's bare answer
+        UnsettledEditsDialog dialog(replica);
+        QCOMPARE(dialog.rowCount(), 1);
+        QCOMPARE(
+            cell(dialog, 0, UnsettledEditsDialog::ReasonColumn), QStringLiteral("(máy chủ không nêu lý do)"));
+        QVERIFY(dialog.reasonText().contains(QStringLiteral("không nêu lý do")));
+        QVERIFY2(dialog.adviceText().contains(QStringLiteral("F5")), qPrintable(dialog.adviceText()));
+        QVERIFY(dialog.resendButton()->isEnabled());
     }
 
     void theListWorksWithTheKeyboardAlone()
