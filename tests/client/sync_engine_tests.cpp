@@ -449,7 +449,8 @@ BOOST_AUTO_TEST_CASE(a_refused_edit_keeps_the_servers_reason_until_the_user_sett
             BOOST_TEST(refusedDissolve.createdAt.isValid());
             BOOST_TEST(refusedDissolve.createdAt.secsTo(QDateTime::currentDateTimeUtc()) < 3600);
             const QString fieldsReason = unsettled->at(1).entry.message;
-            BOOST_TEST(fieldsReason.contains(QStringLiteral("căn cước công dân")), fieldsReason.toStdString());
+            BOOST_TEST(
+                fieldsReason.contains(QStringLiteral("căn cước công dân")), fieldsReason.toStdString());
             BOOST_TEST(fieldsReason.contains(QStringLiteral("Ngày sinh")), fieldsReason.toStdString());
 
             // A conflict joins the list with both versions.
