@@ -132,12 +132,15 @@ private:
     Member m_shown;
     QList<qint64> m_unsent; // outbox ids of this record's unsent edits, oldest first
     bool m_loaded = false;
-    qint64 m_unsentPatch = 0;                 // the unsent correction that a new save replaces (0: none)
-    int m_refused = 0;                        // edits of this record that the server refused, not yet settled
-    qint64 m_resending = 0;                   // the refused edit that the next save replaces (0: none)
-    QString m_resendReason;                   // the server's reason for it
-    QString m_resendRequest;                  // its method and path: only the same kind of edit replaces it
-    std::optional<MemberEvent> m_resendEvent; // a refused event, asked again when the form runs
+    qint64 m_unsentPatch = 0; // the unsent correction that a new save replaces (0: none)
+    // Edits of this record that the server did not take and the user has yet to settle.
+    int m_refused = 0;
+    // The refused edit being sent again (0: none): the next edit of the same kind (its method and path)
+    // replaces it; its reason shows above the fields; a refused event is asked again when the form runs.
+    qint64 m_resending = 0;
+    QString m_resendReason;
+    QString m_resendRequest;
+    std::optional<MemberEvent> m_resendEvent;
     QHash<QString, QLineEdit*> m_texts;
     QHash<QString, QComboBox*> m_choices;
     QHash<QString, QLabel*> m_errors;

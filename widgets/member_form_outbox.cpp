@@ -26,11 +26,12 @@ Result<client::OutboxEntry> MemberForm::queue(
     if (m_resending == 0 || m_resendRequest != method + u' ' + path)
         return m_replica.enqueue(method, path, body, ifMatch);
     auto queued = m_replica.replaceRefused(m_resending, method, path, body, ifMatch);
-    if (queued) {
-        m_resending = 0;
-        m_resendReason.clear();
-    }
-    return queued;
+    if (!queued && queued.error().code != ErrorCode::NotFound)
+        return queued;
+    m_resending = 0;
+    m_resendReason.clear();
+    // Dropped meanwhile (in the list): the correction goes as a new edit.
+    return queued ? queued : m_replica.enqueue(method, path, body, ifMatch);
 }
 
 void MemberForm::resendRefused(const client::OutboxEntry& refused)

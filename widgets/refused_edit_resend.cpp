@@ -166,6 +166,9 @@ bool resendRefusedEdit(QWidget* parent, const ResendContext& context, const clie
         return false;
     auto queued = context.replica.replaceRefused(
         entry.id, corrected->method, corrected->path, corrected->body, corrected->ifMatch);
+    if (!queued && queued.error().code == ErrorCode::NotFound) // dropped meanwhile: a new edit then
+        queued = context.replica.enqueue(
+            corrected->method, corrected->path, corrected->body, corrected->ifMatch);
     if (!queued) {
         MessageBox::warning(parent, QCoreApplication::translate("RefusedEditResend", "Không ghi được"),
             queued.error().message);

@@ -259,6 +259,27 @@ private slots:
         QCOMPARE(stored.value(QStringLiteral("hometown")).toString(), QStringLiteral("Huế"));
         QCOMPARE(window.replica()->refusedCount().value(), 0);
         QVERIFY(window.syncStatus()->unsettledButton()->isHidden());
+
+        // Dropped from the list (elsewhere) while its form is open: the correction still goes, as a new edit.
+        queueAndSync(window, finished, QStringLiteral("PATCH"), path,
+            { { QStringLiteral("citizenId"), QStringLiteral("07518") } });
+        listed = window.replica()->unsettled();
+        QVERIFY(listed.ok() && listed->size() == 1);
+        const qint64 refusedId = listed->front().entry.id;
+        MemberForm::setTestAnswer([&](MemberForm& form) {
+            QVERIFY(window.replica()->discardRefused(refusedId).value());
+            form.field(QStringLiteral("citizenId"))->setText(QStringLiteral("075180009999"));
+            QVERIFY(form.save());
+        });
+        withList([&window] { window.unsettledAction()->trigger(); },
+            [](UnsettledEditsDialog& dialog) { dialog.resendCurrent(); });
+        MemberForm::setTestAnswer({});
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(setup->server->call("GET", path, setup->server->signInAsAdmin())
+                     .json()
+                     .value(QStringLiteral("citizenId"))
+                     .toString(),
+            QStringLiteral("075180009999"));
     }
 
     void aRefusedEventOpensItsDialogFilledInOverTheRecord()
