@@ -109,13 +109,13 @@ Result<OutboxEntry> Replica::enqueue(
     const QString& method, const QString& path, const QJsonObject& body, std::optional<qint64> ifMatch)
 {
     OutboxEntry entry { 0, QUuid::createUuid().toString(QUuid::WithoutBraces), method, path, body, ifMatch,
-        QStringLiteral("pending"), {} };
+        QStringLiteral("pending"), {}, QDateTime::currentDateTimeUtc() };
     auto inserted = sql::exec(m_db,
         QStringLiteral("INSERT INTO outbox (idempotency_key, method, path, body, if_match, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?) "
                        "RETURNING id"),
         { entry.idempotencyKey, method, path, compact(body), sql::optionalId(ifMatch),
-            sql::timestamp(QDateTime::currentDateTimeUtc()) });
+            sql::timestamp(entry.createdAt) });
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -126,14 +126,16 @@ Result<OutboxEntry> Replica::enqueue(
 
 namespace {
 
-const QString kOutboxColumns
-    = QStringLiteral("id, idempotency_key, method, path, body, if_match, state, message FROM outbox ");
+const QString kOutboxColumns = QStringLiteral(
+    "id, idempotency_key, method, path, body, if_match, state, message, created_at FROM outbox ");
 
-OutboxEntry outboxEntryFrom(const QSqlQuery& query)
+OutboxEntry outboxEntryFrom(const QSqlQuery& query, int first = 0)
 {
-    return { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-        query.value(3).toString(), parse(query.value(4).toString()), sql::toOptionalId(query.value(5)),
-        query.value(6).toString(), query.value(7).toString() };
+    return { query.value(first).toLongLong(), query.value(first + 1).toString(),
+        query.value(first + 2).toString(), query.value(first + 3).toString(),
+        parse(query.value(first + 4).toString()), sql::toOptionalId(query.value(first + 5)),
+        query.value(first + 6).toString(), query.value(first + 7).toString(),
+        QDateTime::fromString(query.value(first + 8).toString(), Qt::ISODateWithMs) };
 }
 
 Result<bool> changedOneRow(Result<QSqlQuery> query)
@@ -243,6 +245,62 @@ Status Replica::resolveConflict(qint64 conflictId)
 {
     return done(
         sql::exec(m_db, QStringLiteral("UPDATE conflict SET resolved = 1 WHERE id = ?"), { conflictId }));
+}
+
+Result<QList<UnsettledEdit>> Replica::unsettled() const
+{
+    // The refused entries, and the conflicts still open with the entry each came from.
+    auto query = sql::exec(m_db,
+        QStringLiteral("SELECT c.id, c.entity, c.entity_id, c.local_json, c.server_json, o.id, "
+                       "o.idempotency_key, o.method, o.path, o.body, o.if_match, o.state, o.message, "
+                       "o.created_at FROM outbox o LEFT JOIN conflict c ON c.outbox_id = o.id AND "
+                       "c.resolved = 0 WHERE o.state = 'refused' OR c.id IS NOT NULL ORDER BY o.id, c.id"));
+    if (!query)
+        return query.error();
+    QList<UnsettledEdit> list;
+    while (query->next()) {
+        UnsettledEdit edit { outboxEntryFrom(*query, 5), std::nullopt };
+        if (!query->value(0).isNull())
+            edit.conflict = Conflict { query->value(0).toLongLong(), edit.entry.id,
+                query->value(1).toString(), query->value(2).toLongLong(), parse(query->value(3).toString()),
+                parse(query->value(4).toString()) };
+        list.append(edit);
+    }
+    return list;
+}
+
+Result<qint64> Replica::refusedCount() const
+{
+    auto query = sql::exec(m_db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'refused'"));
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toLongLong() : 0;
+}
+
+Result<bool> Replica::discardRefused(qint64 outboxId)
+{
+    return changedOneRow(sql::exec(
+        m_db, QStringLiteral("DELETE FROM outbox WHERE id = ? AND state = 'refused'"), { outboxId }));
+}
+
+Result<OutboxEntry> Replica::replaceRefused(qint64 refusedId, const QString& method, const QString& path,
+    const QJsonObject& body, std::optional<qint64> ifMatch)
+{
+    sql::Transaction transaction(m_db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun.error();
+    auto dropped = discardRefused(refusedId);
+    if (!dropped)
+        return dropped.error();
+    if (!*dropped)
+        return Error::notFound(QCoreApplication::translate(
+            "Replica", "Sửa đổi bị từ chối này không còn trong danh sách (đã được bỏ hoặc gửi lại)."));
+    auto queued = enqueue(method, path, body, ifMatch);
+    if (!queued)
+        return queued.error();
+    if (const Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return queued;
 }
 
 Result<OutboxEntry> Replica::requeueConflict(const Conflict& conflict, qint64 version)

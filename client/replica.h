@@ -21,8 +21,9 @@ struct OutboxEntry {
     QString path;
     QJsonObject body;
     std::optional<qint64> ifMatch;
-    QString state; // pending, done, conflict, refused
-    QString message;
+    QString state;   // pending, done, conflict, refused
+    QString message; // refused or conflict: the server's reason in its own words (empty when it gave none)
+    QDateTime createdAt; // when the user made the edit (UTC)
 };
 
 // A conflict kept for the user: what they wanted and what the server has now.
@@ -33,6 +34,13 @@ struct Conflict {
     qint64 entityId = 0;
     QJsonObject local;
     QJsonObject server;
+};
+
+// An edit the server did not take and the user has yet to settle: refused (the entry's message says why),
+// or in conflict with a newer version on the server (the conflict holds both versions).
+struct UnsettledEdit {
+    OutboxEntry entry;
+    std::optional<Conflict> conflict;
 };
 
 // The console's local copy of the user's scope: an SQLite file (WAL) with the domain's schema, plus the
@@ -82,6 +90,14 @@ public:
     Result<QList<Conflict>> conflicts() const;
     Result<qint64> conflictCount() const;
     Status resolveConflict(qint64 conflictId);
+    // The edits the user has to settle, oldest first: the refused ones and the unresolved conflicts.
+    Result<QList<UnsettledEdit>> unsettled() const;
+    Result<qint64> refusedCount() const;
+    // Drops a refused edit for good; false when it is not (or no longer) a refused one.
+    Result<bool> discardRefused(qint64 outboxId);
+    // "Edit and resend": queues the corrected request and drops the refused one, at once.
+    Result<OutboxEntry> replaceRefused(qint64 refusedId, const QString& method, const QString& path,
+        const QJsonObject& body, std::optional<qint64> ifMatch = std::nullopt);
     // "Keep mine": the conflict's request queued again on `version`, and the conflict settled, at once.
     Result<OutboxEntry> requeueConflict(const Conflict& conflict, qint64 version);
 

@@ -54,6 +54,22 @@ bool rolledBack(const HttpResult& answer)
     return answer.status == 408 || answer.status == 429 || answer.status == 500 || answer.status == 503;
 }
 
+// Why the server refused an edit, in its own words: its message and, when it names several fields, what
+// it says of each. Empty when it gave no reason (a gateway's page, a bare status).
+QString refusalReason(const HttpResult& answer)
+{
+    const QJsonObject error = answer.json().value(QStringLiteral("error")).toObject();
+    QStringList parts;
+    if (const QString message = error.value(QStringLiteral("message")).toString().trimmed();
+        !message.isEmpty())
+        parts.append(message);
+    const QJsonObject fields = error.value(QStringLiteral("fields")).toObject();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        if (const QString text = it.value().toString().trimmed(); !text.isEmpty() && !parts.contains(text))
+            parts.append(text);
+    return parts.join(u' ');
+}
+
 // Whether the server's record already holds every field of a correction (PATCH) that met a 412.
 bool alreadyThere(const OutboxEntry& entry, const QJsonObject& current)
 {
@@ -237,7 +253,7 @@ Status SyncEngine::push(SyncReport& report)
                 return m_replica.finish(entry.id, QStringLiteral("conflict"), answer->errorMessage());
             }
             ++report.refused;
-            return m_replica.finish(entry.id, QStringLiteral("refused"), answer->errorMessage());
+            return m_replica.finish(entry.id, QStringLiteral("refused"), refusalReason(*answer));
         });
         if (!recorded)
             return recorded;

@@ -987,10 +987,49 @@
     </message>
 </context>
 <context>
+    <name>RefusedEditResend</name>
+    <message>
+        <source>Sửa rồi gửi lại</source>
+        <translation>Correct and resend</translation>
+    </message>
+    <message>
+        <source>Chi bộ của đảng viên mới này không có trên cây tổ chức hôm nay. Hãy chọn chi bộ đảng viên sinh hoạt rồi thêm lại (Ctrl+N), sau đó bỏ sửa đổi này.</source>
+        <translation>The cell of this new member is not on today&apos;s organisation tree. Choose the cell the member belongs to and add the member again (Ctrl+N), then drop this edit.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã không nhận thao tác này và không nêu lý do. Hãy kiểm tra lại rồi ghi để gửi lại.</source>
+        <translation>The server did not accept this operation and gave no reason. Check it, then save to send it again.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã không nhận thao tác này: %1 Hãy xử lý điều đó hoặc sửa lại rồi ghi để gửi lại.</source>
+        <translation>The server did not accept this operation: %1 Deal with that or correct the operation, then save to send it again.</translation>
+    </message>
+    <message>
+        <source>Không mở lại được sửa đổi này để sửa. Hãy làm lại việc đó từ cửa sổ chính, rồi bỏ sửa đổi này.</source>
+        <translation>This edit cannot be reopened for correction. Do it again from the main window, then drop this edit.</translation>
+    </message>
+    <message>
+        <source>Cây tổ chức đang hiện một ngày trong quá khứ. Bỏ chọn &quot;Cây tại ngày&quot; rồi chọn lại &quot;Sửa rồi gửi lại&quot;.</source>
+        <translation>The organisation tree shows a past day. Untick &quot;Tree on date&quot;, then choose &quot;Correct and resend&quot; again.</translation>
+    </message>
+    <message>
+        <source>Tổ chức đảng của thao tác này không còn trên cây tổ chức hôm nay nên không làm lại được. Nếu việc này không còn cần, hãy bỏ sửa đổi này.</source>
+        <translation>The party organisation of this operation is no longer on today&apos;s organisation tree, so the operation cannot be done again. If it is no longer needed, drop this edit.</translation>
+    </message>
+    <message>
+        <source>Không ghi được</source>
+        <translation>Could not record</translation>
+    </message>
+</context>
+<context>
     <name>Replica</name>
     <message>
         <source>Không còn sửa đổi này trong danh sách chờ gửi.</source>
         <translation>This edit is no longer among the edits waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>Sửa đổi bị từ chối này không còn trong danh sách (đã được bỏ hoặc gửi lại).</source>
+        <translation>This refused edit is no longer in the list (it was dropped or sent again).</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1429,10 @@
         <source>Không biết phiên bản trên máy chủ của hồ sơ này. Hãy đồng bộ rồi sửa lại.</source>
         <translation>The server&apos;s version of this record is not known. Sync, then make the correction again.</translation>
     </message>
+    <message>
+        <source>Đóng mà chưa chọn; xung đột vẫn chờ trong danh sách (Esc).</source>
+        <translation>Close without choosing; the conflict stays in the list (Esc).</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::MainWindow</name>
@@ -1430,13 +1473,6 @@ Qt %2.</translation>
     <message>
         <source>Đang tải dữ liệu lần đầu</source>
         <translation>Downloading the data for the first time</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sửa đổi không được máy chủ nhận (xung đột hoặc bị từ chối).</source>
-        <translation>
-            <numerusform>%n edit was not accepted by the server (a conflict or a refusal).</numerusform>
-            <numerusform>%n edits were not accepted by the server (conflicts or refusals).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Đã dừng đồng bộ. Lần sau sẽ tiếp tục từ chỗ đã dừng.</source>
@@ -1525,13 +1561,6 @@ Qt %2.</translation>
     <message>
         <source>&amp;Xung đột chờ xử lý…</source>
         <translation>&amp;Conflicts to settle…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sửa đổi bị xung đột với bản mới hơn trên máy chủ: xem ở Đảng viên → Xung đột chờ xử lý.</source>
-        <translation>
-            <numerusform>%n edit conflicts with a newer version on the server: see Members → Conflicts to settle.</numerusform>
-            <numerusform>%n edits conflict with newer versions on the server: see Members → Conflicts to settle.</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Xung đột chờ xử lý (%1)…</source>
@@ -1627,6 +1656,25 @@ Qt %2.</translation>
     <message>
         <source>Đã lưu trên máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới.</source>
         <translation>Saved on this computer; it will be sent to the server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Sửa đổi không được &amp;nhận…</source>
+        <translation>Edits &amp;not accepted…</translation>
+    </message>
+    <message>
+        <source>Các sửa đổi máy chủ từ chối hoặc xung đột, lý do của máy chủ và việc có thể làm.</source>
+        <translation>The edits the server refused or found in conflict, the server&apos;s reasons and what you can do.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Máy chủ không nhận %n sửa đổi: xem lý do ở Sửa → Sửa đổi không được nhận.</source>
+        <translation>
+            <numerusform>The server did not accept %n edit: see why in Edit → Edits not accepted.</numerusform>
+            <numerusform>The server did not accept %n edits: see why in Edit → Edits not accepted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sửa rồi gửi lại</source>
+        <translation>Correct and resend</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +1985,25 @@ Qt %2.</translation>
     <message>
         <source>Các thay đổi trong hồ sơ chưa được lưu. Lưu trước khi đóng?</source>
         <translation>The changes to this record have not been saved. Save them before closing?</translation>
+    </message>
+    <message>
+        <source>Không bỏ được sửa đổi bị từ chối</source>
+        <translation>Could not drop the refused edit</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã không nhận sửa đổi này và không nêu lý do. Hãy kiểm tra lại rồi ghi để gửi lại.</source>
+        <translation>The server did not accept this edit and gave no reason. Check it, then save to send it again.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã không nhận sửa đổi này: %1 Hãy sửa lại rồi ghi để gửi lại.</source>
+        <translation>The server did not accept this edit: %1 Correct it, then save to send it again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Máy chủ không nhận %n sửa đổi của hồ sơ này; xem lý do ở Sửa → Sửa đổi không được nhận.</source>
+        <translation>
+            <numerusform>The server did not accept %n edit of this record; see why in Edit → Edits not accepted.</numerusform>
+            <numerusform>The server did not accept %n edits of this record; see why in Edit → Edits not accepted.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2463,6 +2530,135 @@ Open the data saved on this computer and work offline? Your edits will be sent t
     <message>
         <source>Trên máy này: %1 đảng viên, %2 tổ chức đảng</source>
         <translation>On this computer: %1 members, %2 party organisations</translation>
+    </message>
+    <message>
+        <source>Xem các sửa đổi máy chủ không nhận, lý do và việc có thể làm.</source>
+        <translation>See the edits the server did not accept, its reasons and what you can do.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sửa đổi không được nhận</source>
+        <translation>
+            <numerusform>%n edit not accepted</numerusform>
+            <numerusform>%n edits not accepted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::UnsettledEditsDialog</name>
+    <message>
+        <source>Sửa đổi không được nhận</source>
+        <translation>Edits not accepted</translation>
+    </message>
+    <message>
+        <source>Sửa đổi</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Lúc làm</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Sửa rồi &amp;gửi lại</source>
+        <translation>Correct and &amp;resend</translation>
+    </message>
+    <message>
+        <source>Mở lại sửa đổi với các giá trị bạn đã nhập để sửa rồi gửi lại (Enter).</source>
+        <translation>Reopen the edit with the values you entered, to correct it and send it again (Enter).</translation>
+    </message>
+    <message>
+        <source>&amp;Bỏ sửa đổi này</source>
+        <translation>&amp;Drop this edit</translation>
+    </message>
+    <message>
+        <source>Bỏ hẳn sửa đổi này, sau khi bạn xác nhận (Delete).</source>
+        <translation>Drop this edit for good, once you confirm (Delete).</translation>
+    </message>
+    <message>
+        <source>&amp;Xem và chọn bản</source>
+        <translation>Co&amp;mpare and choose</translation>
+    </message>
+    <message>
+        <source>Xem bản của bạn bên cạnh bản trên máy chủ và chọn bản giữ lại (Enter).</source>
+        <translation>See your version beside the server&apos;s and choose the one to keep (Enter).</translation>
+    </message>
+    <message>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Không đọc được danh sách: %1</source>
+        <translation>Could not read the list: %1</translation>
+    </message>
+    <message>
+        <source>Không có sửa đổi nào bị máy chủ từ chối hay xung đột: không có gì cần xử lý.</source>
+        <translation>No edit was refused by the server or found in conflict: there is nothing to settle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Máy chủ chưa nhận %n sửa đổi dưới đây. Chọn một dòng để xem lý do và việc có thể làm.</source>
+        <translation>
+            <numerusform>The server has not accepted the edit below. Choose it to see why and what you can do.</numerusform>
+            <numerusform>The server has not accepted the %n edits below. Choose one to see why and what you can do.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(máy chủ không nêu lý do)</source>
+        <translation>(the server gave no reason)</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>%1: trong lúc bạn sửa, bản trên máy chủ đã thay đổi.</source>
+        <translation>%1: the server&apos;s version changed while you were editing.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Xem bản của bạn bên cạnh bản trên máy chủ rồi chọn bản giữ lại (Enter), hoặc bỏ sửa đổi của bạn và giữ bản trên máy chủ (Delete).</source>
+        <translation>Compare your version with the server&apos;s and choose the one to keep (Enter), or drop your edit and keep the server&apos;s version (Delete).</translation>
+    </message>
+    <message>
+        <source>%1: máy chủ không nhận mà không nêu lý do.</source>
+        <translation>%1: the server did not accept it and gave no reason.</translation>
+    </message>
+    <message>
+        <source>Hãy đồng bộ lại (F5). Nếu vẫn bị từ chối, kiểm tra lại nội dung rồi sửa và gửi lại (Enter), hoặc báo người quản trị máy chủ; sửa đổi không cần nữa thì bỏ đi (Delete).</source>
+        <translation>Sync again (F5). If it is still refused, check what it contains, then correct and resend it (Enter), or tell the server&apos;s administrator; drop an edit that is no longer needed (Delete).</translation>
+    </message>
+    <message>
+        <source>Xử lý điều máy chủ nêu, sửa lại rồi gửi lại (Enter); hoặc bỏ sửa đổi này nếu không cần nữa (Delete).</source>
+        <translation>Deal with what the server says, correct the edit and resend it (Enter); or drop it if it is no longer needed (Delete).</translation>
+    </message>
+    <message>
+        <source>Bỏ sửa đổi &quot;%1&quot; và giữ bản trên máy chủ? Việc này không hoàn tác được.</source>
+        <translation>Drop the edit &quot;%1&quot; and keep the server&apos;s version? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Bỏ sửa đổi bị từ chối &quot;%1&quot;? Sửa đổi sẽ không được gửi lại; việc này không hoàn tác được.</source>
+        <translation>Drop the refused edit &quot;%1&quot;? It will not be sent again; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Bỏ sửa đổi</source>
+        <translation>Drop edit</translation>
+    </message>
+    <message>
+        <source>Không bỏ được sửa đổi</source>
+        <translation>Could not drop the edit</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QDialogButtonBox>
+#include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonValue>
 #include <QLabel>
@@ -56,34 +57,62 @@ ConflictDialog::ConflictDialog(client::Replica& replica, const client::Conflict&
     , m_conflict(conflict)
     , m_title(new QLabel(this))
     , m_table(new QTableWidget(this))
+    , m_mine(new QPushButton(this))
+    , m_server(new QPushButton(this))
+    , m_later(new QPushButton(this))
 {
-    setWindowTitle(tr("Xung đột khi gửi sửa đổi"));
     m_title->setWordWrap(true);
-    auto* buttons = new QDialogButtonBox(this);
-    QPushButton* mine = buttons->addButton(tr("Giữ bản &của tôi"), QDialogButtonBox::AcceptRole);
-    QPushButton* server = buttons->addButton(tr("Giữ bản trên &máy chủ"), QDialogButtonBox::DestructiveRole);
-    QPushButton* later = buttons->addButton(tr("Để &sau"), QDialogButtonBox::RejectRole);
-    mine->setToolTip(
-        tr("Gửi lại sửa đổi của bạn lên bản mới nhất; các ô bạn không sửa giữ giá trị trên máy chủ."));
-    server->setToolTip(tr("Bỏ sửa đổi của bạn; hồ sơ giữ như trên máy chủ."));
-    connect(mine, &QPushButton::clicked, this, [this] {
+    // Read with the arrows; Tab goes on to the choices, in the order they stand.
+    m_table->setTabKeyNavigation(false);
+    connect(m_mine, &QPushButton::clicked, this, [this] {
         m_choice = Choice::KeepMine;
         accept();
     });
-    connect(server, &QPushButton::clicked, this, [this] {
+    connect(m_server, &QPushButton::clicked, this, [this] {
         m_choice = Choice::KeepServer;
         accept();
     });
-    connect(later, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_later, &QPushButton::clicked, this, &QDialog::reject);
+    // Enter outside the buttons decides nothing: the safe choice is the default, as Escape.
+    m_later->setDefault(true);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_mine);
+    buttons->addWidget(m_server);
+    buttons->addStretch();
+    buttons->addWidget(m_later);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_table, 1);
-    layout->addWidget(buttons);
-    fill();
+    layout->addLayout(buttons);
+    setTabOrder(m_table, m_mine);
+    setTabOrder(m_mine, m_server);
+    setTabOrder(m_server, m_later);
+    retranslate(); // fills the table too
+    m_table->setFocus();
     // As high as its rows need (a correction touches a few fields), at most 420 px: the table scrolls.
     const int rows = m_table->verticalHeader()->length() + m_table->horizontalHeader()->height()
         + 2 * m_table->frameWidth();
     resize(720, std::min(420, sizeHint().height() - m_table->sizeHint().height() + rows + 8));
+}
+
+void ConflictDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void ConflictDialog::retranslate()
+{
+    setWindowTitle(tr("Xung đột khi gửi sửa đổi"));
+    m_mine->setText(tr("Giữ bản &của tôi"));
+    m_mine->setToolTip(
+        tr("Gửi lại sửa đổi của bạn lên bản mới nhất; các ô bạn không sửa giữ giá trị trên máy chủ."));
+    m_server->setText(tr("Giữ bản trên &máy chủ"));
+    m_server->setToolTip(tr("Bỏ sửa đổi của bạn; hồ sơ giữ như trên máy chủ."));
+    m_later->setText(tr("Để &sau"));
+    m_later->setToolTip(tr("Đóng mà chưa chọn; xung đột vẫn chờ trong danh sách (Esc)."));
+    fill();
 }
 
 void ConflictDialog::fill()
@@ -128,6 +157,8 @@ void ConflictDialog::fill()
         m_table->setItem(row, 2, theirs);
     }
     m_table->resizeColumnsToContents();
+    if (m_table->rowCount() > 0)
+        m_table->setCurrentCell(0, 0);
 }
 
 QString ConflictDialog::titleText() const

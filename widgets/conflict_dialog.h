@@ -33,6 +33,9 @@ public:
 
     Choice choice() const { return m_choice; }
     QTableWidget* table() const { return m_table; }
+    QPushButton* keepMineButton() const { return m_mine; }
+    QPushButton* keepServerButton() const { return m_server; }
+    QPushButton* laterButton() const { return m_later; }
     QString titleText() const;
     // The row of `field` in the table (-1 when absent) and whether it is marked as differing.
     int rowOf(const QString& field) const;
@@ -41,13 +44,20 @@ public:
     // Tests: ask() hands the dialog to `answer`, which returns the choice.
     static void setTestAnswer(std::function<Choice(ConflictDialog&)> answer);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void fill();
 
     client::Replica& m_replica;
     client::Conflict m_conflict;
     QLabel* m_title;
     QTableWidget* m_table;
+    QPushButton* m_mine;
+    QPushButton* m_server;
+    QPushButton* m_later;
     Choice m_choice = Choice::Later;
 };
 

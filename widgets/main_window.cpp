@@ -10,6 +10,7 @@
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
 #include "outbox_description.h"
+#include "refused_edit_resend.h"
 #include "replica.h"
 #include "replica_info_dialog.h"
 #include "replica_summary.h"
@@ -20,6 +21,7 @@
 #include "store/write_context.h"
 #include "sync_controller.h"
 #include "sync_status_bar.h"
+#include "unsettled_edits_dialog.h"
 #include "user_guide_window.h"
 
 #include <QAction>
@@ -34,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScreen>
@@ -112,6 +115,7 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     connect(m_sync, &SyncController::finished, this, &MainWindow::takeOutcome);
     connect(m_sync, &SyncController::summaryRead, this, &MainWindow::takeSummary);
     connect(m_status, &SyncStatusBar::cancelRequested, this, &MainWindow::cancelSync);
+    connect(m_status, &SyncStatusBar::unsettledRequested, this, &MainWindow::showUnsettledEdits);
 
     m_tick = new QTimer(this);
     m_tick->setInterval(m_options.syncIntervalMilliseconds);
@@ -198,10 +202,15 @@ void MainWindow::buildMenus()
     m_undoAction = editMenu->addAction(QString());
     m_undoAction->setShortcut(QKeySequence::Undo);
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoLastUnsent);
+    m_unsettledAction = editMenu->addAction(QString());
+    connect(m_unsettledAction, &QAction::triggered, this, &MainWindow::showUnsettledEdits);
     onLanguage([this, editMenu] {
         editMenu->setTitle(tr("&Sửa"));
         m_undoAction->setText(tr("&Hoàn tác sửa đổi chưa gửi"));
         m_undoAction->setStatusTip(tr("Bỏ sửa đổi mới nhất còn chờ gửi lên máy chủ."));
+        m_unsettledAction->setText(tr("Sửa đổi không được &nhận…"));
+        m_unsettledAction->setStatusTip(
+            tr("Các sửa đổi máy chủ từ chối hoặc xung đột, lý do của máy chủ và việc có thể làm."));
     });
 
     auto* memberMenu = menuBar()->addMenu(QString());
@@ -223,6 +232,14 @@ void MainWindow::buildMenus()
     m_conflictsAction = memberMenu->addAction(QString());
     m_conflictsAction->setEnabled(false);
     connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
+    // Counted again as the menu opens: another program (`sotay-console sync`) may have kept a conflict in
+    // this replica since the last summary.
+    connect(memberMenu, &QMenu::aboutToShow, this, [this] {
+        if (const auto count = m_replica ? m_replica->conflictCount() : Result<qint64>(qint64 { 0 })) {
+            m_conflictCount = *count;
+            showConflictCount();
+        }
+    });
     onLanguage([this, memberMenu, openRecord] {
         memberMenu->setTitle(tr("Đảng &viên"));
         m_newMemberAction->setText(tr("&Thêm đảng viên…"));
@@ -365,13 +382,10 @@ void MainWindow::takeOutcome(const SyncOutcome& outcome)
         if (report.unitsDownloaded + report.membersDownloaded + report.changesApplied + report.pushed > 0)
             reloadData();
         const qint64 notTaken = outcome.report.conflicts + outcome.report.refused;
-        if (outcome.report.conflicts > 0)
-            m_status->showMessage(tr("%n sửa đổi bị xung đột với bản mới hơn trên máy chủ: xem ở Đảng viên → "
-                                     "Xung đột chờ xử lý.",
-                nullptr, static_cast<int>(outcome.report.conflicts)));
-        else if (notTaken > 0)
-            m_status->showMessage(tr("%n sửa đổi không được máy chủ nhận (xung đột hoặc bị từ chối).",
-                nullptr, static_cast<int>(notTaken)));
+        if (notTaken > 0)
+            m_status->showMessage(
+                tr("Máy chủ không nhận %n sửa đổi: xem lý do ở Sửa → Sửa đổi không được nhận.", nullptr,
+                    static_cast<int>(notTaken)));
         else if (wasFirstSync && outcome.summary && outcome.summary->firstSyncDone)
             m_status->showMessage(
                 tr("Đã tải xong dữ liệu lần đầu trong %1: %2 tổ chức đảng, %3 đảng viên.")
@@ -418,6 +432,7 @@ void MainWindow::showSummary(const ReplicaSummary& summary)
     m_status->setLocalCounts(summary.units, summary.members);
     m_status->setLastSync(summary.lastSync);
     m_status->setPending(summary.pending);
+    m_status->setUnsettled(summary.refused + summary.conflicts);
     m_summary = summary;
     m_conflictCount = summary.conflicts;
     showConflictCount();
@@ -583,9 +598,38 @@ void MainWindow::openMember(qint64 memberId)
         unit = *chosen;
     }
     MemberForm form(*m_replica, memberId, unit, activeCells(), WriteContext::todayInVietnam(), this);
-    connect(&form, &MemberForm::outboxChanged, this, &MainWindow::afterLocalEdit);
+    attachForm(form);
     if (form.isLoaded())
         form.run();
+}
+
+void MainWindow::attachForm(MemberForm& form)
+{
+    connect(&form, &MemberForm::outboxChanged, this, &MainWindow::afterLocalEdit);
+    // A sync while the form is open may send, refuse or bring what it shows.
+    connect(this, &MainWindow::syncFinished, &form, &MemberForm::followOutbox);
+}
+
+void MainWindow::showUnsettledEdits()
+{
+    if (!m_replica)
+        return;
+    UnsettledEditsDialog dialog(*m_replica, this);
+    connect(&dialog, &UnsettledEditsDialog::outboxChanged, this, &MainWindow::afterLocalEdit);
+    connect(this, &MainWindow::syncFinished, &dialog, &UnsettledEditsDialog::reload);
+    connect(&dialog, &UnsettledEditsDialog::resendRequested, this, [this, &dialog](qint64 outboxId) {
+        const auto entry = m_replica->entry(outboxId);
+        if (!entry) {
+            MessageBox::information(&dialog, tr("Sửa rồi gửi lại"), entry.error().message);
+            return;
+        }
+        const ResendContext context { *m_replica, *m_tree, *m_treePanel, activeCells(),
+            WriteContext::todayInVietnam(), [this](MemberForm& form) { attachForm(form); } };
+        if (resendRefusedEdit(&dialog, context, *entry))
+            afterLocalEdit();
+    });
+    dialog.run();
+    refreshStatus();
 }
 
 void MainWindow::newMember()

@@ -26,6 +26,7 @@ class Replica;
 
 namespace sotay::widgets {
 
+class MemberForm;
 class OrgTreeModel;
 struct OrgOperation;
 class OrgTreePanel;
@@ -94,6 +95,9 @@ public:
     void showConflicts();
     // Withdraws the newest edit not yet sent, after the user confirms.
     void undoLastUnsent();
+    // The list of edits the server refused or found in conflict, with their reasons, to settle each.
+    void showUnsettledEdits();
+    QAction* unsettledAction() const { return m_unsettledAction; }
     QAction* newMemberAction() const { return m_newMemberAction; }
     QAction* conflictsAction() const { return m_conflictsAction; }
     QAction* undoAction() const { return m_undoAction; }
@@ -133,6 +137,8 @@ private:
     void showUnit(qint64 unitId);
     void queueOperation(const OrgOperation& operation);
     void afterLocalEdit();
+    // An open member form follows the outbox (syncs) and reports its edits to the window.
+    void attachForm(MemberForm& form);
     QList<OrgUnit> activeCells() const;
 
     ConsoleSession m_session;
@@ -147,6 +153,7 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_replicaInfoAction = nullptr;
     ReplicaInfoDialog* m_info = nullptr;
+    QAction* m_unsettledAction = nullptr;
     QLabel* m_note = nullptr;
     OrgTreeModel* m_tree = nullptr;
     RosterModel* m_roster = nullptr;

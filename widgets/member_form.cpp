@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -26,6 +27,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -147,6 +149,11 @@ void MemberForm::buildFields()
     m_unsentNote = new QLabel(this);
     m_unsentNote->setWordWrap(true);
     m_unsentNote->setStyleSheet(QStringLiteral("background: #fef3c7; padding: 4px"));
+    m_refusalNote = new QLabel(this);
+    m_refusalNote->setWordWrap(true);
+    m_refusalNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refusalNote->setStyleSheet(QStringLiteral("background: #fee2e2; padding: 4px"));
+    m_refusalNote->hide();
 
     QComboBox* gender = addChoice(QStringLiteral("gender"));
     gender->addItem(genderLabel(Gender::Male), static_cast<int>(Gender::Male));
@@ -244,6 +251,7 @@ void MemberForm::buildFields()
     layout->addWidget(m_title);
     layout->addWidget(m_standing);
     layout->addWidget(m_unsentNote);
+    layout->addWidget(m_refusalNote);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_summary);
     layout->addLayout(buttons);
@@ -308,28 +316,35 @@ bool MemberForm::readRecord()
 void MemberForm::load()
 {
     m_loaded = readRecord();
+    readRefusals();
     showRecord(m_shown);
     if (!m_loaded)
         m_save->setEnabled(false);
 }
 
+QHash<QString, QVariant> MemberForm::fieldValues(const Member& m) const
+{
+    QHash<QString, QVariant> values { { QStringLiteral("gender"), static_cast<int>(m.gender) },
+        { QStringLiteral("status"), static_cast<int>(m.status) },
+        { QStringLiteral("politicalTheory"), static_cast<int>(m.politicalTheory) } };
+    const QJsonObject json = toJson(m);
+    for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it)
+        values.insert(it.key(),
+            m_dateFields.contains(it.key())
+                ? displayDate(QDate::fromString(json.value(it.key()).toString(), Qt::ISODate))
+                : json.value(it.key()).toString());
+    return values;
+}
+
 void MemberForm::showRecord(const Member& m)
 {
-    const auto choose = [this](const char* name, int value) {
-        QComboBox* box = m_choices.value(QLatin1String(name));
-        box->setCurrentIndex(box->findData(value));
-    };
-    choose("gender", static_cast<int>(m.gender));
-    choose("status", static_cast<int>(m.status));
-    choose("politicalTheory", static_cast<int>(m.politicalTheory));
-    const QJsonObject json = toJson(m);
-    for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it) {
-        if (m_dateFields.contains(it.key()))
-            it.value()->setText(displayDate(QDate::fromString(json.value(it.key()).toString(), Qt::ISODate)));
-        else
-            it.value()->setText(json.value(it.key()).toString());
-    }
+    const QHash<QString, QVariant> values = fieldValues(m);
+    for (auto it = m_choices.cbegin(); it != m_choices.cend(); ++it)
+        it.value()->setCurrentIndex(it.value()->findData(values.value(it.key())));
+    for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it)
+        it.value()->setText(values.value(it.key()).toString());
     showStanding();
+    showRefusal();
     check();
 }
 
@@ -467,8 +482,7 @@ bool MemberForm::save()
         for (const char* key : { "id", "version", "fullName", "temporaryOrgUnitId", "leftOn", "leftReason" })
             body.remove(QLatin1String(key));
         body.insert(QStringLiteral("orgUnitId"), m_unit.id);
-        const auto queued
-            = m_replica.enqueue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), body);
+        const auto queued = queue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"), body);
         if (!queued) {
             MessageBox::warning(this, tr("Không ghi được"), queued.error().message);
             return false;
@@ -500,9 +514,14 @@ bool MemberForm::save()
             replaced = *result;
         }
     }
+    if (replaced && m_resending != 0 && m_resendRequest == u"PATCH " + memberPath(m_saved.id)) {
+        // Joined to a correction still waiting: the refused one it corrects goes.
+        if (auto dropped = m_replica.discardRefused(m_resending); !dropped)
+            MessageBox::warning(this, tr("Không bỏ được sửa đổi bị từ chối"), dropped.error().message);
+        m_resending = 0;
+    }
     if (!replaced) {
-        const auto queued
-            = m_replica.enqueue(QStringLiteral("PATCH"), memberPath(m_saved.id), changed, m_saved.version);
+        const auto queued = queue(QStringLiteral("PATCH"), memberPath(m_saved.id), changed, m_saved.version);
         if (!queued) {
             MessageBox::warning(this, tr("Không ghi được"), queued.error().message);
             return false;
@@ -513,11 +532,21 @@ bool MemberForm::save()
     return true;
 }
 
-void MemberForm::recordEvent(MemberEventType type)
+void MemberForm::recordEvent(MemberEventType type, const MemberEvent* refused)
 {
     if (isNew())
         return;
     MemberEventDialog dialog(type, m_shown, m_cells, m_today, this);
+    if (refused) {
+        dialog.dateField()->setDate(refused->occurredOn);
+        dialog.decisionField()->setText(refused->decisionNumber);
+        dialog.noteField()->setText(refused->note);
+        if (dialog.permanenceField())
+            dialog.permanenceField()->setCurrentIndex(dialog.permanenceField()->findData(refused->permanent));
+        if (dialog.targetField())
+            dialog.targetField()->setCurrentIndex(
+                dialog.targetField()->findData(refused->toOrgUnitId.value_or(0)));
+    }
     const auto e = dialog.ask();
     if (!e)
         return;
@@ -525,7 +554,7 @@ void MemberForm::recordEvent(MemberEventType type)
     for (const char* key : { "id", "memberId", "fromOrgUnitId" })
         body.remove(QLatin1String(key));
     const auto queued
-        = m_replica.enqueue(QStringLiteral("POST"), memberPath(m_saved.id) + QStringLiteral("/events"), body);
+        = queue(QStringLiteral("POST"), memberPath(m_saved.id) + QStringLiteral("/events"), body);
     if (!queued) {
         MessageBox::warning(this, tr("Không ghi được"), queued.error().message);
         return;
@@ -575,7 +604,15 @@ void MemberForm::resetFields()
 
 void MemberForm::run()
 {
-    if (const auto& answer = testAnswerFor<MemberForm, void>())
+    const auto& answer = testAnswerFor<MemberForm, void>();
+    if (m_resendEvent) {
+        // The refused event's dialog, over the record it concerns.
+        if (answer)
+            recordRefusedEvent();
+        else
+            QTimer::singleShot(0, this, &MemberForm::recordRefusedEvent);
+    }
+    if (answer)
         answer(*this);
     else
         exec();

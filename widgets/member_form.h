@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/result.h"
 #include "member/member.h"
 #include "member/member_event.h"
 #include "org/org_unit.h"
@@ -9,8 +10,10 @@
 #include <QDialog>
 #include <QHash>
 #include <QJsonObject>
+#include <QVariant>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -66,14 +69,28 @@ public:
     // Queues the record (a new member, or the fields that differ from the replica's copy). False when a
     // field is wrong or nothing changed.
     bool save();
-    // Asks for the event's details and queues it.
-    void recordEvent(MemberEventType type);
+    // Asks for the event's details (the dialog filled from `refused` when given) and queues it.
+    void recordEvent(MemberEventType type, const MemberEvent* refused = nullptr);
     // Withdraws every unsent edit of this record, after the user confirms.
     void undoUnsent();
     // Puts every field back as the record was shown.
     void resetFields();
     // Shows the form until it is closed (or hands it to the test answer).
     void run();
+
+    // An edit of this record that the server refused (or a refused new member, on a blank form), to correct
+    // and send again: the server's reason shows above the fields, a correction's values are laid over them,
+    // and an event's dialog opens filled in when the form runs. Saving queues the new edit in place of the
+    // refused one.
+    void resendRefused(const client::OutboxEntry& refused);
+    // Reads the record and its unsent edits again (a sync has sent, refused or brought some): the state
+    // line and Undo follow the outbox, the fields the user has not touched show the record as it now is,
+    // and what the user typed stays.
+    void followOutbox();
+    // The line above the fields about edits of this record not yet sent, or not taken by the server; empty
+    // when hidden.
+    QString unsentText() const;
+    QString refusalText() const;
 
     // Tests: run() hands the open form to `answer` instead of waiting for a person.
     static void setTestAnswer(std::function<void(MemberForm&)> answer);
@@ -98,6 +115,14 @@ private:
     void check();
     QString unitName(qint64 unitId) const;
     QJsonObject changedFields() const;
+    // What each input shows for record `m`: text for the line edits, the data of the choices.
+    QHash<QString, QVariant> fieldValues(const Member& m) const;
+    // Queues an edit of this record, in place of the refused one being sent again if any.
+    Result<client::OutboxEntry> queue(const QString& method, const QString& path, const QJsonObject& body,
+        std::optional<qint64> ifMatch = std::nullopt);
+    void readRefusals();
+    void showRefusal();
+    void recordRefusedEvent();
 
     client::Replica& m_replica;
     OrgUnit m_unit;
@@ -108,6 +133,14 @@ private:
     QList<qint64> m_unsent; // outbox ids of this record's unsent edits, oldest first
     bool m_loaded = false;
     qint64 m_unsentPatch = 0; // the unsent correction that a new save replaces (0: none)
+    // Edits of this record that the server did not take and the user has yet to settle.
+    int m_refused = 0;
+    // The refused edit being sent again (0: none): the next edit of the same kind (its method and path)
+    // replaces it; its reason shows above the fields; a refused event is asked again when the form runs.
+    qint64 m_resending = 0;
+    QString m_resendReason;
+    QString m_resendRequest;
+    std::optional<MemberEvent> m_resendEvent;
     QHash<QString, QLineEdit*> m_texts;
     QHash<QString, QComboBox*> m_choices;
     QHash<QString, QLabel*> m_errors;
@@ -117,6 +150,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_standing = nullptr;
     QLabel* m_unsentNote = nullptr;
+    QLabel* m_refusalNote = nullptr;
     QLabel* m_summary = nullptr;
     QPushButton* m_events = nullptr;
     QPushButton* m_undo = nullptr;

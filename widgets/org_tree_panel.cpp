@@ -298,19 +298,43 @@ void OrgTreePanel::tellWhyNot(const QString& reason)
 
 void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qint64 targetId)
 {
+    if (!canOperateOn(unitId))
+        return;
+    if (const auto operation = runOperationDialog(kind, unitId, targetId, {}))
+        emit operationRequested(*operation);
+}
+
+std::optional<OrgOperation> OrgTreePanel::askAgain(
+    OrgOperationDialog::Kind kind, qint64 unitId, const std::function<void(OrgOperationDialog&)>& fill)
+{
+    if (!canOperateOn(unitId))
+        return std::nullopt;
+    return runOperationDialog(kind, unitId, 0, fill);
+}
+
+bool OrgTreePanel::canOperateOn(qint64 unitId)
+{
     if (const auto shownDay = m_model->asOf()) {
         // A past tree is not changed.
         tellWhyNot(tr("Cây tổ chức đang hiện ngày %1, chỉ để xem. Bỏ chọn \"Cây tại ngày\" để thay đổi cây "
                       "tổ chức hiện tại.")
                        .arg(shownDay->toString(QStringLiteral("dd/MM/yyyy"))));
-        return;
+        return false;
     }
-    const auto unit = m_model->unit(unitId);
-    if (!unit) {
+    if (!m_model->unit(unitId)) {
         tellWhyNot(tr("Chưa chọn tổ chức nào. Hãy chọn một tổ chức trên cây (có thể tìm theo tên hoặc mã) "
                       "rồi làm lại."));
-        return;
+        return false;
     }
+    return true;
+}
+
+std::optional<OrgOperation> OrgTreePanel::runOperationDialog(OrgOperationDialog::Kind kind, qint64 unitId,
+    qint64 targetId, const std::function<void(OrgOperationDialog&)>& fill)
+{
+    const auto unit = m_model->unit(unitId);
+    if (m_model->asOf() || !unit)
+        return std::nullopt; // canOperateOn() has said why
     // What the rules allow, so that the list offers no choice the server would refuse for its shape: a new
     // parent that can hold this kind, or a unit of the same kind to merge into, never inside this unit.
     QList<OrgUnit> choices;
@@ -327,8 +351,9 @@ void OrgTreePanel::askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qi
     OrgOperationDialog dialog(kind, *unit, choices, m_model, this);
     if (targetId != 0 && dialog.targetField())
         dialog.targetField()->setCurrentIndex(dialog.targetField()->findData(targetId));
-    if (const auto operation = dialog.ask())
-        emit operationRequested(*operation);
+    if (fill)
+        fill(dialog);
+    return dialog.ask();
 }
 
 bool OrgTreePanel::selectUnit(qint64 unitId)

@@ -8,6 +8,7 @@
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -81,6 +82,11 @@ public:
     // A unit dropped on another: the move dialog opens with the new parent chosen, for the decision and the
     // date, and the user's confirmation.
     void confirmMove(qint64 unitId, qint64 newParentId);
+    // The dialog of operation `kind` on unit `unitId` of today's tree, as the operations above open it, then
+    // prepared by `fill` (an operation the server refused, to correct): what the user asked, not signalled.
+    // Nothing when cancelled, or when the tree shows a past day or lacks the unit.
+    std::optional<OrgOperation> askAgain(
+        OrgOperationDialog::Kind kind, qint64 unitId, const std::function<void(OrgOperationDialog&)>& fill);
 
 signals:
     void unitChosen(qint64 unitId);
@@ -103,6 +109,10 @@ private:
     void takeCurrent(const QModelIndex& current);
     qint64 currentUnitId() const;
     void askOperation(OrgOperationDialog::Kind kind, qint64 unitId, qint64 targetId = 0);
+    // False, after telling the user why, when the tree shows a past day or no such unit is chosen.
+    bool canOperateOn(qint64 unitId);
+    std::optional<OrgOperation> runOperationDialog(OrgOperationDialog::Kind kind, qint64 unitId,
+        qint64 targetId, const std::function<void(OrgOperationDialog&)>& fill);
 
     OrgTreeModel* m_model;
     OrgTreeFilter* m_filter;

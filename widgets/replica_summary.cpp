@@ -40,6 +40,10 @@ Result<ReplicaSummary> summarise(const client::Replica& replica)
     if (!conflicts)
         return conflicts.error();
     summary.conflicts = *conflicts;
+    const auto refused = replica.refusedCount();
+    if (!refused)
+        return refused.error();
+    summary.refused = *refused;
     const auto phase = replica.state(QStringLiteral("snapshot.phase"));
     if (!phase)
         return phase.error();

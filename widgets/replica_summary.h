@@ -18,6 +18,7 @@ struct ReplicaSummary {
     qint64 members = 0;
     qint64 pending = 0;   // edits not yet accepted by the server
     qint64 conflicts = 0; // edits the server refused for a newer version, waiting for the user's choice
+    qint64 refused = 0;   // edits the server refused for a reason it gave, waiting for the user
     QDateTime lastSync;   // UTC; invalid before the first successful sync
     QString scopeName;    // the top unit of the user's scope, once the first sync is done
     bool firstSyncDone = false;

@@ -38,6 +38,14 @@ SyncStatusBar::SyncStatusBar(QWidget* parent)
     addPermanentWidget(m_connection);
     addPermanentWidget(m_lastSync);
     addPermanentWidget(m_pending);
+    // A button, not a label: it is reached with Tab and opens the list with Enter or Space.
+    m_unsettled = new QPushButton(this);
+    m_unsettled->setFlat(true);
+    m_unsettled->setAutoDefault(true); // outside a dialog, what makes Enter press it
+    m_unsettled->setStyleSheet(QStringLiteral("color: #b91c1c; font-weight: bold"));
+    m_unsettled->hide();
+    connect(m_unsettled, &QPushButton::clicked, this, &SyncStatusBar::unsettledRequested);
+    addPermanentWidget(m_unsettled);
     retranslate();
 }
 
@@ -55,6 +63,8 @@ void SyncStatusBar::retranslate()
     setConnection(m_connectionState, m_connectionDetail);
     setLastSync(m_lastSyncAt);
     setPending(m_pendingCount);
+    setUnsettled(m_unsettledCount);
+    m_unsettled->setToolTip(tr("Xem các sửa đổi máy chủ không nhận, lý do và việc có thể làm."));
     setLocalCounts(m_localUnits, m_localMembers);
     m_local->setToolTip(
         tr("Số đảng viên và tổ chức đảng có trên máy này. Xem thêm ở Trợ giúp → Về dữ liệu trên "
@@ -107,6 +117,13 @@ void SyncStatusBar::setPending(qint64 count)
 {
     m_pendingCount = count;
     m_pending->setText(tr("%n sửa đổi chưa gửi", nullptr, static_cast<int>(count)));
+}
+
+void SyncStatusBar::setUnsettled(qint64 count)
+{
+    m_unsettledCount = count;
+    m_unsettled->setText(tr("%n sửa đổi không được nhận", nullptr, static_cast<int>(count)));
+    m_unsettled->setVisible(count > 0);
 }
 
 void SyncStatusBar::showProgress(const QString& phase, qint64 done, qint64 total)

@@ -453,6 +453,91 @@ BOOST_AUTO_TEST_CASE(the_first_download_says_how_many_of_how_many_per_table_acro
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_refused_edit_keeps_the_servers_reason_until_the_user_settles_it)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            Setup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            mustSync(engine);
+
+            // Chi bộ 1 still has Hoa: the server refuses to dissolve it and says why.
+            const auto dissolve = replica->enqueue(QStringLiteral("POST"),
+                QStringLiteral("/api/v1/orgs/%1/dissolve").arg(setup.tree.cell1.id),
+                { { QStringLiteral("decisionNumber"), QStringLiteral("14-QĐ/ĐU") },
+                    { QStringLiteral("effectiveOn"), QStringLiteral("2026-11-20") } });
+            // Two wrong fields: the server's summary alone would not say which.
+            const auto correction = replica->enqueue(QStringLiteral("PATCH"),
+                QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id),
+                { { QStringLiteral("citizenId"), QStringLiteral("07518") },
+                    { QStringLiteral("birthDate"), QStringLiteral("2030-01-01") } },
+                setup.inTranBien.version);
+            BOOST_TEST_REQUIRE((dissolve.ok() && correction.ok()));
+            const SyncReport report = mustSync(engine);
+            BOOST_TEST(report.refused == 2);
+            BOOST_TEST(replica->refusedCount().value() == 2);
+
+            auto unsettled = replica->unsettled();
+            BOOST_TEST_REQUIRE(unsettled.ok());
+            BOOST_TEST_REQUIRE(unsettled->size() == 2);
+            const OutboxEntry& refusedDissolve = unsettled->at(0).entry;
+            BOOST_TEST(refusedDissolve.id == dissolve->id);
+            BOOST_TEST(!unsettled->at(0).conflict.has_value());
+            BOOST_TEST(refusedDissolve.state == QStringLiteral("refused"));
+            BOOST_TEST(refusedDissolve.message.contains(QStringLiteral("Chưa thể giải thể")));
+            BOOST_TEST(refusedDissolve.message.contains(QStringLiteral("1 đảng viên")));
+            BOOST_TEST(refusedDissolve.createdAt.isValid());
+            BOOST_TEST(refusedDissolve.createdAt.secsTo(QDateTime::currentDateTimeUtc()) < 3600);
+            const QString fieldsReason = unsettled->at(1).entry.message;
+            BOOST_TEST(
+                fieldsReason.contains(QStringLiteral("căn cước công dân")), fieldsReason.toStdString());
+            BOOST_TEST(fieldsReason.contains(QStringLiteral("Ngày sinh")), fieldsReason.toStdString());
+
+            // A conflict joins the list with both versions.
+            Member other = setup.alsoInTranBien;
+            other.hometown = QStringLiteral("Nghệ An");
+            BOOST_TEST_REQUIRE(MemberRepository(db->db()).update(other, other.version, testContext()).ok());
+            BOOST_TEST_REQUIRE(
+                replica
+                    ->enqueue(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/%1").arg(other.id),
+                        { { QStringLiteral("hometown"), QStringLiteral("Huế") } },
+                        setup.alsoInTranBien.version)
+                    .ok());
+            BOOST_TEST(mustSync(engine).conflicts == 1);
+            unsettled = replica->unsettled();
+            BOOST_TEST_REQUIRE(unsettled->size() == 3);
+            BOOST_TEST_REQUIRE(unsettled->at(2).conflict.has_value());
+            BOOST_TEST(unsettled->at(2).conflict->server.value(QStringLiteral("hometown")).toString()
+                == QStringLiteral("Nghệ An"));
+            BOOST_TEST(!unsettled->at(2).entry.message.isEmpty());
+
+            // Dropping: only a refused edit, once. A settled conflict leaves the list.
+            BOOST_TEST(!replica->discardRefused(unsettled->at(2).entry.id).value());
+            BOOST_TEST(replica->discardRefused(dissolve->id).value());
+            BOOST_TEST(!replica->discardRefused(dissolve->id).value());
+            BOOST_TEST_REQUIRE(replica->resolveConflict(unsettled->at(2).conflict->id).ok());
+
+            // Corrected and sent again in place of the refused one: taken this time.
+            const auto resent = replica->replaceRefused(correction->id, QStringLiteral("PATCH"),
+                QStringLiteral("/api/v1/members/%1").arg(setup.inTranBien.id),
+                { { QStringLiteral("citizenId"), QStringLiteral("075180005678") } },
+                setup.inTranBien.version);
+            BOOST_TEST_REQUIRE(resent.ok());
+            BOOST_TEST(
+                !replica->replaceRefused(correction->id, QStringLiteral("PATCH"), QStringLiteral("/x"), {})
+                     .ok()); // gone already: nothing queued twice
+            BOOST_TEST(replica->unsettled()->isEmpty());
+            BOOST_TEST(replica->pendingCount().value() == 1);
+            BOOST_TEST(mustSync(engine).pushed == 1);
+            BOOST_TEST(MemberRepository(db->db()).find(setup.inTranBien.id)->citizenId
+                == QStringLiteral("075180005678"));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(an_expired_session_stops_the_sync_and_keeps_unsent_edits)
 {
     for (const auto& db : allTestDatabases()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window on a replica, syncing with the real server in process: the first sync with its progress
 // and its Cancel button, the status bar, unsent edits, working offline, and an expired session.
+#include "conflict_dialog.h"
 #include "gui_test_support.h"
 #include "language.h"
 #include "main_window.h"
@@ -25,6 +26,7 @@
 #include <QFontMetrics>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -252,6 +254,60 @@ private slots:
         QCOMPARE(nextOutcome(finished), SyncFailure::None);
         QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("0 sửa đổi chưa gửi"));
         QCOMPARE(hometownOnServer(*setup, setup->hoa.id), QStringLiteral("Huế"));
+    }
+
+    void theConflictsActionIsOnWheneverThereAreConflicts()
+    {
+        auto setup = test::startTreeServer();
+        const ConsoleSession session { setup->url(), setup->officer(), setup->signInOfficer(),
+            path("conflicts.sqlite") };
+        MainWindow window(session, quickOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QVERIFY(!window.conflictsAction()->isEnabled());
+
+        // Someone else corrects Hoa on the server; the console's edit, made on the older version, conflicts.
+        const QString admin = setup->server->signInAsAdmin();
+        const auto changed
+            = setup->server->call("PATCH", QStringLiteral("/api/v1/members/%1").arg(setup->hoa.id), admin,
+                { { QStringLiteral("hometown"), QStringLiteral("Bình Định") } },
+                { { "If-Match", std::to_string(setup->hoa.version) } });
+        QCOMPARE(changed.status, 200);
+        queueHometownEdit(window, setup->hoa, QStringLiteral("Huế"));
+        window.syncAction()->trigger();
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        // At once, from what the sync left: no other reading needed.
+        QVERIFY(window.conflictsAction()->isEnabled());
+        QCOMPARE(window.conflictsAction()->text(), QStringLiteral("&Xung đột chờ xử lý (1)…"));
+        QVERIFY(!window.syncStatus()->unsettledButton()->isHidden());
+
+        // `sotay-console sync` on the same replica keeps another conflict meanwhile: the menu counts it as
+        // it opens.
+        {
+            auto other = client::Replica::open(session.replicaPath);
+            QVERIFY(other.ok());
+            const auto stale = (*other)->enqueue(QStringLiteral("PATCH"),
+                QStringLiteral("/api/v1/members/%1").arg(setup->nam.id),
+                { { QStringLiteral("hometown"), QStringLiteral("Huế") } }, setup->nam.version);
+            QVERIFY(stale.ok());
+            QVERIFY((*other)->keepConflict(*stale, QStringLiteral("member"), setup->nam.id, {}).ok());
+            QVERIFY((*other)->finish(stale->id, QStringLiteral("conflict")).ok());
+        }
+        QMenu* menu = nullptr;
+        for (QObject* object : window.conflictsAction()->associatedObjects())
+            if (auto* found = qobject_cast<QMenu*>(object))
+                menu = found;
+        QVERIFY(menu);
+        emit menu->aboutToShow();
+        QCOMPARE(window.conflictsAction()->text(), QStringLiteral("&Xung đột chờ xử lý (2)…"));
+
+        // Each settled in turn; none left, the action is off.
+        ConflictDialog::setTestAnswer([](ConflictDialog&) { return ConflictDialog::Choice::KeepServer; });
+        window.conflictsAction()->trigger();
+        ConflictDialog::setTestAnswer({});
+        emit menu->aboutToShow();
+        QVERIFY(!window.conflictsAction()->isEnabled());
+        QCOMPARE(window.replica()->conflictCount().value(), 0);
     }
 
     void offlineItShowsNgoaiTuyenCountsTheEditsAndRetriesAtEachTick()

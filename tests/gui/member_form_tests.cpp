@@ -399,6 +399,82 @@ private slots:
         });
     }
 
+    void anOpenRecordFollowsTheOutbox()
+    {
+        auto setup = test::startTreeServer();
+        MainWindow window(onlineSession(*setup, "follow.sqlite"), quietOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        withForm(window, setup->hoa.id, [&](MemberForm& form) {
+            form.field(QStringLiteral("hometown"))->setText(QStringLiteral("Huế"));
+            QVERIFY(form.save()); // and a sync starts
+            QCOMPARE(form.unsentCount(), 1);
+            QVERIFY2(
+                form.unsentText().startsWith(QStringLiteral("1 sửa đổi")), qPrintable(form.unsentText()));
+            QVERIFY(form.undoButton()->isEnabled());
+            // The user types on while the sync sends the saved edit.
+            form.field(QStringLiteral("itSkill"))->setText(QStringLiteral("Tin học văn phòng"));
+            QCOMPARE(nextOutcome(finished), SyncFailure::None);
+            // Sent: nothing of this record waits any more, and there is nothing to undo.
+            QCOMPARE(form.unsentCount(), 0);
+            QVERIFY(form.unsentText().isEmpty());
+            QVERIFY(!form.undoButton()->isEnabled());
+            const int asked = MessageBox::askedCount();
+            form.undoUnsent();
+            QCOMPARE(MessageBox::askedCount(), asked); // no "it is being sent"
+            QCOMPARE(form.field(QStringLiteral("hometown"))->text(), QStringLiteral("Huế"));
+            QCOMPARE(form.field(QStringLiteral("itSkill"))->text(), QStringLiteral("Tin học văn phòng"));
+            QVERIFY(form.hasChanges());
+
+            // Someone else corrects another field on the server: the next sync brings it into the open
+            // record, and what the user typed stays.
+            const QJsonObject current = onServer(*setup, setup->hoa.id);
+            const auto answer = setup->server->call("PATCH",
+                QStringLiteral("/api/v1/members/%1").arg(setup->hoa.id), setup->server->signInAsAdmin(),
+                { { QStringLiteral("foreignLanguage"), QStringLiteral("Tiếng Pháp") } },
+                { { "If-Match", std::to_string(current.value(QStringLiteral("version")).toInteger()) } });
+            QCOMPARE(answer.status, 200);
+            QVERIFY(window.syncNow());
+            QCOMPARE(nextOutcome(finished), SyncFailure::None);
+            QCOMPARE(form.field(QStringLiteral("foreignLanguage"))->text(), QStringLiteral("Tiếng Pháp"));
+            QCOMPARE(form.field(QStringLiteral("itSkill"))->text(), QStringLiteral("Tin học văn phòng"));
+            QCOMPARE(form.saved().foreignLanguage, QStringLiteral("Tiếng Pháp"));
+
+            // Saved on the version the sync brought: taken, not a conflict.
+            QVERIFY(form.save());
+            QCOMPARE(nextOutcome(finished), SyncFailure::None);
+            QCOMPARE(form.unsentCount(), 0);
+        });
+        QVERIFY(!window.conflictsAction()->isEnabled());
+        const QJsonObject stored = onServer(*setup, setup->hoa.id);
+        QCOMPARE(stored.value(QStringLiteral("hometown")).toString(), QStringLiteral("Huế"));
+        QCOMPARE(stored.value(QStringLiteral("itSkill")).toString(), QStringLiteral("Tin học văn phòng"));
+        QCOMPARE(stored.value(QStringLiteral("foreignLanguage")).toString(), QStringLiteral("Tiếng Pháp"));
+    }
+
+    void anOpenRecordSaysWhenTheServerRefusedItsEdit()
+    {
+        auto setup = test::startTreeServer();
+        MainWindow window(onlineSession(*setup, "refused-open.sqlite"), quietOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        withForm(window, setup->hoa.id, [&](MemberForm& form) {
+            QVERIFY(form.refusalText().isEmpty());
+            // An edit of this record the server will refuse (queued elsewhere, e.g. before a rule changed).
+            QVERIFY(window.replica()
+                        ->enqueue(QStringLiteral("POST"),
+                            QStringLiteral("/api/v1/members/%1/events").arg(setup->hoa.id),
+                            { { QStringLiteral("type"), QStringLiteral("exemption_ended") },
+                                { QStringLiteral("occurredOn"), QStringLiteral("2026-11-20") } })
+                        .ok());
+            QVERIFY(window.syncNow());
+            QCOMPARE(nextOutcome(finished), SyncFailure::None);
+            QVERIFY2(form.refusalText().contains(QStringLiteral("Sửa đổi không được nhận")),
+                qPrintable(form.refusalText()));
+            QCOMPARE(form.unsentCount(), 0);
+        });
+    }
+
 private:
     ConsoleSession onlineSession(const test::TreeServer& setup, const char* file) const
     {
