@@ -351,10 +351,6 @@
         <translation>Date recognised as official</translation>
     </message>
     <message>
-        <source>Đảng viên</source>
-        <translation>Membership</translation>
-    </message>
-    <message>
         <source>Miễn công tác và sinh hoạt</source>
         <translation>Exempt from duties and meetings</translation>
     </message>
@@ -493,6 +489,10 @@
     <message>
         <source>Nam</source>
         <translation>Male</translation>
+    </message>
+    <message>
+        <source>Loại đảng viên</source>
+        <translation>Membership</translation>
     </message>
 </context>
 <context>
@@ -2264,10 +2264,6 @@ Qt %2.</translation>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <source>Đảng viên</source>
-        <translation>Membership</translation>
-    </message>
-    <message>
         <source>Số thẻ đảng</source>
         <translation>Party card number</translation>
     </message>
@@ -2318,6 +2314,10 @@ Qt %2.</translation>
     <message>
         <source>Số CCCD</source>
         <translation>Citizen ID number</translation>
+    </message>
+    <message>
+        <source>Loại đảng viên</source>
+        <translation>Membership</translation>
     </message>
 </context>
 <context>

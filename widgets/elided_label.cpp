@@ -33,9 +33,20 @@ QSize ElidedLabel::minimumSizeHint() const
     return { std::min(full.width(), few + margins.left() + margins.right()), full.height() };
 }
 
+void ElidedLabel::setLeadingSeparator(bool separated)
+{
+    m_separated = separated;
+    setContentsMargins(separated ? 9 : 0, 0, 0, 0);
+    update();
+}
+
 void ElidedLabel::paintEvent(QPaintEvent* /*event*/)
 {
     QPainter painter(this);
+    if (m_separated) {
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawLine(2, 3, 2, height() - 4);
+    }
     style()->drawItemText(&painter, contentsRect(), static_cast<int>(alignment()), palette(), isEnabled(),
         shownText(), foregroundRole());
 }

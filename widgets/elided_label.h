@@ -19,10 +19,15 @@ public:
     // The text as shown now: the whole text, or its start and "…" when the label is narrower.
     QString shownText() const;
     QSize minimumSizeHint() const override;
+    // A thin line before the text, to set it apart from its neighbour in a row (the status bar).
+    void setLeadingSeparator(bool separated);
 
 protected:
     bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
+
+private:
+    bool m_separated = false;
 };
 
 } // namespace sotay::widgets

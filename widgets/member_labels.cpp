@@ -108,7 +108,7 @@ QString memberFieldLabel(const QString& field)
         { QStringLiteral("profileNumber"), QT_TRANSLATE_NOOP("MemberLabels", "Số lý lịch") },
         { QStringLiteral("admittedOn"), QT_TRANSLATE_NOOP("MemberLabels", "Ngày vào Đảng") },
         { QStringLiteral("officialOn"), QT_TRANSLATE_NOOP("MemberLabels", "Ngày chính thức") },
-        { QStringLiteral("status"), QT_TRANSLATE_NOOP("MemberLabels", "Đảng viên") },
+        { QStringLiteral("status"), QT_TRANSLATE_NOOP("MemberLabels", "Loại đảng viên") },
         { QStringLiteral("exempt"), QT_TRANSLATE_NOOP("MemberLabels", "Miễn công tác và sinh hoạt") },
         { QStringLiteral("exemptSince"), QT_TRANSLATE_NOOP("MemberLabels", "Miễn từ ngày") },
         { QStringLiteral("leftOn"), QT_TRANSLATE_NOOP("MemberLabels", "Ngày ra khỏi danh sách") },

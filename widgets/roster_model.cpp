@@ -401,7 +401,7 @@ QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int r
     case BirthDateColumn:
         return tr("Ngày sinh");
     case StatusColumn:
-        return tr("Đảng viên");
+        return tr("Loại đảng viên");
     case ExemptColumn:
         return tr("Miễn sinh hoạt");
     case CardNumberColumn:

@@ -34,10 +34,10 @@ SyncStatusBar::SyncStatusBar(QWidget* parent)
     m_connection = new ElidedLabel(this);
     m_lastSync = new ElidedLabel(this);
     m_pending = new ElidedLabel(this);
-    addPermanentWidget(m_local);
-    addPermanentWidget(m_connection);
-    addPermanentWidget(m_lastSync);
-    addPermanentWidget(m_pending);
+    for (ElidedLabel* label : { m_local, m_connection, m_lastSync, m_pending }) {
+        label->setLeadingSeparator(true);
+        addPermanentWidget(label);
+    }
     // A button, not a label: it is reached with Tab and opens the list with Enter or Space.
     m_unsettled = new QPushButton(this);
     m_unsettled->setFlat(true);

@@ -264,8 +264,8 @@ private slots:
         const QStringList lines
             = QApplication::clipboard()->text().split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QVERIFY(
-            lines[0].startsWith(QStringLiteral("Họ và tên\tGiới tính\tNgày sinh\tĐảng viên\tSố thẻ đảng")));
+        QVERIFY(lines[0].startsWith(
+            QStringLiteral("Họ và tên\tGiới tính\tNgày sinh\tLoại đảng viên\tSố thẻ đảng")));
         QVERIFY(lines[1].startsWith(QStringLiteral("Lê Văn Ánh\tNam\t01/01/1995\tChính thức\t02.111222\t")));
         QVERIFY(lines[2].startsWith(QStringLiteral("Võ Bình\tNữ\t02/02/1985\t")));
         // The nine default columns but the one hidden; the others wait in the column chooser.

@@ -25,6 +25,7 @@
 #include "store/sql.h"
 #include "store/write_context.h"
 #include "sync_status_bar.h"
+#include "unsettled_edits_dialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -438,6 +439,25 @@ private slots:
             ConflictDialog dialog(replica, conflict, window.get());
             const QString problem = check(dialog, QStringLiteral("conflict_dialog"));
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        {
+            // The edits the server did not take: a dissolve it refused, with its reason in its own words.
+            const auto queued = replica.enqueue(QStringLiteral("POST"),
+                QStringLiteral("/api/v1/orgs/%1/dissolve").arg(unit->id),
+                { { QStringLiteral("decisionNumber"), QStringLiteral("14-QĐ/ĐU") },
+                    { QStringLiteral("effectiveOn"), QStringLiteral("2026-11-20") } });
+            QVERIFY(queued.ok());
+            QVERIFY(replica.claim(queued->id).ok());
+            QVERIFY(
+                replica
+                    .finish(queued->id, QStringLiteral("refused"),
+                        QStringLiteral("Không giải thể được: tổ chức còn 34 đảng viên. Hãy chuyển sinh hoạt "
+                                       "hoặc sáp nhập trước."))
+                    .ok());
+            UnsettledEditsDialog dialog(replica, window.get());
+            const QString problem = check(dialog, QStringLiteral("unsettled_edits_dialog"));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            QVERIFY(replica.discardRefused(queued->id).value());
         }
         {
             window->showReplicaInfo();
