@@ -2,42 +2,28 @@
 #include "main_window.h"
 
 #include "access/user.h"
-#include "conflict_dialog.h"
 #include "language.h"
-#include "member_form.h"
 #include "message_box.h"
-#include "org_operation_dialog.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
-#include "outbox_description.h"
-#include "refused_edit_resend.h"
 #include "replica.h"
 #include "replica_info_dialog.h"
 #include "replica_summary.h"
 #include "roster_model.h"
 #include "roster_panel.h"
 #include "sign_in_prompt.h"
-#include "store/sql.h"
 #include "store/write_context.h"
 #include "sync_controller.h"
 #include "sync_status_bar.h"
-#include "unsettled_edits_dialog.h"
-#include "user_guide_window.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QEvent>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
-#include <QMenu>
-#include <QMenuBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -179,138 +165,6 @@ void MainWindow::changeEvent(QEvent* event)
         updateTitle(m_summary ? m_summary->scopeName : QString());
     }
     QMainWindow::changeEvent(event);
-}
-
-void MainWindow::buildMenus()
-{
-    auto* fileMenu = menuBar()->addMenu(QString());
-    m_syncAction = fileMenu->addAction(QString());
-    m_syncAction->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
-    connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
-    fileMenu->addSeparator();
-    auto* quit = fileMenu->addAction(QString());
-    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-    onLanguage([this, fileMenu, quit] {
-        fileMenu->setTitle(tr("&Tệp"));
-        m_syncAction->setText(tr("Đồng bộ &ngay"));
-        m_syncAction->setStatusTip(tr("Gửi các sửa đổi chưa gửi và nhận các thay đổi mới từ máy chủ."));
-        quit->setText(tr("T&hoát"));
-    });
-
-    auto* editMenu = menuBar()->addMenu(QString());
-    m_undoAction = editMenu->addAction(QString());
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoLastUnsent);
-    m_unsettledAction = editMenu->addAction(QString());
-    connect(m_unsettledAction, &QAction::triggered, this, &MainWindow::showUnsettledEdits);
-    onLanguage([this, editMenu] {
-        editMenu->setTitle(tr("&Sửa"));
-        m_undoAction->setText(tr("&Hoàn tác sửa đổi chưa gửi"));
-        m_undoAction->setStatusTip(tr("Bỏ sửa đổi mới nhất còn chờ gửi lên máy chủ."));
-        m_unsettledAction->setText(tr("Sửa đổi không được &nhận…"));
-        m_unsettledAction->setStatusTip(
-            tr("Các sửa đổi máy chủ từ chối hoặc xung đột, lý do của máy chủ và việc có thể làm."));
-    });
-
-    auto* memberMenu = menuBar()->addMenu(QString());
-    m_newMemberAction = memberMenu->addAction(QString());
-    m_newMemberAction->setShortcut(QKeySequence::New);
-    connect(m_newMemberAction, &QAction::triggered, this, &MainWindow::newMember);
-    auto* openRecord = memberMenu->addAction(QString());
-    openRecord->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
-    connect(openRecord, &QAction::triggered, this, [this] {
-        const QTableView* view = m_rosterPanel->view();
-        const QModelIndex current = view->currentIndex();
-        if (current.isValid() && view->selectionModel()->isSelected(current))
-            openMember(current.data(RosterModel::MemberIdRole).toLongLong());
-        else // never silent: say what the shortcut needs
-            m_status->showMessage(tr("Chọn một đảng viên trong danh sách trước (phím mũi tên hoặc tìm bằng "
-                                     "Ctrl+F), rồi nhấn Enter hoặc Ctrl+O để mở hồ sơ."));
-    });
-    memberMenu->addSeparator();
-    m_conflictsAction = memberMenu->addAction(QString());
-    m_conflictsAction->setEnabled(false);
-    connect(m_conflictsAction, &QAction::triggered, this, &MainWindow::showConflicts);
-    // Counted again as the menu opens: another program (`sotay-console sync`) may have kept a conflict in
-    // this replica since the last summary.
-    connect(memberMenu, &QMenu::aboutToShow, this, [this] {
-        if (const auto count = m_replica ? m_replica->conflictCount() : Result<qint64>(qint64 { 0 })) {
-            m_conflictCount = *count;
-            showConflictCount();
-        }
-    });
-    onLanguage([this, memberMenu, openRecord] {
-        memberMenu->setTitle(tr("Đảng &viên"));
-        m_newMemberAction->setText(tr("&Thêm đảng viên…"));
-        m_newMemberAction->setStatusTip(tr("Nhập hồ sơ một đảng viên mới vào chi bộ đang chọn."));
-        openRecord->setText(tr("&Mở hồ sơ"));
-        showConflictCount();
-    });
-
-    auto* viewMenu = menuBar()->addMenu(QString());
-    auto* findMember = viewMenu->addAction(QString());
-    findMember->setShortcut(QKeySequence::Find);
-    connect(findMember, &QAction::triggered, this, [this] {
-        m_rosterPanel->searchBox()->setFocus(Qt::ShortcutFocusReason);
-        m_rosterPanel->searchBox()->selectAll();
-    });
-    auto* findUnit = viewMenu->addAction(QString());
-    findUnit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    connect(findUnit, &QAction::triggered, this, [this] {
-        m_treeDock->show();
-        m_treePanel->searchBox()->setFocus(Qt::ShortcutFocusReason);
-        m_treePanel->searchBox()->selectAll();
-    });
-    auto* columns = viewMenu->addAction(QString());
-    connect(columns, &QAction::triggered, this, [this] { m_rosterPanel->chooseColumnsFromMenu(); });
-    viewMenu->addAction(m_treeDock->toggleViewAction());
-    viewMenu->addSeparator();
-    auto* languageMenu = viewMenu->addMenu(QString());
-    auto* languages = new QActionGroup(this);
-    const QString current = QSettings().value(QStringLiteral("language"), QStringLiteral("vi")).toString();
-    for (const auto& [code, name] : { std::pair { QStringLiteral("vi"), QStringLiteral("Tiếng Việt") },
-             std::pair { QStringLiteral("en"), QStringLiteral("English") } }) {
-        QAction* action = languageMenu->addAction(name); // each language by its own name, never translated
-        action->setCheckable(true);
-        action->setChecked(code == current);
-        languages->addAction(action);
-        connect(action, &QAction::triggered, this, [this, language = code] { setLanguage(language); });
-    }
-    onLanguage([viewMenu, findMember, findUnit, columns, languageMenu] {
-        viewMenu->setTitle(tr("&Xem"));
-        findMember->setText(tr("Tìm đảng &viên"));
-        findUnit->setText(tr("Tìm &tổ chức đảng"));
-        columns->setText(tr("&Cột của danh sách đảng viên…"));
-        languageMenu->setTitle(tr("&Ngôn ngữ"));
-    });
-
-    auto* helpMenu = menuBar()->addMenu(QString());
-    auto* guide = helpMenu->addAction(QString());
-    guide->setShortcut(QKeySequence::HelpContents); // F1
-    connect(guide, &QAction::triggered, this, [this] { UserGuideWindow::open(this); });
-    helpMenu->addSeparator();
-    m_replicaInfoAction = helpMenu->addAction(QString());
-    connect(m_replicaInfoAction, &QAction::triggered, this, &MainWindow::showReplicaInfo);
-    auto* about = helpMenu->addAction(QString());
-    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
-    onLanguage([this, helpMenu, guide, about] {
-        helpMenu->setTitle(tr("Trợ &giúp"));
-        guide->setText(tr("&Hướng dẫn sử dụng"));
-        guide->setStatusTip(tr("Cách làm các việc hằng ngày và các phím tắt."));
-        m_replicaInfoAction->setText(tr("&Về dữ liệu trên máy này…"));
-        m_replicaInfoAction->setStatusTip(
-            tr("Máy chủ, phạm vi, số tổ chức và đảng viên có trên máy này, lần đồng bộ cuối."));
-        about->setText(tr("&Giới thiệu Sổ tay"));
-    });
-}
-
-void MainWindow::showConflictCount()
-{
-    m_conflictsAction->setEnabled(m_conflictCount > 0);
-    m_conflictsAction->setText(m_conflictCount > 0
-            ? tr("&Xung đột chờ xử lý (%1)…").arg(QLocale().toString(m_conflictCount))
-            : tr("&Xung đột chờ xử lý…"));
 }
 
 bool MainWindow::syncNow()
@@ -527,169 +381,6 @@ void MainWindow::reloadData()
     m_reloading = false;
     if (!selected)
         showUnit(unit);
-}
-
-void MainWindow::queueOperation(const OrgOperation& operation)
-{
-    if (!m_replica)
-        return;
-    const auto queued
-        = m_replica->enqueue(operation.method, operation.path, operation.body, operation.ifMatch);
-    if (!queued) {
-        MessageBox::warning(this, tr("Không ghi được thay đổi"), queued.error().message);
-        return;
-    }
-    afterLocalEdit();
-    // The tree changes once the server has taken the operation and the sync brings it back.
-    m_status->showMessage(tr("Đã lưu. Cây tổ chức sẽ thay đổi khi máy chủ đã nhận (ở lần đồng bộ tới)."));
-}
-
-void MainWindow::afterLocalEdit()
-{
-    refreshStatus();
-    if (m_session.online() && !m_signedOut)
-        syncNow();
-    else
-        m_status->showMessage(tr("Đã lưu trên máy này; sẽ gửi lên máy chủ ở lần đồng bộ tới."));
-}
-
-QList<OrgUnit> MainWindow::activeCells() const
-{
-    // From the replica, not from the tree on screen: that may be a past day's.
-    QList<OrgUnit> cells;
-    auto query = sql::exec(m_replica->db(),
-        QStringLiteral(
-            "SELECT id, kind, code, name FROM org_unit WHERE valid_to IS NULL AND kind IN ('cell', "
-            "'base_cell') ORDER BY name"));
-    if (!query)
-        return cells;
-    while (query->next()) {
-        OrgUnit cell;
-        cell.id = query->value(0).toLongLong();
-        cell.kind = orgKindFromCode(query->value(1).toString()).value_or(OrgKind::Cell);
-        cell.code = query->value(2).toString();
-        cell.name = query->value(3).toString();
-        cells.append(cell);
-    }
-    return cells;
-}
-
-void MainWindow::openMember(qint64 memberId)
-{
-    if (!m_replica)
-        return;
-    OrgUnit unit;
-    if (memberId == 0) {
-        if (m_tree->asOf()) {
-            MessageBox::information(this, tr("Thêm đảng viên"),
-                tr("Cây tổ chức đang hiện một ngày trong quá khứ. Bỏ chọn \"Cây tại ngày\" rồi chọn chi bộ "
-                   "để "
-                   "thêm đảng viên."));
-            return;
-        }
-        const auto chosen = m_tree->unit(m_roster->unitId());
-        if (!chosen || (chosen->kind != OrgKind::Cell && chosen->kind != OrgKind::BaseCell)) {
-            MessageBox::information(this, tr("Thêm đảng viên"),
-                tr("Đảng viên sinh hoạt tại chi bộ: xin chọn một chi bộ (chi bộ trực thuộc hoặc chi bộ cơ "
-                   "sở) "
-                   "trên cây tổ chức trước."));
-            return;
-        }
-        unit = *chosen;
-    }
-    MemberForm form(*m_replica, memberId, unit, activeCells(), WriteContext::todayInVietnam(), this);
-    attachForm(form);
-    if (form.isLoaded())
-        form.run();
-}
-
-void MainWindow::attachForm(MemberForm& form)
-{
-    connect(&form, &MemberForm::outboxChanged, this, &MainWindow::afterLocalEdit);
-    // A sync while the form is open may send, refuse or bring what it shows.
-    connect(this, &MainWindow::syncFinished, &form, &MemberForm::followOutbox);
-}
-
-void MainWindow::showUnsettledEdits()
-{
-    if (!m_replica)
-        return;
-    UnsettledEditsDialog dialog(*m_replica, this);
-    connect(&dialog, &UnsettledEditsDialog::outboxChanged, this, &MainWindow::afterLocalEdit);
-    connect(this, &MainWindow::syncFinished, &dialog, &UnsettledEditsDialog::reload);
-    connect(&dialog, &UnsettledEditsDialog::resendRequested, this, [this, &dialog](qint64 outboxId) {
-        const auto entry = m_replica->entry(outboxId);
-        if (!entry) {
-            MessageBox::information(&dialog, tr("Sửa rồi gửi lại"), entry.error().message);
-            return;
-        }
-        const ResendContext context { *m_replica, *m_tree, *m_treePanel, activeCells(),
-            WriteContext::todayInVietnam(), [this](MemberForm& form) { attachForm(form); } };
-        if (resendRefusedEdit(&dialog, context, *entry))
-            afterLocalEdit();
-    });
-    dialog.run();
-    refreshStatus();
-}
-
-void MainWindow::newMember()
-{
-    openMember(0);
-}
-
-void MainWindow::showConflicts()
-{
-    if (!m_replica)
-        return;
-    const auto conflicts = m_replica->conflicts();
-    if (!conflicts) {
-        MessageBox::warning(this, tr("Không đọc được xung đột"), conflicts.error().message);
-        return;
-    }
-    bool requeued = false;
-    for (const client::Conflict& conflict : *conflicts) {
-        ConflictDialog dialog(*m_replica, conflict, this);
-        if (!dialog.ask())
-            break;
-        requeued = requeued || dialog.choice() == ConflictDialog::Choice::KeepMine;
-        if (dialog.choice() == ConflictDialog::Choice::Later)
-            break;
-    }
-    if (requeued)
-        afterLocalEdit();
-    else
-        refreshStatus();
-}
-
-void MainWindow::undoLastUnsent()
-{
-    if (!m_replica)
-        return;
-    const auto pending = m_replica->pending();
-    if (!pending || pending->isEmpty()) {
-        m_status->showMessage(tr("Không còn sửa đổi nào chờ gửi để hoàn tác."));
-        return;
-    }
-    // The newest one that can still be withdrawn (one the sync has taken cannot).
-    auto last = std::find_if(pending->crbegin(), pending->crend(),
-        [](const client::OutboxEntry& entry) { return entry.state == u"pending"; });
-    if (last == pending->crend()) {
-        m_status->showMessage(tr("Các sửa đổi còn lại đã được gửi đi nên không hoàn tác được nữa."));
-        return;
-    }
-    const QString what = describeOutboxEntry(m_replica->db(), *last);
-    if (MessageBox::question(this, tr("Hoàn tác sửa đổi chưa gửi"), tr("Bỏ sửa đổi chưa gửi: %1?").arg(what))
-        != QMessageBox::Yes)
-        return;
-    const auto withdrawn = m_replica->withdraw(last->id);
-    if (!withdrawn)
-        MessageBox::warning(this, tr("Không hoàn tác được"), withdrawn.error().message);
-    else if (!*withdrawn)
-        MessageBox::information(this, tr("Không hoàn tác được"),
-            tr("Sửa đổi này đang được gửi lên máy chủ nên không hoàn tác được nữa."));
-    else
-        m_status->showMessage(tr("Đã hoàn tác: %1.").arg(what));
-    refreshStatus();
 }
 
 void MainWindow::showUnit(qint64 unitId)
