@@ -9,6 +9,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace sotay::widgets {
 namespace {
 
@@ -79,33 +81,41 @@ QString communeName(const QString& name)
     return name;
 }
 
-// Shares equal texts between rows: a province's roster has 200,000 hometowns but some sixty distinct ones.
-// A text seen before costs a lookup, without a copy of its own.
+// Numbers the texts that repeat between rows: a province's roster has 200,000 hometowns but some sixty
+// distinct ones. A text seen before costs a lookup, without a copy of its own.
 class SharedTexts {
 public:
-    QString take(QStringView text)
+    SharedTexts() { m_texts.append(QString()); }
+
+    quint32 take(QStringView text)
     {
         if (text.isEmpty())
-            return {};
+            return 0;
         // Looked up without copying the characters; copied once, when new.
-        const QString key = QString::fromRawData(text.data(), text.size());
-        const auto found = m_texts.constFind(key);
-        if (found != m_texts.constEnd())
+        const auto found = m_positions.constFind(QString::fromRawData(text.data(), text.size()));
+        if (found != m_positions.cend())
             return *found;
-        QString copy = text.toString();
-        m_texts.insert(copy);
-        return copy;
+        const auto position = static_cast<quint32>(m_texts.size());
+        m_texts.append(text.toString());
+        m_positions.insert(m_texts.constLast(), position);
+        return position;
     }
+    const QString& at(quint32 position) const { return m_texts.at(position); }
+    QStringList taken() && { return std::move(m_texts); }
 
 private:
-    QSet<QString> m_texts;
+    QStringList m_texts;
+    QHash<QString, quint32> m_positions;
 };
 
-// The columns read() selects, in the order rowFrom() reads them.
+// The columns read() selects, in the order rowFrom() reads them: those shown by default, the details, the
+// sensitive ones.
 const QString kRosterColumns = QStringLiteral(
     "SELECT m.id, m.family_name, m.middle_name, m.given_name, m.name_folded, m.card_number, m.org_unit_id, "
-    "m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt, m.profile_number, m.hometown, "
-    "m.general_education, m.professional_qualification, m.political_theory, m.exempt_since");
+    "m.birth_date, m.admitted_on, m.official_on, m.gender, m.status, m.exempt");
+const QString kDetailColumns
+    = QStringLiteral(", m.profile_number, m.hometown, m.general_education, "
+                     "m.professional_qualification, m.political_theory, m.exempt_since");
 const QString kSensitiveColumns = QStringLiteral(", m.ethnicity, m.religion, m.citizen_id");
 
 // A row read through Qt SQL, with the accessors SqliteRows has.
@@ -116,19 +126,19 @@ struct QtRow {
     QDate date(int column) const { return sql::toDate(query.value(column)); }
 };
 
-QString sharedText(const SqliteRows& source, int column, SharedTexts& shared)
+quint32 sharedText(const SqliteRows& source, int column, SharedTexts& shared)
 {
     return shared.take(source.textView(column));
 }
 
-QString sharedText(const QtRow& source, int column, SharedTexts& shared)
+quint32 sharedText(const QtRow& source, int column, SharedTexts& shared)
 {
     return shared.take(source.text(column));
 }
 
 template <typename Source>
 RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& units, SharedTexts& shared,
-    bool withSensitive, QDate today)
+    RosterModel::Reading reading, QDate today)
 {
     RosterModel::Row row;
     row.id = source.integer(0);
@@ -147,19 +157,23 @@ RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& u
     row.gender = genderFromCode(source.text(10)).value_or(Gender::Male);
     row.status = memberStatusFromCode(source.text(11)).value_or(MemberStatus::Official);
     row.exempt = source.integer(12) != 0;
+    // Looked up in place: a copy of the unit's facts per row would cost two reference counts each.
+    if (const auto unit = units.constFind(row.unitId); unit != units.cend())
+        row.categoryId = unit->categoryId;
+    if (!reading.details)
+        return row;
     row.profileNumber = source.text(13);
     row.hometown = sharedText(source, 14, shared);
     row.generalEducation = sharedText(source, 15, shared);
     row.professionalQualification = sharedText(source, 16, shared);
-    row.politicalTheory
-        = politicalTheoryFromCode(sharedText(source, 17, shared)).value_or(PoliticalTheoryLevel::None);
+    row.politicalTheory = politicalTheoryFromCode(shared.at(sharedText(source, 17, shared)))
+                              .value_or(PoliticalTheoryLevel::None);
     row.exemptSince = source.date(18);
-    if (withSensitive) {
+    if (reading.sensitive) {
         row.ethnicity = sharedText(source, 19, shared);
         row.religion = sharedText(source, 20, shared);
         row.citizenId = source.text(21);
     }
-    row.categoryId = units.value(row.unitId).categoryId;
     return row;
 }
 
@@ -171,16 +185,22 @@ QHash<qint64, QString> labelUnits(
 {
     const QString chosenPath = units.value(chosenId).path;
     QHash<qint64, QString> labels;
+    qint64 previous = 0; // rows of one cell often follow each other
     for (const RosterModel::Row& row : rows) {
-        if (labels.contains(row.unitId))
+        if (row.unitId == previous || labels.contains(row.unitId))
             continue;
-        const UnitFacts unit = units.value(row.unitId);
-        QString label = unit.name;
-        if (unit.anchorId != 0 && unit.anchorId != row.unitId) {
+        previous = row.unitId;
+        const auto unit = units.constFind(row.unitId);
+        if (unit == units.cend()) {
+            labels.insert(row.unitId, QString());
+            continue;
+        }
+        QString label = unit->name;
+        if (unit->anchorId != 0 && unit->anchorId != row.unitId) {
             // The chosen unit's own commune, or one above it, goes without saying.
-            const UnitFacts anchor = units.value(unit.anchorId);
-            if (!chosenPath.startsWith(anchor.path))
-                label = QStringLiteral("%1 — %2").arg(unit.name, communeName(anchor.name));
+            const auto anchor = units.constFind(unit->anchorId);
+            if (anchor != units.cend() && !chosenPath.startsWith(anchor->path))
+                label = QStringLiteral("%1 — %2").arg(unit->name, communeName(anchor->name));
         }
         labels.insert(row.unitId, label);
     }
@@ -196,7 +216,7 @@ RosterModel::RosterModel(QObject* parent)
 
 Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today)
 {
-    auto snapshot = read(db, unitId, subtree, today, m_sensitive);
+    auto snapshot = read(db, unitId, subtree, today, reading());
     if (!snapshot)
         return snapshot.error();
     take(std::move(*snapshot));
@@ -204,7 +224,7 @@ Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QD
 }
 
 Result<RosterModel::Snapshot> RosterModel::read(
-    const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today, bool withSensitive)
+    const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today, Reading reading)
 {
     auto units = readUnits(db);
     if (!units)
@@ -215,18 +235,24 @@ Result<RosterModel::Snapshot> RosterModel::read(
     auto selection = MemberRepository(db).rosterSelection(roster);
     if (!selection) {
         if (selection.error().code == ErrorCode::NotFound) // a unit no longer in the replica has no one
-            return Snapshot { {}, {}, unitId, subtree, withSensitive };
+            return Snapshot { {}, {}, QStringList { QString() }, unitId, subtree, reading };
         return selection.error();
     }
-    const QString statement = kRosterColumns + (withSensitive ? kSensitiveColumns : QString())
-        + selection->from + QStringLiteral(" ORDER BY m.sort_key, m.id");
+    reading.sensitive = reading.sensitive && reading.details;
+    const QString statement = kRosterColumns + (reading.details ? kDetailColumns : QString())
+        + (reading.sensitive ? kSensitiveColumns : QString()) + selection->from
+        + QStringLiteral(" ORDER BY m.sort_key, m.id");
     const QVariantList& values = selection->values;
     SharedTexts shared;
+    // Counted first: growing a vector of 200,000 rows step by step would move them all several times.
+    std::vector<Row> rows;
+    if (auto counted = sql::exec(db, QStringLiteral("SELECT COUNT(*)") + selection->from, values);
+        counted && counted->next())
+        rows.reserve(static_cast<std::size_t>(std::max<qint64>(0, counted->value(0).toLongLong())));
     // Through SQLite's own API where this build can (a province's roster is 200,000 rows), else Qt SQL.
     auto direct = SqliteRows::prepare(db, statement, values);
     if (!direct)
         return direct.error();
-    std::vector<Row> rows;
     if (*direct) {
         for (;;) {
             auto more = (*direct)->next();
@@ -234,7 +260,7 @@ Result<RosterModel::Snapshot> RosterModel::read(
                 return more.error();
             if (!*more)
                 break;
-            rows.push_back(rowFrom(**direct, *units, shared, withSensitive, today));
+            rows.push_back(rowFrom(**direct, *units, shared, reading, today));
         }
     } else {
         auto query = sql::exec(db, statement, values);
@@ -242,10 +268,11 @@ Result<RosterModel::Snapshot> RosterModel::read(
             return query.error();
         const QtRow row { *query };
         while (query->next())
-            rows.push_back(rowFrom(row, *units, shared, withSensitive, today));
+            rows.push_back(rowFrom(row, *units, shared, reading, today));
     }
     QHash<qint64, QString> labels = labelUnits(rows, *units, unitId);
-    return Snapshot { std::move(rows), std::move(labels), unitId, subtree, withSensitive };
+    return Snapshot { std::move(rows), std::move(labels), std::move(shared).taken(), unitId, subtree,
+        reading };
 }
 
 void RosterModel::take(Snapshot snapshot)
@@ -253,6 +280,8 @@ void RosterModel::take(Snapshot snapshot)
     beginResetModel();
     m_rows = std::move(snapshot.rows);
     m_unitLabels = std::move(snapshot.unitLabels);
+    m_texts = std::move(snapshot.texts);
+    m_loaded = snapshot.reading;
     m_unitId = snapshot.unitId;
     m_subtree = snapshot.subtree;
     m_folded = text::fold(m_filter.text);
@@ -349,19 +378,19 @@ QString RosterModel::text(const Row& row, int column) const
     case ProfileNumberColumn:
         return row.profileNumber;
     case HometownColumn:
-        return row.hometown;
+        return m_texts.value(row.hometown);
     case GeneralEducationColumn:
-        return row.generalEducation;
+        return m_texts.value(row.generalEducation);
     case ProfessionalColumn:
-        return row.professionalQualification;
+        return m_texts.value(row.professionalQualification);
     case PoliticalTheoryColumn:
         return politicalTheoryLabel(row.politicalTheory);
     case ExemptSinceColumn:
         return row.exempt ? shortDate(row.exemptSince) : QString();
     case EthnicityColumn:
-        return m_sensitive ? row.ethnicity : QString();
+        return m_sensitive ? m_texts.value(row.ethnicity) : QString();
     case ReligionColumn:
-        return m_sensitive ? row.religion : QString();
+        return m_sensitive ? m_texts.value(row.religion) : QString();
     case CitizenIdColumn:
         return m_sensitive ? row.citizenId : QString();
     default:

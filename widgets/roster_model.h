@@ -73,13 +73,14 @@ public:
         QString folded;
         QString cardNumber;
         QString profileNumber;
-        // Shared with every other row of the same value (few distinct ones among 200,000 rows).
-        QString hometown;
-        QString generalEducation;
-        QString professionalQualification;
-        QString ethnicity; // empty unless read with the sensitive fields
-        QString religion;  // same
-        QString citizenId; // same
+        QString citizenId; // empty unless read with the sensitive fields
+        // Texts that repeat across rows (some sixty distinct hometowns among 200,000 members), as positions
+        // in Snapshot::texts, so that a row stays small: 0 is the empty text.
+        quint32 hometown = 0;
+        quint32 generalEducation = 0;
+        quint32 professionalQualification = 0;
+        quint32 ethnicity = 0; // 0 unless read with the sensitive fields
+        quint32 religion = 0;  // same
         QDate birthDate;
         QDate admittedOn;
         QDate officialOn;
@@ -91,6 +92,13 @@ public:
         bool exempt = false;
         qint64 categoryId = 0; // 0: none recorded
     };
+    // What a read brings besides the nine columns shown by default. A whole province's roster reads in about
+    // half the time without the details, so they are read only while one of their columns is shown.
+    struct Reading {
+        bool details = false;   // profile number, hometown, education, political theory, exemption date
+        bool sensitive = false; // with the details: ethnicity, religion and the citizen id
+        friend bool operator==(const Reading&, const Reading&) = default;
+    };
     // The rows of one roster, read on any thread (through that thread's own connection) and then taken by the
     // model on the GUI thread, so that reading a province's roster never freezes the window.
     struct Snapshot {
@@ -98,12 +106,19 @@ public:
         // What the unit column says for each unit of the rows: its name, and in a list wider than one
         // commune the commune it belongs to (unitLabel()).
         QHash<qint64, QString> unitLabels;
+        QStringList texts; // the repeated texts the rows point into; texts[0] is empty
         qint64 unitId = 0;
         bool subtree = false;
-        bool sensitive = false; // read with ethnicity, religion and the citizen id
+        Reading reading; // what was read besides the columns shown by default
     };
-    static Result<Snapshot> read(const QSqlDatabase& db, qint64 unitId, bool subtree,
-        QDate today = QDate::currentDate(), bool withSensitive = false);
+    static Result<Snapshot> read(
+        const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today, Reading reading);
+    // The columns shown by default only.
+    static Result<Snapshot> read(
+        const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today = QDate::currentDate())
+    {
+        return read(db, unitId, subtree, today, Reading {});
+    }
     void take(Snapshot snapshot);
 
     explicit RosterModel(QObject* parent = nullptr);
@@ -111,9 +126,14 @@ public:
     // read() and take() at once.
     Status load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today = QDate::currentDate());
     void setFilter(const Filter& filter);
-    // Whether the sensitive columns are read and shown (from the next load); off by default.
+    // Whether the sensitive columns may be read and shown (the role may see them); off by default.
     void setSensitiveShown(bool shown) { m_sensitive = shown; }
     bool sensitiveShown() const { return m_sensitive; }
+    // Whether a column beyond the default ones is shown, so that the next read brings the details.
+    void setDetailsShown(bool shown) { m_details = shown; }
+    // What the next read is to bring, and what the rows now held were read with.
+    Reading reading() const { return { m_details, m_details && m_sensitive }; }
+    Reading loadedReading() const { return m_loaded; }
     const Filter& filter() const { return m_filter; }
     qsizetype loadedCount() const { return static_cast<qsizetype>(m_rows.size()); }
     qint64 unitId() const { return m_unitId; }
@@ -138,9 +158,12 @@ private:
     Filter m_filter;
     QString m_folded; // m_filter.text folded
     QHash<qint64, QString> m_unitLabels;
+    QStringList m_texts; // Snapshot::texts
     qint64 m_unitId = 0;
     bool m_subtree = false;
     bool m_sensitive = false;
+    bool m_details = false;
+    Reading m_loaded;
 };
 
 } // namespace sotay::widgets

@@ -109,6 +109,7 @@ RosterPanel::RosterPanel(RosterModel* model, QWidget* parent)
     for (int column = 0; column < RosterModel::ColumnCount; ++column)
         if (RosterModel::isSensitive(column) && !m_model->sensitiveShown())
             header->setSectionHidden(column, true);
+    readWhatIsShown();
 
     m_copy = new QAction(m_view);
     m_copy->setShortcut(QKeySequence::Copy);
@@ -269,7 +270,7 @@ void RosterPanel::refresh(const QString& unitName)
     const QString file = QSqlDatabase::database(m_connection, false).databaseName();
     const qint64 unitId = m_model->unitId();
     const bool subtree = m_subtree->isChecked();
-    const bool sensitive = m_model->sensitiveShown();
+    const RosterModel::Reading reading = m_model->reading();
     const quint64 generation = ++m_generation;
     ++m_refreshing;
     using Read = std::shared_ptr<Result<RosterModel::Snapshot>>;
@@ -286,14 +287,14 @@ void RosterPanel::refresh(const QString& unitName)
             m_model->take(std::move(**read));
         emit refreshed();
     });
-    watcher->setFuture(QtConcurrent::run([file, unitId, subtree, sensitive]() -> Read {
+    watcher->setFuture(QtConcurrent::run([file, unitId, subtree, reading]() -> Read {
         static std::atomic<int> readers { 0 };
         const QString connection = QStringLiteral("sotay-roster-read-%1").arg(++readers);
         Read read;
         {
             auto db = openDatabase(DatabaseConfig::sqlite(file), connection);
             read = std::make_shared<Result<RosterModel::Snapshot>>(db
-                    ? RosterModel::read(*db, unitId, subtree, QDate::currentDate(), sensitive)
+                    ? RosterModel::read(*db, unitId, subtree, QDate::currentDate(), reading)
                     : Result<RosterModel::Snapshot>(db.error()));
         }
         closeDatabase(connection);
@@ -390,6 +391,7 @@ std::unique_ptr<QMenu> RosterPanel::columnMenu()
             header->setSectionHidden(column, !shown);
             if (shown)
                 fitHeaders();
+            readWhatIsShown();
         });
     }
     return menu;
@@ -402,6 +404,24 @@ void RosterPanel::setSensitiveShown(bool shown)
         for (int column = 0; column < RosterModel::ColumnCount; ++column)
             if (RosterModel::isSensitive(column))
                 m_view->horizontalHeader()->setSectionHidden(column, true);
+    readWhatIsShown();
+}
+
+void RosterPanel::readWhatIsShown()
+{
+    const QHeaderView* header = m_view->horizontalHeader();
+    bool details = false;
+    for (int column = RosterModel::DefaultColumnCount; column < RosterModel::ColumnCount && !details;
+         ++column)
+        details = !header->isSectionHidden(column);
+    m_model->setDetailsShown(details);
+    // A column now shown needs what the rows held were read without: read them again in the background,
+    // the rows staying on screen meanwhile.
+    const RosterModel::Reading needed = m_model->reading();
+    const RosterModel::Reading loaded = m_model->loadedReading();
+    if (m_model->unitId() != 0
+        && ((needed.details && !loaded.details) || (needed.sensitive && !loaded.sensitive)))
+        refresh(m_title->text());
 }
 
 void RosterPanel::fitHeaders()

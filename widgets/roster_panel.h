@@ -79,6 +79,8 @@ private:
     void chooseColumns(const QPoint& at);
     // Widens the columns whose title no longer fits (after a change of language).
     void fitHeaders();
+    // Reads the details along with the rows only while one of their columns is shown.
+    void readWhatIsShown();
 
     RosterModel* m_model;
     QLabel* m_title;

@@ -103,8 +103,8 @@ private slots:
     {
         // SQLite's own API where the build allows it, Qt SQL elsewhere: the same roster either way.
         const auto read = [this] {
-            auto snapshot = RosterModel::read(
-                m_setup->database->db(), m_setup->tree.province.id, true, QDate(2026, 11, 25), true);
+            auto snapshot = RosterModel::read(m_setup->database->db(), m_setup->tree.province.id, true,
+                QDate(2026, 11, 25), RosterModel::Reading { true, true });
             QStringList rows;
             if (!snapshot)
                 return rows;
@@ -121,9 +121,11 @@ private slots:
                           .arg(row.exempt)
                           .arg(row.categoryId)
                     + QStringLiteral("|%1|%2|%3|%4|%5|%6|%7|%8|%9")
-                          .arg(row.profileNumber, row.hometown, row.generalEducation,
-                              row.professionalQualification, row.ethnicity, row.religion, row.citizenId,
-                              row.exemptSince.toString(Qt::ISODate))
+                          .arg(row.profileNumber, snapshot->texts.value(row.hometown),
+                              snapshot->texts.value(row.generalEducation),
+                              snapshot->texts.value(row.professionalQualification),
+                              snapshot->texts.value(row.ethnicity), snapshot->texts.value(row.religion),
+                              row.citizenId, row.exemptSince.toString(Qt::ISODate))
                           .arg(static_cast<int>(row.politicalTheory))
                     + u'|' + snapshot->unitLabels.value(row.unitId));
             return rows;
@@ -323,7 +325,21 @@ private slots:
             QVERIFY(columns.contains(RosterModel::HometownColumn));
             QVERIFY(model.index(hoa, RosterModel::EthnicityColumn).data().toString().isEmpty());
             QVERIFY(model.index(hoa, RosterModel::CitizenIdColumn).data().toString().isEmpty());
-            QCOMPARE(model.index(hoa, RosterModel::HometownColumn).data().toString(), m_setup->hoa.hometown);
+            // The details are not read while none of their columns shows; showing one reads the roster
+            // again, in the background, with them.
+            QVERIFY(!model.loadedReading().details);
+            QVERIFY(model.index(hoa, RosterModel::HometownColumn).data().toString().isEmpty());
+            QSignalSpy refreshed(&panel, &RosterPanel::refreshed);
+            for (QAction* action : menu->actions())
+                if (action->data().toInt() == RosterModel::HometownColumn)
+                    action->setChecked(true);
+            QVERIFY(refreshed.wait(10000));
+            QVERIFY(model.loadedReading().details);
+            QVERIFY(!model.loadedReading().sensitive); // never for this role
+            const int hoaAgain = static_cast<int>(names(model).indexOf(QStringLiteral("Nguyễn Thị Hoa")));
+            QCOMPARE(
+                model.index(hoaAgain, RosterModel::HometownColumn).data().toString(), m_setup->hoa.hometown);
+            QVERIFY(model.index(hoaAgain, RosterModel::EthnicityColumn).data().toString().isEmpty());
             // Shown from the chooser, a column is as wide as its title.
             for (QAction* action : menu->actions())
                 if (action->data().toInt() == RosterModel::ProfessionalColumn)
