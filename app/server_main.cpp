@@ -46,8 +46,9 @@ int main(int argc, char* argv[])
         return 1;
     }
     out << QCoreApplication::translate(
-        "sotay-server", "Máy chủ Sổ tay đang chạy tại http://%1:%2 (dữ liệu: %3)")
-               .arg(parsed->config.host)
+        "sotay-server", "Máy chủ Sổ tay đang chạy tại %1://%2:%3 (dữ liệu: %4)")
+               .arg(config.tls.enabled() ? QStringLiteral("https") : QStringLiteral("http"),
+                   parsed->config.host)
                .arg(sotayServer.port())
                .arg(parsed->config.database.describe())
         << '\n';

@@ -14,7 +14,7 @@ if(NOT TARGET PostgreSQL::client)
     add_library(PostgreSQL::client INTERFACE IMPORTED)
     target_link_libraries(PostgreSQL::client INTERFACE PostgreSQL::PostgreSQL)
 endif()
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Util Net JSON)
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Util Net NetSSL Crypto JSON)
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

@@ -45,12 +45,13 @@ QString loggablePath(const QString& path)
 class ApiRequestHandler final : public Poco::Net::HTTPRequestHandler {
 public:
     ApiRequestHandler(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes,
-        const Authenticator& authenticate, const QSet<QString>& trustedProxies)
+        const Authenticator& authenticate, const QSet<QString>& trustedProxies, bool overTls)
         : m_router(router)
         , m_databases(databases)
         , m_maxBodyBytes(maxBodyBytes)
         , m_authenticate(authenticate)
         , m_trustedProxies(trustedProxies)
+        , m_overTls(overTls)
     {
     }
 
@@ -84,6 +85,9 @@ public:
         response.setContentType("application/json; charset=utf-8");
         response.set("Cache-Control", "no-store");
         response.set("X-Content-Type-Options", "nosniff");
+        // Over HTTPS, browsers and clients that honour it never fall back to plain HTTP for a year.
+        if (m_overTls)
+            response.set("Strict-Transport-Security", "max-age=31536000");
         if (answer.status == 401)
             response.set("WWW-Authenticate", "Bearer");
         for (const auto& [name, value] : answer.headers)
@@ -212,17 +216,19 @@ private:
     qint64 m_maxBodyBytes;
     const Authenticator& m_authenticate;
     const QSet<QString>& m_trustedProxies;
+    bool m_overTls;
 };
 
 } // namespace
 
 RequestHandlerFactory::RequestHandlerFactory(const Router& router, ThreadDatabase& databases,
-    qint64 maxBodyBytes, Authenticator authenticate, QSet<QString> trustedProxies)
+    qint64 maxBodyBytes, Authenticator authenticate, QSet<QString> trustedProxies, bool overTls)
     : m_router(router)
     , m_databases(databases)
     , m_maxBodyBytes(maxBodyBytes)
     , m_authenticate(std::move(authenticate))
     , m_trustedProxies(std::move(trustedProxies))
+    , m_overTls(overTls)
 {
 }
 
@@ -230,7 +236,8 @@ Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest&)
 {
     // Poco takes ownership of the handler and deletes it after the request.
-    return new ApiRequestHandler(m_router, m_databases, m_maxBodyBytes, m_authenticate, m_trustedProxies);
+    return new ApiRequestHandler(
+        m_router, m_databases, m_maxBodyBytes, m_authenticate, m_trustedProxies, m_overTls);
 }
 
 } // namespace sotay::server

@@ -17,7 +17,7 @@ class RequestHandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory 
 public:
     // `trustedProxies`: addresses (canonicalAddress) of reverse proxies whose X-Forwarded-For is believed.
     RequestHandlerFactory(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes,
-        Authenticator authenticate, QSet<QString> trustedProxies = {});
+        Authenticator authenticate, QSet<QString> trustedProxies = {}, bool overTls = false);
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
 
 private:
@@ -26,6 +26,7 @@ private:
     qint64 m_maxBodyBytes;
     Authenticator m_authenticate;
     QSet<QString> m_trustedProxies;
+    bool m_overTls = false;
 };
 
 } // namespace sotay::server

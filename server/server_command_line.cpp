@@ -46,7 +46,15 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
             "dùng "
             "được lấy từ tiêu đề X-Forwarded-For (có thể ghi nhiều lần)."),
         QCoreApplication::translate("sotay-server", "ĐỊA_CHỈ"));
-    parser.addOptions({ help, version, data, database, listen, threads, demo, noCache, trustedProxy });
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+        QCoreApplication::translate("sotay-server",
+            "Chứng chỉ TLS (tệp PEM, có cả các chứng chỉ trung gian): máy chủ phục vụ HTTPS thay cho HTTP."),
+        QCoreApplication::translate("sotay-server", "TỆP"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+        QCoreApplication::translate("sotay-server", "Khóa riêng của chứng chỉ TLS (tệp PEM)."),
+        QCoreApplication::translate("sotay-server", "TỆP"));
+    parser.addOptions(
+        { help, version, data, database, listen, threads, demo, noCache, trustedProxy, tlsCert, tlsKey });
 
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
@@ -94,6 +102,10 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
                                       .arg(proxy));
         result.config.trustedProxies.insert(address);
     }
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        return Error::invalid(QCoreApplication::translate(
+            "sotay-server", "HTTPS cần cả hai: --tls-cert (chứng chỉ) và --tls-key (khóa riêng)."));
+    result.config.tls = { parser.value(tlsCert), parser.value(tlsKey) };
     result.config.demo = parser.isSet(demo);
     result.config.cache = !parser.isSet(noCache);
     if (parser.isSet(threads)) {

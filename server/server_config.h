@@ -6,6 +6,7 @@
 #include "password_hasher.h"
 #include "sign_in_throttle.h"
 #include "store/database_config.h"
+#include "tls_listener.h"
 
 #include <QSet>
 #include <QString>
@@ -32,6 +33,7 @@ struct ServerConfig {
     // On a database with no account, the password of the first administrator "admin" (SOTAY_ADMIN_PASSWORD).
     QString adminPassword;
     bool demo = false; // seed the demo province into an empty database (--demo)
+    TlsFiles tls;      // --tls-cert and --tls-key: HTTPS instead of HTTP
     // Keep roster orders and members' JSON between requests (--no-cache turns it off, for diagnosis and for
     // measuring the uncached path).
     bool cache = true;

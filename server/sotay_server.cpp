@@ -18,6 +18,7 @@
 #include "store/user_repository.h"
 #include "sync_routes.h"
 #include "thread_database.h"
+#include "tls_listener.h"
 #include "user_routes.h"
 
 #include <QCoreApplication>
@@ -174,8 +175,10 @@ Status SotayServer::start()
 
     d.databases = std::make_unique<ThreadDatabase>(d.config.database);
     try {
-        Poco::Net::ServerSocket socket(
-            Poco::Net::SocketAddress(d.config.host.toStdString(), d.config.port), 128);
+        auto listener = openListener(d.config.host, d.config.port, 128, d.config.tls);
+        if (!listener)
+            return listener.error();
+        Poco::Net::ServerSocket& socket = *listener;
         d.port = socket.address().port();
 
         Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
@@ -202,7 +205,7 @@ Status SotayServer::start()
                     }
                     request.principal = *principal;
                 },
-                d.config.trustedProxies),
+                d.config.trustedProxies, d.config.tls.enabled()),
             *d.pool, socket, params);
         d.http->start();
     } catch (const Poco::Exception& error) {

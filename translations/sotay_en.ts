@@ -1099,6 +1099,14 @@
         <source>Đang tạo tỉnh mẫu: %1 / %2 đảng viên</source>
         <translation>Creating the demo province: %1 / %2 party members</translation>
     </message>
+    <message>
+        <source>Không dùng được %1 cho HTTPS: %2</source>
+        <translation>Cannot use %1 for HTTPS: %2</translation>
+    </message>
+    <message>
+        <source>không đọc được tệp.</source>
+        <translation>the file cannot be read.</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
@@ -1331,10 +1339,6 @@
         <translation>The number of threads must be a whole number from 1 to 256.</translation>
     </message>
     <message>
-        <source>Máy chủ Sổ tay đang chạy tại http://%1:%2 (dữ liệu: %3)</source>
-        <translation>Sổ tay server running at http://%1:%2 (data: %3)</translation>
-    </message>
-    <message>
         <source>Đang dừng: chờ các yêu cầu đang xử lý hoàn tất...</source>
         <translation>Stopping: waiting for requests in progress to finish...</translation>
     </message>
@@ -1365,6 +1369,26 @@
     <message>
         <source>--trusted-proxy cần một địa chỉ IP, không phải &quot;%1&quot;.</source>
         <translation>--trusted-proxy needs an IP address, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ TLS (tệp PEM, có cả các chứng chỉ trung gian): máy chủ phục vụ HTTPS thay cho HTTP.</source>
+        <translation>TLS certificate (PEM file, with any intermediate certificates): the server serves HTTPS instead of HTTP.</translation>
+    </message>
+    <message>
+        <source>TỆP</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Khóa riêng của chứng chỉ TLS (tệp PEM).</source>
+        <translation>Private key of the TLS certificate (PEM file).</translation>
+    </message>
+    <message>
+        <source>HTTPS cần cả hai: --tls-cert (chứng chỉ) và --tls-key (khóa riêng).</source>
+        <translation>HTTPS needs both --tls-cert (the certificate) and --tls-key (the private key).</translation>
+    </message>
+    <message>
+        <source>Máy chủ Sổ tay đang chạy tại %1://%2:%3 (dữ liệu: %4)</source>
+        <translation>The Sổ tay server is running at %1://%2:%3 (data: %4)</translation>
     </message>
 </context>
 <context>
