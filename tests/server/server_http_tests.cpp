@@ -242,10 +242,28 @@ BOOST_AUTO_TEST_CASE(the_command_line_is_checked)
         { QStringLiteral("sotay-server"), QStringLiteral("--data"), QStringLiteral("x"),
             QStringLiteral("--database"), QStringLiteral("postgresql://a@b/c") })
                     .ok());
+    // HTTPS needs the certificate and its key together; proxies are IP addresses, kept in one spelling.
+    BOOST_TEST(!parseServerCommandLine(
+        { QStringLiteral("sotay-server"), QStringLiteral("--tls-cert"), QStringLiteral("server.pem") })
+                    .ok());
+    auto tls = parseServerCommandLine({ QStringLiteral("sotay-server"), QStringLiteral("--tls-cert"),
+        QStringLiteral("server.pem"), QStringLiteral("--tls-key"), QStringLiteral("server.key"),
+        QStringLiteral("--trusted-proxy"), QStringLiteral("::ffff:10.0.0.5"),
+        QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1") });
+    BOOST_TEST_REQUIRE(tls.ok());
+    BOOST_TEST(tls->config.tls.enabled());
+    BOOST_TEST(tls->config.tls.key == QStringLiteral("server.key"));
+    BOOST_TEST((tls->config.trustedProxies
+        == QSet<QString> { QStringLiteral("10.0.0.5"), QStringLiteral("127.0.0.1") }));
+    BOOST_TEST(!parseServerCommandLine(
+        { QStringLiteral("sotay-server"), QStringLiteral("--trusted-proxy"), QStringLiteral("proxy.local") })
+                    .ok());
     auto help = parseServerCommandLine({ QStringLiteral("sotay-server"), QStringLiteral("--help") });
     BOOST_TEST_REQUIRE(help.ok());
     BOOST_TEST(help->exitNow);
     BOOST_TEST(help->text.contains(QStringLiteral("--listen")));
+    BOOST_TEST(help->text.contains(QStringLiteral("--tls-cert")));
+    BOOST_TEST(help->text.contains(QStringLiteral("--trusted-proxy")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
