@@ -4,6 +4,7 @@
 #include "message_box.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTest>
@@ -24,6 +25,25 @@ void offscreenUnlessChosen()
 Q_CONSTRUCTOR_FUNCTION(offscreenUnlessChosen)
 
 } // namespace
+
+bool useOffscreenScreen(const QTemporaryDir& folder, int width, int height)
+{
+    if (!qEnvironmentVariable("QT_QPA_PLATFORM", QStringLiteral("offscreen"))
+             .startsWith(QStringLiteral("offscreen")))
+        return true;
+    const QString config = folder.filePath(QStringLiteral("screens.json"));
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(QStringLiteral(R"({"screens": [{"name": "screen", "x": 0, "y": 0, "width": %1, "height": %2, )"
+                              R"("logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})")
+                   .arg(width)
+                   .arg(height)
+                   .toUtf8());
+    file.close();
+    qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
+    return true;
+}
 
 QUrl TreeServer::url() const
 {

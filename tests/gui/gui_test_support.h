@@ -47,5 +47,10 @@ void prepareWindowTests(const QTemporaryDir& folder);
 // (call it in each test's init()).
 void failOnReplicaMisuse();
 void clearSettings();
+// Gives the offscreen platform (when it is the one in use) a screen of `width`×`height` pixels instead of its
+// default 800×600, so that what depends on the screen's size (the window's opening size, the tree dock's
+// width) is what a real office screen gives. Call it in main(), before QApplication exists; the screen's
+// description is written into `folder`. False when the file could not be written.
+bool useOffscreenScreen(const QTemporaryDir& folder, int width, int height);
 
 } // namespace sotay::test

@@ -21,7 +21,6 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDockWidget>
-#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -502,17 +501,9 @@ private:
 // A screen of 1920×1080 for the offscreen platform, so that a maximised window is larger than a restored one.
 int main(int argc, char** argv)
 {
-    QTemporaryDir screens;
-    const QString config = screens.filePath(QStringLiteral("screens.json"));
-    QFile file(config);
-    if (!file.open(QIODevice::WriteOnly))
+    const QTemporaryDir screens;
+    if (!sotay::test::useOffscreenScreen(screens, 1920, 1080))
         return 1;
-    file.write(
-        R"({"screens": [{"name": "screen", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
-    file.close();
-    if (qEnvironmentVariable("QT_QPA_PLATFORM", QStringLiteral("offscreen"))
-            .startsWith(QStringLiteral("offscreen")))
-        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
     QApplication app(argc, argv);
     app.setAttribute(Qt::AA_Use96Dpi, true);
     OrgTreePanelTests tests;
