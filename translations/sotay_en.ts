@@ -1725,7 +1725,7 @@ Qt %2.</translation>
     </message>
     <message>
         <source>Chính thức</source>
-        <translation>Official</translation>
+        <translation>Permanent</translation>
     </message>
     <message>
         <source>Tạm thời</source>
