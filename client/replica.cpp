@@ -138,6 +138,13 @@ OutboxEntry outboxEntryFrom(const QSqlQuery& query, int first = 0)
         QDateTime::fromString(query.value(first + 8).toString(), Qt::ISODateWithMs) };
 }
 
+// A conflict row: id, outbox_id, entity, entity_id, local_json, server_json.
+Conflict conflictFrom(const QSqlQuery& query)
+{
+    return { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString(),
+        query.value(3).toLongLong(), parse(query.value(4).toString()), parse(query.value(5).toString()) };
+}
+
 Result<bool> changedOneRow(Result<QSqlQuery> query)
 {
     if (!query)
@@ -227,9 +234,7 @@ Result<QList<Conflict>> Replica::conflicts() const
         return query.error();
     QList<Conflict> list;
     while (query->next())
-        list.append({ query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toString(),
-            query->value(3).toLongLong(), parse(query->value(4).toString()),
-            parse(query->value(5).toString()) });
+        list.append(conflictFrom(*query));
     return list;
 }
 
@@ -251,7 +256,7 @@ Result<QList<UnsettledEdit>> Replica::unsettled() const
 {
     // The refused entries, and the conflicts still open with the entry each came from.
     auto query = sql::exec(m_db,
-        QStringLiteral("SELECT c.id, c.entity, c.entity_id, c.local_json, c.server_json, o.id, "
+        QStringLiteral("SELECT c.id, c.outbox_id, c.entity, c.entity_id, c.local_json, c.server_json, o.id, "
                        "o.idempotency_key, o.method, o.path, o.body, o.if_match, o.state, o.message, "
                        "o.created_at FROM outbox o LEFT JOIN conflict c ON c.outbox_id = o.id AND "
                        "c.resolved = 0 WHERE o.state = 'refused' OR c.id IS NOT NULL ORDER BY o.id, c.id"));
@@ -259,11 +264,9 @@ Result<QList<UnsettledEdit>> Replica::unsettled() const
         return query.error();
     QList<UnsettledEdit> list;
     while (query->next()) {
-        UnsettledEdit edit { outboxEntryFrom(*query, 5), std::nullopt };
+        UnsettledEdit edit { outboxEntryFrom(*query, 6), std::nullopt };
         if (!query->value(0).isNull())
-            edit.conflict = Conflict { query->value(0).toLongLong(), edit.entry.id,
-                query->value(1).toString(), query->value(2).toLongLong(), parse(query->value(3).toString()),
-                parse(query->value(4).toString()) };
+            edit.conflict = conflictFrom(*query);
         list.append(edit);
     }
     return list;

@@ -16,9 +16,9 @@ QString translated(const char* text)
     return QCoreApplication::translate("OutboxDescription", text);
 }
 
-QString nameOf(const QSqlDatabase& db, const QString& entity, qint64 id)
+QString nameOf(const QSqlDatabase& db, bool member, qint64 id)
 {
-    const QString statement = entity == u"members"
+    const QString statement = member
         ? QStringLiteral(
             "SELECT family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' "
             "END || given_name FROM member WHERE id = ?")
@@ -29,18 +29,26 @@ QString nameOf(const QSqlDatabase& db, const QString& entity, qint64 id)
 
 } // namespace
 
-QString describeOutboxEntry(const QSqlDatabase& db, const client::OutboxEntry& entry)
+std::optional<OutboxTarget> outboxTargetOf(const client::OutboxEntry& entry)
 {
     static const QRegularExpression pattern(
         QStringLiteral("^/api/v1/(members|orgs)(?:/(\\d+))?(?:/(\\w+))?$"));
     const auto match = pattern.match(entry.path);
     if (!match.hasMatch())
+        return std::nullopt;
+    return OutboxTarget { match.captured(1) == u"members", match.captured(2).toLongLong(),
+        match.captured(3) };
+}
+
+QString describeOutboxEntry(const QSqlDatabase& db, const client::OutboxEntry& entry)
+{
+    const auto target = outboxTargetOf(entry);
+    if (!target)
         return entry.method + u' ' + entry.path;
-    const QString entity = match.captured(1);
-    const qint64 id = match.captured(2).toLongLong();
-    const QString action = match.captured(3);
+    const qint64 id = target->id;
+    const QString& action = target->action;
     const QJsonObject& body = entry.body;
-    if (entity == u"members") {
+    if (target->members) {
         if (id == 0) {
             const QStringList parts { body.value(QStringLiteral("familyName")).toString(),
                 body.value(QStringLiteral("middleName")).toString(),
@@ -48,7 +56,7 @@ QString describeOutboxEntry(const QSqlDatabase& db, const client::OutboxEntry& e
             return translated(QT_TRANSLATE_NOOP("OutboxDescription", "Thêm đảng viên %1"))
                 .arg(parts.join(u' ').simplified());
         }
-        const QString name = nameOf(db, entity, id);
+        const QString name = nameOf(db, target->members, id);
         if (action == u"events") {
             const auto type = memberEventTypeFromCode(body.value(QStringLiteral("type")).toString());
             return translated(QT_TRANSLATE_NOOP("OutboxDescription", "%1: %2"))
@@ -61,7 +69,7 @@ QString describeOutboxEntry(const QSqlDatabase& db, const client::OutboxEntry& e
     if (id == 0)
         return translated(QT_TRANSLATE_NOOP("OutboxDescription", "Thêm tổ chức %1"))
             .arg(body.value(QStringLiteral("name")).toString());
-    const QString name = nameOf(db, entity, id);
+    const QString name = nameOf(db, target->members, id);
     if (action == u"move")
         return translated(QT_TRANSLATE_NOOP("OutboxDescription", "Chuyển %1 sang nơi trực thuộc khác"))
             .arg(name);

@@ -5,6 +5,7 @@
 #include "message_box.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
+#include "outbox_description.h"
 #include "replica.h"
 
 #include <QComboBox>
@@ -12,27 +13,10 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace sotay::widgets {
 namespace {
-
-struct Target {
-    bool members = false;
-    qint64 id = 0;
-    QString action;
-};
-
-std::optional<Target> targetOf(const client::OutboxEntry& entry)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^/api/v1/(members|orgs)(?:/(\\d+))?(?:/(\\w+))?$"));
-    const auto match = pattern.match(entry.path);
-    if (!match.hasMatch())
-        return std::nullopt;
-    return Target { match.captured(1) == u"members", match.captured(2).toLongLong(), match.captured(3) };
-}
 
 // Whether the refused entry is gone from the list: replaced by the corrected edit.
 bool replaced(const client::Replica& replica, qint64 outboxId)
@@ -41,8 +25,8 @@ bool replaced(const client::Replica& replica, qint64 outboxId)
     return !entry || entry->state != u"refused";
 }
 
-bool resendMemberEdit(
-    QWidget* parent, const ResendContext& context, const client::OutboxEntry& entry, const Target& target)
+bool resendMemberEdit(QWidget* parent, const ResendContext& context, const client::OutboxEntry& entry,
+    const OutboxTarget& target)
 {
     OrgUnit unit;
     if (target.id == 0) {
@@ -73,7 +57,7 @@ bool resendMemberEdit(
 
 std::optional<RefusedOperation> operationOf(const client::OutboxEntry& entry)
 {
-    const auto target = targetOf(entry);
+    const auto target = outboxTargetOf(entry);
     if (!target || target->members)
         return std::nullopt;
     using Kind = OrgOperationDialog::Kind;
@@ -135,7 +119,7 @@ bool resendRefusedEdit(QWidget* parent, const ResendContext& context, const clie
 {
     if (entry.state != u"refused")
         return false;
-    const auto target = targetOf(entry);
+    const auto target = outboxTargetOf(entry);
     if (target && target->members)
         return resendMemberEdit(parent, context, entry, *target);
     const auto operation = operationOf(entry);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui_test_support.h"
 
+#include "demo/demo_province.h"
 #include "message_box.h"
+#include "store/database.h"
+#include "store/write_context.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -43,6 +46,27 @@ bool useOffscreenScreen(const QTemporaryDir& folder, int width, int height)
     file.close();
     qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
     return true;
+}
+
+QString seedDemoReplica(const QString& file, int members)
+{
+    const QString connection = QStringLiteral("demo-seed");
+    QString problem;
+    {
+        auto db = openAndMigrate(DatabaseConfig::sqlite(file), connection);
+        if (!db) {
+            problem = db.error().message;
+        } else {
+            DemoOptions options;
+            options.members = members;
+            const auto context = WriteContext::at(
+                QStringLiteral("test"), QDateTime(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC));
+            if (const auto seeded = seedDemoProvince(*db, options, context); !seeded)
+                problem = seeded.error().message;
+        }
+    }
+    closeDatabase(connection);
+    return problem;
 }
 
 QUrl TreeServer::url() const

@@ -9,8 +9,10 @@
 #include "support/running_server.h"
 #include "support/test_database.h"
 
+#include <QApplication>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
 
 #include <memory>
@@ -52,5 +54,26 @@ void clearSettings();
 // width) is what a real office screen gives. Call it in main(), before QApplication exists; the screen's
 // description is written into `folder`. False when the file could not be written.
 bool useOffscreenScreen(const QTemporaryDir& folder, int width, int height);
+// Fills a new SQLite file with a demo province of `members` members, as of the tests' day (2026-11-25), as a
+// replica the main window can open without a server. The error's message when it could not.
+QString seedDemoReplica(const QString& file, int members);
+
+} // namespace sotay::test
+
+// The main() of a widget suite run on an offscreen screen of `width`×`height` (useOffscreenScreen).
+#define SOTAY_GUI_TEST_MAIN_ON_SCREEN(TestClass, width, height)                                              \
+    int main(int argc, char** argv)                                                                          \
+    {                                                                                                        \
+        const QTemporaryDir screens;                                                                         \
+        if (!sotay::test::useOffscreenScreen(screens, (width), (height)))                                    \
+            return 1;                                                                                        \
+        QApplication app(argc, argv);                                                                        \
+        app.setAttribute(Qt::AA_Use96Dpi, true);                                                             \
+        TestClass tests;                                                                                     \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
+        return QTest::qExec(&tests, argc, argv);                                                             \
+    }
+
+namespace sotay::test {
 
 } // namespace sotay::test

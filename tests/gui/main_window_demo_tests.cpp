@@ -3,7 +3,6 @@
 // screenshots of it and of a member's record are saved as artefacts of the test run, and switching the
 // language to English and back changes what is read again (the roster's column headers) and is remembered in
 // the settings.
-#include "demo/demo_province.h"
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "member_form.h"
@@ -12,7 +11,6 @@
 #include "org_tree_panel.h"
 #include "roster_model.h"
 #include "roster_panel.h"
-#include "store/database.h"
 #include "sync_status_bar.h"
 
 #include <QAction>
@@ -38,17 +36,8 @@ private slots:
         QVERIFY(m_folder.isValid());
         test::prepareWindowTests(m_settings);
         m_replica = m_folder.filePath(QStringLiteral("demo.sqlite"));
-        {
-            auto db = openAndMigrate(DatabaseConfig::sqlite(m_replica), QStringLiteral("demo-seed"));
-            QVERIFY(db.ok());
-            DemoOptions options;
-            options.members = 20000;
-            const auto context = WriteContext::at(
-                QStringLiteral("test"), QDateTime(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC));
-            const auto seeded = seedDemoProvince(*db, options, context);
-            QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
-        }
-        closeDatabase(QStringLiteral("demo-seed"));
+        const QString seeded = test::seedDemoReplica(m_replica, 20000);
+        QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
     }
 
     void theWindowOpensOnTheDemoProvinceAndIsPhotographed()

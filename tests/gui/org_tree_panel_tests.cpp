@@ -499,16 +499,6 @@ private:
 };
 
 // A screen of 1920×1080 for the offscreen platform, so that a maximised window is larger than a restored one.
-int main(int argc, char** argv)
-{
-    const QTemporaryDir screens;
-    if (!sotay::test::useOffscreenScreen(screens, 1920, 1080))
-        return 1;
-    QApplication app(argc, argv);
-    app.setAttribute(Qt::AA_Use96Dpi, true);
-    OrgTreePanelTests tests;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&tests, argc, argv);
-}
+SOTAY_GUI_TEST_MAIN_ON_SCREEN(OrgTreePanelTests, 1920, 1080)
 
 #include "org_tree_panel_tests.moc"

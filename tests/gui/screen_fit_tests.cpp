@@ -6,7 +6,6 @@
 // the visible menu bar; the member form and each dialog fit too. Screenshots of each, at 1280×720 and
 // 1600×1000 and in both languages, are saved in $SOTAY_TEST_ARTEFACTS for a person to look at.
 #include "conflict_dialog.h"
-#include "demo/demo_province.h"
 #include "gui_test_support.h"
 #include "language.h"
 #include "main_window.h"
@@ -20,10 +19,8 @@
 #include "roster_model.h"
 #include "roster_panel.h"
 #include "sign_in_dialog.h"
-#include "store/database.h"
 #include "store/member_repository.h"
 #include "store/sql.h"
-#include "store/write_context.h"
 #include "sync_status_bar.h"
 #include "unsettled_edits_dialog.h"
 
@@ -161,17 +158,8 @@ private slots:
         test::prepareWindowTests(m_settings);
         installLanguage(*QCoreApplication::instance(), QStringLiteral("vi"));
         m_replica = m_folder.filePath(QStringLiteral("demo.sqlite"));
-        {
-            auto db = openAndMigrate(DatabaseConfig::sqlite(m_replica), QStringLiteral("demo-seed"));
-            QVERIFY(db.ok());
-            DemoOptions options;
-            options.members = 3000;
-            const auto context = WriteContext::at(
-                QStringLiteral("test"), QDateTime(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC));
-            const auto seeded = seedDemoProvince(*db, options, context);
-            QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
-        }
-        closeDatabase(QStringLiteral("demo-seed"));
+        const QString seeded = test::seedDemoReplica(m_replica, 3000);
+        QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
         // An officer's replica: the sensitive columns are offered too (the widest column chooser).
         auto replica = client::Replica::open(m_replica);
         QVERIFY(replica.ok());
@@ -538,15 +526,5 @@ private:
 // A 1920×1080 screen, as the offices have: at 100 % the windows tried at 1280×720 and 1366×768 are restored
 // windows on it, and under QT_SCALE_FACTOR=1.5 (screen_fit_tests_150) it is Windows' usual 150 %, 1280×720
 // logical pixels.
-int main(int argc, char** argv)
-{
-    const QTemporaryDir screens;
-    if (!sotay::test::useOffscreenScreen(screens, 1920, 1080))
-        return 1;
-    QApplication app(argc, argv);
-    app.setAttribute(Qt::AA_Use96Dpi, true);
-    ScreenFitTests tests;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&tests, argc, argv);
-}
+SOTAY_GUI_TEST_MAIN_ON_SCREEN(ScreenFitTests, 1920, 1080)
 #include "screen_fit_tests.moc"
