@@ -632,7 +632,7 @@ BOOST_AUTO_TEST_CASE(the_head_says_how_much_the_first_download_brings_within_the
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
             const SmallTree t = buildSmallTree(db->db());
-            addMember(db->db(), t.cell1.id, "Nguyễn", "Thị", "Lan");
+            const Member lan = addMember(db->db(), t.cell1.id, "Nguyễn", "Thị", "Lan");
             addMember(db->db(), t.cell2.id, "Lê", "Minh", "Châu");
             addMember(db->db(), t.rubberCell.id, "Phạm", "Thị", "Hoa");
             RunningServer server(*db);
@@ -649,6 +649,21 @@ BOOST_AUTO_TEST_CASE(the_head_says_how_much_the_first_download_brings_within_the
                 = server.call("GET", QStringLiteral("/api/v1/sync/head"), officer).json();
             BOOST_TEST(scoped.value(QStringLiteral("units")).toInteger() == 4); // Trấn Biên and below
             BOOST_TEST(scoped.value(QStringLiteral("members")).toInteger() == 2);
+
+            // A cell's secretary counts the cell alone; a member's account, which may not download, gets the
+            // sequence only.
+            const QString secretary
+                = server.addUser(admin, QStringLiteral("bithu.cb1"), QStringLiteral("secretary"), t.cell1.id);
+            const QJsonObject cell
+                = server.call("GET", QStringLiteral("/api/v1/sync/head"), secretary).json();
+            BOOST_TEST(cell.value(QStringLiteral("units")).toInteger() == 1);
+            BOOST_TEST(cell.value(QStringLiteral("members")).toInteger() == 1);
+            const QString member = server.addUser(
+                admin, QStringLiteral("dangvien.lan"), QStringLiteral("member"), t.cell1.id, lan.id);
+            const QJsonObject own = server.call("GET", QStringLiteral("/api/v1/sync/head"), member).json();
+            BOOST_TEST(own.contains(QStringLiteral("seq")));
+            BOOST_TEST(!own.contains(QStringLiteral("units")));
+            BOOST_TEST(!own.contains(QStringLiteral("members")));
         }
     }
 }
