@@ -54,6 +54,14 @@ ApiError ApiError::unavailable(QString message)
 {
     return { 503, QStringLiteral("unavailable"), std::move(message) };
 }
+ApiError ApiError::busy(QString message, int retryAfterSeconds)
+{
+    ApiError error { 503, QStringLiteral("busy"), std::move(message) };
+    error.with(QStringLiteral("retryAfter"), retryAfterSeconds);
+    error.m_headers["Retry-After"] = std::to_string(retryAfterSeconds);
+    return error;
+}
+
 ApiError ApiError::tooManyRequests(QString code, QString message, int retryAfterSeconds)
 {
     ApiError error { 429, std::move(code), std::move(message) };

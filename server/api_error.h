@@ -29,6 +29,8 @@ public:
     static ApiError preconditionFailed(QString message);
     static ApiError tooLarge(QString message);
     static ApiError unavailable(QString message);
+    // 503 `busy` with `Retry-After`: the server has no room for the request now.
+    static ApiError busy(QString message, int retryAfterSeconds);
     // 429 with `Retry-After` (and `retryAfter` in the body): try again in that many seconds.
     static ApiError tooManyRequests(QString code, QString message, int retryAfterSeconds);
     // The status that a domain error stands for.

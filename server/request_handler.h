@@ -1,32 +1,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api_error.h"
+#include "http_head.h"
+#include "http_response.h"
 #include "router.h"
 #include "thread_database.h"
 
+#include <QByteArray>
 #include <QSet>
-
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <QString>
 
 namespace sotay::server {
 
-// Reads and checks a request, runs its route, and writes the JSON answer; every ApiError becomes its
-// status and error body here and nowhere else. Logs one line per request with no personal data.
-class RequestHandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+// Turns a request that the connection layer has read whole into its answer: runs the route, and makes every
+// ApiError its status and error body here and nowhere else. Logs one line per request with no personal
+// data. Knows nothing of sockets: http_server.h owns the wire.
+class RequestHandler final {
 public:
     // `trustedProxies`: addresses (canonicalAddress) of reverse proxies whose X-Forwarded-For is believed.
-    RequestHandlerFactory(const Router& router, ThreadDatabase& databases, qint64 maxBodyBytes,
-        Authenticator authenticate, QSet<QString> trustedProxies = {}, bool overTls = false);
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+    RequestHandler(const Router& router, ThreadDatabase& databases, Authenticator authenticate,
+        QSet<QString> trustedProxies, bool overTls);
+
+    // Runs on a request thread: the database connection is that thread's own.
+    HttpResponse handle(const RequestHead& head, QByteArray body, const QString& peerAddress) const;
+    // An answer the connection layer gives without running a route (a refused head, a body too slow or too
+    // large, too many connections): the same JSON error body and headers as every other error.
+    HttpResponse refuse(const ApiError& error, const RequestHead* head) const;
 
 private:
+    HttpResponse answer(const ApiResponse& response, const RequestHead* head) const;
+
     const Router& m_router;
     ThreadDatabase& m_databases;
-    qint64 m_maxBodyBytes;
     Authenticator m_authenticate;
     QSet<QString> m_trustedProxies;
-    bool m_overTls = false;
+    bool m_overTls;
 };
+
+// The Vietnamese refusal for a head the parser would not take.
+ApiError headRefusalError(const HeadRefusal& refusal);
 
 } // namespace sotay::server

@@ -53,8 +53,13 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
         QCoreApplication::translate("sotay-server", "Khóa riêng của chứng chỉ TLS (tệp PEM)."),
         QCoreApplication::translate("sotay-server", "TỆP"));
-    parser.addOptions(
-        { help, version, data, database, listen, threads, demo, noCache, trustedProxy, tlsCert, tlsKey });
+    const QCommandLineOption perAddress(QStringLiteral("connections-per-address"),
+        QCoreApplication::translate("sotay-server",
+            "Số kết nối tối đa cùng lúc từ một địa chỉ IP (mặc định: 64; proxy tin cậy không bị giới hạn). "
+            "Tăng lên khi nhiều máy của một cơ quan ra Internet qua cùng một địa chỉ."),
+        QStringLiteral("N"));
+    parser.addOptions({ help, version, data, database, listen, threads, demo, noCache, trustedProxy, tlsCert,
+        tlsKey, perAddress });
 
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
@@ -115,6 +120,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
             return Error::invalid(
                 QCoreApplication::translate("sotay-server", "Số luồng phải là số nguyên từ 1 đến 256."));
         result.config.threads = count;
+    }
+    if (parser.isSet(perAddress)) {
+        bool ok = false;
+        const int count = parser.value(perAddress).toInt(&ok);
+        if (!ok || count < 1 || count > 100000)
+            return Error::invalid(QCoreApplication::translate(
+                "sotay-server", "--connections-per-address phải là số nguyên từ 1 đến 100.000."));
+        result.config.connectionsPerAddress = count;
     }
     return result;
 }

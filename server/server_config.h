@@ -19,10 +19,15 @@ struct ServerConfig {
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8080; // 0 = any free port (tests)
     int threads = 64;    // request threads; each owns one database connection (see docs/operations.md)
-    int queue = 256;     // connections waiting for a thread before new ones are refused
+    int queue = 256;     // complete requests waiting for a thread; past it new ones get 503 at once
     int keepAliveSeconds = 5;
     int maxKeepAliveRequests = 1000;
     qint64 maxBodyBytes = qint64 { 1024 } * 1024;
+    int headSeconds = 10;            // a request's head arrives whole within this
+    qint64 minBytesPerSecond = 1024; // bodies and answers move at least this fast over each window
+    int rateWindowSeconds = 10;
+    int connectionsPerAddress = 64; // open connections from one client address (not trusted proxies)
+    int maxConnections = 4096;      // open connections in all (also held under the file limit)
     DatabaseConfig database;
 
     AuthPolicy auth;

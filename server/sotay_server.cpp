@@ -7,6 +7,7 @@
 #include "demo/demo_province.h"
 #include "handler_support.h"
 #include "health_routes.h"
+#include "http_server.h"
 #include "member_json_cache.h"
 #include "member_routes.h"
 #include "org_routes.h"
@@ -26,10 +27,6 @@
 #include <QTextStream>
 
 #include <Poco/Exception.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/ThreadPool.h>
 
 #include <algorithm>
 #include <optional>
@@ -43,6 +40,22 @@ namespace {
 SignInLimits limitedToThreads(SignInLimits limits, int threads)
 {
     limits.concurrentSignIns = std::clamp(limits.concurrentSignIns, 1, std::max(1, threads / 2));
+    return limits;
+}
+
+ConnectionLimits connectionLimits(const ServerConfig& config)
+{
+    ConnectionLimits limits;
+    limits.requestThreads = config.threads;
+    limits.queuedRequests = config.queue;
+    limits.headTime = std::chrono::seconds(config.headSeconds);
+    limits.keepAliveTime = std::chrono::seconds(config.keepAliveSeconds);
+    limits.maxKeepAliveRequests = config.maxKeepAliveRequests;
+    limits.maxBodyBytes = config.maxBodyBytes;
+    limits.minBytesPerSecond = config.minBytesPerSecond;
+    limits.rateWindow = std::chrono::seconds(config.rateWindowSeconds);
+    limits.connectionsPerAddress = config.connectionsPerAddress;
+    limits.maxConnections = config.maxConnections;
     return limits;
 }
 
@@ -67,8 +80,8 @@ struct SotayServer::Impl {
     Services services;
     Router router;
     std::unique_ptr<ThreadDatabase> databases;
-    std::unique_ptr<Poco::ThreadPool> pool;
-    std::unique_ptr<Poco::Net::HTTPServer> http;
+    std::unique_ptr<RequestHandler> handler;
+    std::unique_ptr<HttpServer> http;
     quint16 port = 0;
 };
 
@@ -174,43 +187,25 @@ Status SotayServer::start()
     }
 
     d.databases = std::make_unique<ThreadDatabase>(d.config.database);
+    d.handler = std::make_unique<RequestHandler>(
+        d.router, *d.databases,
+        [&auth = d.auth](ApiRequest& request) {
+            auto principal = auth.authenticate(request.db, request.header(QStringLiteral("authorization")));
+            if (!principal) {
+                if (principal.error().code == ErrorCode::Storage)
+                    throw ApiError::fromError(principal.error());
+                throw ApiError::unauthorised(principal.error().message);
+            }
+            request.principal = *principal;
+        },
+        d.config.trustedProxies, d.config.tls.enabled());
     try {
-        auto listener = openListener(d.config.host, d.config.port, 128, d.config.tls);
+        auto listener = openListener(d.config.host, d.config.port, 1024, d.config.tls);
         if (!listener)
             return listener.error();
-        Poco::Net::ServerSocket& socket = *listener;
-        d.port = socket.address().port();
-
-        Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-        params->setMaxThreads(d.config.threads);
-        params->setMaxQueued(d.config.queue);
-        params->setKeepAlive(true);
-        params->setKeepAliveTimeout(Poco::Timespan(d.config.keepAliveSeconds, 0));
-        params->setMaxKeepAliveRequests(d.config.maxKeepAliveRequests);
-        params->setTimeout(Poco::Timespan(30, 0));
-        params->setServerName("sotay-server");
-
-        // One more thread than request threads: the pool also runs the acceptor.
-        d.pool = std::make_unique<Poco::ThreadPool>(2, d.config.threads + 1, 60);
-        d.http = std::make_unique<Poco::Net::HTTPServer>(
-            new RequestHandlerFactory(
-                d.router, *d.databases, d.config.maxBodyBytes,
-                [&auth = d.auth](ApiRequest& request) {
-                    auto principal
-                        = auth.authenticate(request.db, request.header(QStringLiteral("authorization")));
-                    if (!principal) {
-                        if (principal.error().code == ErrorCode::Storage)
-                            throw ApiError::fromError(principal.error());
-                        throw ApiError::unauthorised(principal.error().message);
-                    }
-                    request.principal = *principal;
-                },
-                d.config.trustedProxies, d.config.tls.enabled()),
-            *d.pool, socket, params);
-        d.http->start();
+        d.http = std::make_unique<HttpServer>(
+            std::move(*listener), *d.handler, connectionLimits(d.config), d.config.trustedProxies);
     } catch (const Poco::Exception& error) {
-        d.http.reset();
-        d.pool.reset();
         return Error { ErrorCode::Io,
             QCoreApplication::translate("SotayServer", "Không mở được cổng %1:%2: %3")
                 .arg(d.config.host)
@@ -218,6 +213,11 @@ Status SotayServer::start()
                 .arg(QString::fromStdString(error.displayText())),
             {} };
     }
+    if (Status started = d.http->start(); !started) {
+        d.http.reset();
+        return started;
+    }
+    d.port = d.http->port();
     return success();
 }
 
@@ -226,10 +226,8 @@ void SotayServer::stop()
     auto& d = *m_impl;
     if (!d.http)
         return;
-    d.http->stopAll(false); // requests in flight finish; idle keep-alive connections close
-    d.pool->joinAll();
+    d.http->stop(); // requests in flight finish; idle keep-alive connections close
     d.http.reset();
-    d.pool.reset();
 }
 
 quint16 SotayServer::port() const

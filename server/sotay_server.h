@@ -8,8 +8,8 @@
 
 namespace sotay::server {
 
-// The HTTP server: Poco's HTTPServer with a fixed pool of request threads, the routes, and a clean stop
-// that lets the requests in flight finish.
+// The API server: the routes over the connection layer (http_server.h), with a fixed pool of request
+// threads and a clean stop that lets the requests in flight finish.
 class SotayServer final {
 public:
     explicit SotayServer(ServerConfig config);

@@ -7,8 +7,9 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/NetSSL.h>
-#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+
+#include <openssl/ssl.h>
 
 namespace sotay::server {
 namespace {
@@ -34,12 +35,11 @@ void initialiseOpenSsl()
 
 } // namespace
 
-Result<Poco::Net::ServerSocket> openListener(
-    const QString& host, quint16 port, int backlog, const TlsFiles& tls)
+Result<Listener> openListener(const QString& host, quint16 port, int backlog, const TlsFiles& tls)
 {
     const Poco::Net::SocketAddress address(host.toStdString(), port);
     if (!tls.enabled())
-        return Poco::Net::ServerSocket(address, backlog);
+        return Listener { Poco::Net::ServerSocket(address, backlog), {} };
     for (const QString& file : { tls.certificate, tls.key })
         if (!QFileInfo(file).isReadable())
             return unusable(file, QCoreApplication::translate("SotayServer", "không đọc được tệp."));
@@ -54,7 +54,9 @@ Result<Poco::Net::ServerSocket> openListener(
         Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
         context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
         context->enableSessionCache(true, "sotay-server");
-        return Poco::Net::ServerSocket(Poco::Net::SecureServerSocket(address, backlog, context));
+        // A client asking to renegotiate could make the server do a handshake's work over and over.
+        SSL_CTX_set_options(context->sslContext(), SSL_OP_NO_RENEGOTIATION);
+        return Listener { Poco::Net::ServerSocket(address, backlog), context };
     } catch (const Poco::Exception& error) {
         return unusable(
             tls.certificate + QStringLiteral(", ") + tls.key, QString::fromStdString(error.displayText()));
