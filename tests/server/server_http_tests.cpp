@@ -231,6 +231,14 @@ BOOST_AUTO_TEST_CASE(the_command_line_is_checked)
     BOOST_TEST(listen->config.host == QStringLiteral("0.0.0.0"));
     BOOST_TEST(listen->config.port == 9090);
     BOOST_TEST(listen->config.threads == 32);
+    BOOST_TEST(defaults->config.connectionsPerAddress == 64);
+    auto perAddress = parseServerCommandLine({ QStringLiteral("sotay-server"),
+        QStringLiteral("--connections-per-address"), QStringLiteral("300") });
+    BOOST_TEST_REQUIRE(perAddress.ok());
+    BOOST_TEST(perAddress->config.connectionsPerAddress == 300);
+    BOOST_TEST(!parseServerCommandLine({ QStringLiteral("sotay-server"),
+        QStringLiteral("--connections-per-address"), QStringLiteral("0") })
+                    .ok());
 
     BOOST_TEST(!parseServerCommandLine(
         { QStringLiteral("sotay-server"), QStringLiteral("--listen"), QStringLiteral("9090") })
