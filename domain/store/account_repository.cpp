@@ -89,14 +89,8 @@ Status recordAccountChange(const QSqlDatabase& db, const QString& action, const 
     return success();
 }
 
-} // namespace
-
-AccountRepository::AccountRepository(const QSqlDatabase& db)
-    : m_db(db)
-{
-}
-
-Result<AccountPage> AccountRepository::list(const AccountQuery& request) const
+// The statement of a page and its values, in placeholder order.
+std::pair<QString, QVariantList> listStatement(const AccountQuery& request)
 {
     // Administrators walk the user-name index (or the role's). An officer's accounts are found from the units
     // of the officer's subtree, through the scope index for officers and secretaries and through the members
@@ -134,7 +128,19 @@ Result<AccountPage> AccountRepository::list(const AccountQuery& request) const
     }
     statement += QStringLiteral(" ORDER BY u.username LIMIT ?");
     values << request.limit + 1;
+    return { statement, values };
+}
 
+} // namespace
+
+AccountRepository::AccountRepository(const QSqlDatabase& db)
+    : m_db(db)
+{
+}
+
+Result<AccountPage> AccountRepository::list(const AccountQuery& request) const
+{
+    const auto [statement, values] = listStatement(request);
     auto query = sql::exec(m_db, statement, values);
     if (!query)
         return query.error();
@@ -146,6 +152,20 @@ Result<AccountPage> AccountRepository::list(const AccountQuery& request) const
         page.next = page.accounts.back().user.username;
     }
     return page;
+}
+
+Result<QStringList> AccountRepository::listPlan(const AccountQuery& request) const
+{
+    const auto [statement, values] = listStatement(request);
+    const bool postgres = sql::dialectOf(m_db) == Dialect::Postgres;
+    auto query = sql::exec(m_db,
+        (postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + statement, values);
+    if (!query)
+        return query.error();
+    QStringList lines;
+    while (query->next())
+        lines.append(query->value(postgres ? 0 : 3).toString());
+    return lines;
 }
 
 Result<Account> AccountRepository::find(qint64 id) const

@@ -54,6 +54,9 @@ public:
     explicit AccountRepository(const QSqlDatabase& db);
 
     Result<AccountPage> list(const AccountQuery& query) const;
+    // The database's plan for list(query), one line per step (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on
+    // PostgreSQL): tests and operators check that a page is read through indexes.
+    Result<QStringList> listPlan(const AccountQuery& query) const;
     Result<Account> find(qint64 id) const;
 
     // Applies the change if the account is still at `expectedVersion` (Conflict without fields otherwise).
