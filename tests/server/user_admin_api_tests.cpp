@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Accounts an administrator can take back, over HTTP: who may read, change, disable, reset, sign out and
 // unlock which account; a disabled account's sessions end at once; a temporary password opens only the
-// password change; the list is keyset-paged, searchable and scoped.
+// password change. (The list's paging and search are in user_api_tests.)
 #include "password_hasher.h"
 #include "store/sql.h"
 #include "store/user_repository.h"
@@ -488,120 +488,6 @@ BOOST_AUTO_TEST_CASE(officers_never_touch_administrators_nor_raise_roles_and_nob
                            .toArray()
                            .size()
                 == 1);
-        }
-    }
-}
-
-BOOST_AUTO_TEST_CASE(the_list_is_keyset_paged_and_returns_each_account_once_while_accounts_are_added)
-{
-    for (const auto& db : allTestDatabases()) {
-        BOOST_TEST_CONTEXT(db->label().toStdString())
-        {
-            RunningServer server(*db);
-            World w = world(*db, server);
-            const auto add = [&](const QString& name, qint64 unit) {
-                const auto answer = server.call("POST", QStringLiteral("/api/v1/users"), w.admin,
-                    { { QStringLiteral("username"), name },
-                        { QStringLiteral("password"), QStringLiteral("mat-khau-du-dai-2026") },
-                        { QStringLiteral("role"), QStringLiteral("secretary") },
-                        { QStringLiteral("scopeOrgId"), unit } });
-                BOOST_TEST_REQUIRE(answer.status == 201, describe(answer));
-            };
-            for (int i = 0; i < 14; ++i)
-                add(QStringLiteral("thuky.%1").arg(i * 2 + 10), i % 2 ? w.t.cell2.id : w.t.rubberCell.id);
-            const QStringList everyone
-                = usernamesOf(server.call("GET", QStringLiteral("/api/v1/users?limit=200"), w.admin));
-            BOOST_TEST_REQUIRE(everyone.size() == 20);
-
-            for (const auto& [token, limit] : { std::pair { w.admin, 3 }, std::pair { w.officer, 2 } }) {
-                const QStringList expected
-                    = usernamesOf(server.call("GET", QStringLiteral("/api/v1/users?limit=200"), token));
-                QStringList seen;
-                QString after;
-                int pages = 0;
-                while (true) {
-                    QString url = QStringLiteral("/api/v1/users?limit=%1").arg(limit);
-                    if (!after.isEmpty())
-                        url += QStringLiteral("&after=") + after;
-                    const auto page = server.call("GET", url, token);
-                    BOOST_TEST_REQUIRE(page.status == 200, describe(page));
-                    BOOST_TEST(usernamesOf(page).size() <= limit);
-                    seen += usernamesOf(page);
-                    // Between pages, accounts arrive before and after the cursor.
-                    add(QStringLiteral("thuky.%1a%2")
-                            .arg(token == w.admin ? QStringLiteral("a") : QStringLiteral("b"))
-                            .arg(pages),
-                        w.t.cell2.id);
-                    add(QStringLiteral("a%1.moi.%2").arg(token == w.admin ? u'c' : u'b').arg(pages),
-                        w.t.cell2.id);
-                    ++pages;
-                    const QJsonValue next = page.json().value(QStringLiteral("next"));
-                    if (next.isNull())
-                        break;
-                    after = next.toString();
-                    BOOST_TEST_REQUIRE(pages < 60);
-                }
-                // Every account that was there at the start, exactly once, in order; no account twice.
-                BOOST_TEST(QSet<QString>(seen.begin(), seen.end()).size() == seen.size());
-                for (const QString& name : expected)
-                    BOOST_TEST(seen.count(name) == 1, name.toStdString());
-                QStringList sorted = seen;
-                std::sort(sorted.begin(), sorted.end());
-                BOOST_TEST(sorted == seen);
-                // One added after the cursor comes in a later page; one added before it, in none.
-                BOOST_TEST(
-                    seen.contains(QStringLiteral("thuky.%1a0")
-                                      .arg(token == w.admin ? QStringLiteral("a") : QStringLiteral("b"))));
-                BOOST_TEST(!seen.contains(QStringLiteral("a%1.moi.0").arg(token == w.admin ? u'c' : u'b')));
-            }
-            // An officer's pages never hold an account outside its subtree.
-            const auto officerAll
-                = usernamesOf(server.call("GET", QStringLiteral("/api/v1/users?limit=200"), w.officer));
-            BOOST_TEST(!officerAll.contains(QStringLiteral("admin")));
-            BOOST_TEST(!officerAll.contains(QStringLiteral("canbo.phurieng")));
-            BOOST_TEST(!officerAll.contains(QStringLiteral("thuky.10"))); // Phú Riềng's cell
-            BOOST_TEST(officerAll.contains(QStringLiteral("thuky.12")));
-
-            // A cursor is the server's: anything else is refused, naming the parameter.
-            for (const char* bad :
-                { "after=%25%25%25", "after=YWRt!", "limit=0", "limit=201", "role=boss", "state=locked" }) {
-                const auto answer = server.call(
-                    "GET", QStringLiteral("/api/v1/users?") + QString::fromLatin1(bad), w.admin);
-                BOOST_TEST(answer.status == 400, bad);
-            }
-        }
-    }
-}
-
-BOOST_AUTO_TEST_CASE(the_list_searches_user_and_member_names_and_filters_by_role_and_state)
-{
-    for (const auto& db : allTestDatabases()) {
-        BOOST_TEST_CONTEXT(db->label().toStdString())
-        {
-            RunningServer server(*db);
-            World w = world(*db, server);
-            const auto names = [&](const QString& token, const char* query) {
-                const auto answer
-                    = server.call("GET", QStringLiteral("/api/v1/users?") + QString::fromUtf8(query), token);
-                BOOST_TEST_REQUIRE(answer.status == 200, describe(answer));
-                return usernamesOf(answer);
-            };
-            BOOST_TEST(names(w.admin, "q=lan") == QStringList { QStringLiteral("dangvien.lan") });
-            // By the member's name, without diacritics or with, and "+" as a space.
-            BOOST_TEST(names(w.admin, "q=nguyen+thi") == QStringList { QStringLiteral("dangvien.lan") });
-            BOOST_TEST(names(w.admin, "q=Ph%E1%BA%A1m%20Th%E1%BB%8B")
-                == QStringList { QStringLiteral("dangvien.hoa") });
-            BOOST_TEST(names(w.officer, "q=pham+thi").isEmpty()); // outside Trấn Biên
-            BOOST_TEST(names(w.admin, "q=canbo")
-                == (QStringList { QStringLiteral("canbo.phurieng"), QStringLiteral("canbo.tranbien") }));
-            BOOST_TEST(names(w.admin, "q=%25").isEmpty()); // a wildcard is a character like any other
-            BOOST_TEST(names(w.admin, "role=member")
-                == (QStringList { QStringLiteral("dangvien.hoa"), QStringLiteral("dangvien.lan") }));
-            BOOST_TEST(names(w.officer, "role=member") == QStringList { QStringLiteral("dangvien.lan") });
-            BOOST_TEST(names(w.admin, "role=officer&q=tranbien")
-                == QStringList { QStringLiteral("canbo.tranbien") });
-            BOOST_TEST(names(w.admin, "state=disabled").isEmpty());
-            BOOST_TEST(names(w.admin, "state=active").size() == 6);
         }
     }
 }
