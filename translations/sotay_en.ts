@@ -137,6 +137,62 @@
         <source>Chỉ tài khoản đảng viên mới gắn với một đảng viên.</source>
         <translation>Only a member account belongs to a party member.</translation>
     </message>
+    <message>
+        <source>Yêu cầu này không nhận Idempotency-Key: câu trả lời của nó không được lưu lại để gửi lại.</source>
+        <translation>This request does not take an Idempotency-Key: its answer is never kept to be sent again.</translation>
+    </message>
+    <message>
+        <source>Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.</source>
+        <translation>You need to change your temporary password before you continue.</translation>
+    </message>
+    <message>
+        <source>Bạn không thể tự đổi vai trò của mình.</source>
+        <translation>You cannot change your own role.</translation>
+    </message>
+    <message>
+        <source>Không thể trao quyền cao hơn quyền của bạn.</source>
+        <translation>You cannot give a role higher than your own.</translation>
+    </message>
+    <message>
+        <source>Tài khoản đảng viên gắn với một đảng viên: không đổi được sang vai trò khác hay ngược lại. Hãy tạo tài khoản mới.</source>
+        <translation>A member&apos;s account belongs to one member: it cannot be changed to another role, nor another account to it. Create a new account instead.</translation>
+    </message>
+    <message>
+        <source>Bạn không thể tự đổi phạm vi làm việc của mình.</source>
+        <translation>You cannot change your own scope.</translation>
+    </message>
+    <message>
+        <source>Tài khoản đảng viên làm việc ở chi bộ của đảng viên đó; phạm vi đi theo đảng viên.</source>
+        <translation>A member&apos;s account works in that member&apos;s cell; its scope follows the member.</translation>
+    </message>
+    <message>
+        <source>Tài khoản quản trị làm việc trên toàn tỉnh, không gắn với tổ chức đảng nào.</source>
+        <translation>An administrator&apos;s account works across the whole province and belongs to no Party organisation.</translation>
+    </message>
+    <message>
+        <source>Bạn không thể tự khóa tài khoản của mình.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <source>Không cấp mật khẩu tạm thời cho chính mình: hãy dùng chức năng đổi mật khẩu.</source>
+        <translation>You cannot give yourself a temporary password: use Change password instead.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu này không nhận nội dung.</source>
+        <translation>This request takes no content.</translation>
+    </message>
+    <message>
+        <source>Con trỏ trang không hợp lệ. Hãy tải lại từ trang đầu.</source>
+        <translation>The page cursor is not valid. Reload from the first page.</translation>
+    </message>
+    <message>
+        <source>Vai trò phải là admin, officer, secretary hoặc member.</source>
+        <translation>The role must be admin, officer, secretary or member.</translation>
+    </message>
+    <message>
+        <source>Trạng thái phải là active hoặc disabled.</source>
+        <translation>The state must be active or disabled.</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -169,6 +225,10 @@
     <message>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is incorrect.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới phải khác mật khẩu tạm thời mà bạn được cấp.</source>
+        <translation>The new password must differ from the temporary password you were given.</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1239,14 @@
     <message>
         <source>Tên đăng nhập %1 đã có người dùng.</source>
         <translation>The username %1 is already taken.</translation>
+    </message>
+    <message>
+        <source>Tài khoản vừa được người khác thay đổi. Hãy xem lại rồi làm lại thao tác.</source>
+        <translation>Someone else has just changed this account. Check it again, then repeat what you were doing.</translation>
+    </message>
+    <message>
+        <source>Đây là tài khoản quản trị cuối cùng còn hoạt động: không thể khóa hoặc hạ quyền tài khoản này. Hãy tạo hoặc mở lại một tài khoản quản trị khác trước.</source>
+        <translation>This is the last active administrator account: it cannot be disabled or given a lower role. Create or re-enable another administrator account first.</translation>
     </message>
 </context>
 <context>

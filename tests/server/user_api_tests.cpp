@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Accounts over HTTP: administrators create any account, officers only inside their scope and no stronger
-// than themselves; lists show the accounts in the caller's scope; bodies are read strictly and a refusal
-// writes nothing.
+// than themselves; lists show the accounts in the caller's scope, keyset-paged, searched and filtered; bodies
+// are read strictly and a refusal writes nothing.
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
 #include "support/qt_printing.h"
@@ -9,6 +9,7 @@
 #include "support/test_database.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <boost/test/unit_test.hpp>
 
@@ -43,6 +44,13 @@ void signInAccounts(World& w, const RunningServer& server)
         = server.addUser(w.admin, QStringLiteral("bithu.chibo1"), QStringLiteral("secretary"), w.t.cell1.id);
     w.member = server.addUser(
         w.admin, QStringLiteral("dangvien.lan"), QStringLiteral("member"), std::nullopt, w.lan.id);
+}
+
+// Accounts outside Trấn Biên: an officer of Phú Riềng and the member Hoa.
+void addOutsiders(const World& w, const RunningServer& server)
+{
+    server.addUser(w.admin, QStringLiteral("canbo.phurieng"), QStringLiteral("officer"), w.t.phuRieng.id);
+    server.addUser(w.admin, QStringLiteral("dangvien.hoa"), QStringLiteral("member"), std::nullopt, w.hoa.id);
 }
 
 QJsonObject account(const char* username, const char* role, std::optional<qint64> scopeOrgId = std::nullopt,
@@ -90,7 +98,8 @@ BOOST_AUTO_TEST_CASE(an_administrator_creates_accounts_of_every_role_and_lists_t
             BOOST_TEST(user.value(QStringLiteral("role")).toString() == QStringLiteral("officer"));
             BOOST_TEST(user.value(QStringLiteral("scopeOrgId")).toInteger() == w.t.phuRieng.id);
             BOOST_TEST(user.value(QStringLiteral("memberId")).isNull());
-            BOOST_TEST(!officer.body.contains("password"));
+            BOOST_TEST(!user.contains(QStringLiteral("password")));
+            BOOST_TEST(!user.contains(QStringLiteral("passwordHash")));
             BOOST_TEST(!officer.body.contains("argon2"));
             const RowCounts after = RowCounts::of(db->db());
             BOOST_TEST(after.users == before.users + 1);
@@ -114,7 +123,8 @@ BOOST_AUTO_TEST_CASE(an_administrator_creates_accounts_of_every_role_and_lists_t
                     QStringLiteral("canbo.phurieng"), QStringLiteral("canbo.tranbien"),
                     QStringLiteral("dangvien.hoa"), QStringLiteral("dangvien.lan"),
                     QStringLiteral("quantri.2") }));
-            BOOST_TEST(!all.body.contains("password"));
+            BOOST_TEST(!all.body.contains("argon2"));
+            BOOST_TEST(!all.body.contains("mat-khau"));
 
             // The new accounts sign in, and see what their role and scope allow.
             const QString phuRieng
@@ -216,9 +226,13 @@ BOOST_AUTO_TEST_CASE(an_officer_lists_only_the_accounts_in_its_scope)
                 == (QStringList { QStringLiteral("bithu.chibo1"), QStringLiteral("canbo.tranbien"),
                     QStringLiteral("dangvien.lan") }));
             const auto unknownParameter
-                = server.call("GET", QStringLiteral("/api/v1/users?role=admin"), w.admin);
+                = server.call("GET", QStringLiteral("/api/v1/users?scope=1"), w.admin);
             BOOST_TEST(unknownParameter.status == 400);
-            BOOST_TEST(errorFields(unknownParameter) == QStringList { QStringLiteral("role") });
+            BOOST_TEST(errorFields(unknownParameter) == QStringList { QStringLiteral("scope") });
+            // The officer's filters never widen the scope: no administrator, whatever is asked for.
+            const auto admins = server.call("GET", QStringLiteral("/api/v1/users?role=admin"), w.officer);
+            BOOST_TEST_REQUIRE(admins.status == 200);
+            BOOST_TEST(usernamesOf(admins).isEmpty());
         }
     }
 }
@@ -308,6 +322,124 @@ BOOST_AUTO_TEST_CASE(an_account_post_repeated_with_the_same_key_creates_one_acco
             BOOST_TEST(plain.status == 400);
             BOOST_TEST(errorFields(plain) == QStringList { QStringLiteral("username") });
             BOOST_TEST((RowCounts::of(db->db()) == once));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_list_is_keyset_paged_and_returns_each_account_once_while_accounts_are_added)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            World w = seed(*db);
+            RunningServer server(*db);
+            signInAccounts(w, server);
+            addOutsiders(w, server);
+            const auto add = [&](const QString& name, qint64 unit) {
+                const auto answer = server.call("POST", QStringLiteral("/api/v1/users"), w.admin,
+                    { { QStringLiteral("username"), name },
+                        { QStringLiteral("password"), QStringLiteral("mat-khau-du-dai-2026") },
+                        { QStringLiteral("role"), QStringLiteral("secretary") },
+                        { QStringLiteral("scopeOrgId"), unit } });
+                BOOST_TEST_REQUIRE(answer.status == 201, describe(answer));
+            };
+            for (int i = 0; i < 14; ++i)
+                add(QStringLiteral("thuky.%1").arg(i * 2 + 10), i % 2 ? w.t.cell2.id : w.t.rubberCell.id);
+            const QStringList everyone
+                = usernamesOf(server.call("GET", QStringLiteral("/api/v1/users?limit=200"), w.admin));
+            BOOST_TEST_REQUIRE(everyone.size() == 20);
+
+            for (const auto& [token, limit] : { std::pair { w.admin, 3 }, std::pair { w.officer, 2 } }) {
+                const QStringList expected
+                    = usernamesOf(server.call("GET", QStringLiteral("/api/v1/users?limit=200"), token));
+                QStringList seen;
+                QString after;
+                int pages = 0;
+                while (true) {
+                    QString url = QStringLiteral("/api/v1/users?limit=%1").arg(limit);
+                    if (!after.isEmpty())
+                        url += QStringLiteral("&after=") + after;
+                    const auto page = server.call("GET", url, token);
+                    BOOST_TEST_REQUIRE(page.status == 200, describe(page));
+                    BOOST_TEST(usernamesOf(page).size() <= limit);
+                    seen += usernamesOf(page);
+                    // Between pages, accounts arrive before and after the cursor.
+                    add(QStringLiteral("thuky.%1a%2")
+                            .arg(token == w.admin ? QStringLiteral("a") : QStringLiteral("b"))
+                            .arg(pages),
+                        w.t.cell2.id);
+                    add(QStringLiteral("a%1.moi.%2").arg(token == w.admin ? u'c' : u'b').arg(pages),
+                        w.t.cell2.id);
+                    ++pages;
+                    const QJsonValue next = page.json().value(QStringLiteral("next"));
+                    if (next.isNull())
+                        break;
+                    after = next.toString();
+                    BOOST_TEST_REQUIRE(pages < 60);
+                }
+                // Every account that was there at the start, exactly once, in order; no account twice.
+                BOOST_TEST(QSet<QString>(seen.begin(), seen.end()).size() == seen.size());
+                for (const QString& name : expected)
+                    BOOST_TEST(seen.count(name) == 1, name.toStdString());
+                QStringList sorted = seen;
+                std::sort(sorted.begin(), sorted.end());
+                BOOST_TEST(sorted == seen);
+                // One added after the cursor comes in a later page; one added before it, in none.
+                BOOST_TEST(
+                    seen.contains(QStringLiteral("thuky.%1a0")
+                                      .arg(token == w.admin ? QStringLiteral("a") : QStringLiteral("b"))));
+                BOOST_TEST(!seen.contains(QStringLiteral("a%1.moi.0").arg(token == w.admin ? u'c' : u'b')));
+            }
+            // An officer's pages never hold an account outside its subtree.
+            const auto officerAll
+                = usernamesOf(server.call("GET", QStringLiteral("/api/v1/users?limit=200"), w.officer));
+            BOOST_TEST(!officerAll.contains(QStringLiteral("admin")));
+            BOOST_TEST(!officerAll.contains(QStringLiteral("canbo.phurieng")));
+            BOOST_TEST(!officerAll.contains(QStringLiteral("thuky.10"))); // Phú Riềng's cell
+            BOOST_TEST(officerAll.contains(QStringLiteral("thuky.12")));
+
+            // A cursor is the server's: anything else is refused, naming the parameter.
+            for (const char* bad :
+                { "after=%25%25%25", "after=YWRt!", "limit=0", "limit=201", "role=boss", "state=locked" }) {
+                const auto answer = server.call(
+                    "GET", QStringLiteral("/api/v1/users?") + QString::fromLatin1(bad), w.admin);
+                BOOST_TEST(answer.status == 400, bad);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_list_searches_user_and_member_names_and_filters_by_role_and_state)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            World w = seed(*db);
+            RunningServer server(*db);
+            signInAccounts(w, server);
+            addOutsiders(w, server);
+            const auto names = [&](const QString& token, const char* query) {
+                const auto answer
+                    = server.call("GET", QStringLiteral("/api/v1/users?") + QString::fromUtf8(query), token);
+                BOOST_TEST_REQUIRE(answer.status == 200, describe(answer));
+                return usernamesOf(answer);
+            };
+            BOOST_TEST(names(w.admin, "q=lan") == QStringList { QStringLiteral("dangvien.lan") });
+            // By the member's name, without diacritics or with, and "+" as a space.
+            BOOST_TEST(names(w.admin, "q=nguyen+thi") == QStringList { QStringLiteral("dangvien.lan") });
+            BOOST_TEST(names(w.admin, "q=Ph%E1%BA%A1m%20Th%E1%BB%8B")
+                == QStringList { QStringLiteral("dangvien.hoa") });
+            BOOST_TEST(names(w.officer, "q=pham+thi").isEmpty()); // outside Trấn Biên
+            BOOST_TEST(names(w.admin, "q=canbo")
+                == (QStringList { QStringLiteral("canbo.phurieng"), QStringLiteral("canbo.tranbien") }));
+            BOOST_TEST(names(w.admin, "q=%25").isEmpty()); // a wildcard is a character like any other
+            BOOST_TEST(names(w.admin, "role=member")
+                == (QStringList { QStringLiteral("dangvien.hoa"), QStringLiteral("dangvien.lan") }));
+            BOOST_TEST(names(w.officer, "role=member") == QStringList { QStringLiteral("dangvien.lan") });
+            BOOST_TEST(names(w.admin, "role=officer&q=tranbien")
+                == QStringList { QStringLiteral("canbo.tranbien") });
+            BOOST_TEST(names(w.admin, "state=disabled").isEmpty());
+            BOOST_TEST(names(w.admin, "state=active").size() == 6);
         }
     }
 }
