@@ -4,7 +4,9 @@
 #include "message_box.h"
 #include "replica.h"
 #include "server_address.h"
+#include "user_guide_window.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -107,6 +109,13 @@ void SignInDialog::buildForm()
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
     layout->addWidget(m_buttons);
+
+    // F1: the guide's page on signing in and on safe connections.
+    auto* help = new QAction(this);
+    help->setShortcut(QKeySequence::HelpContents);
+    connect(help, &QAction::triggered, this,
+        [this] { UserGuideWindow::open(this, QString::fromLatin1(UserGuideWindow::kSignInPage)); });
+    addAction(help);
 
     setTabOrder(m_server, m_username);
     setTabOrder(m_username, m_password);

@@ -71,7 +71,9 @@ void SignInDialog::retranslateTls()
     m_caFile->setToolTip(
         tr("Tệp chứng chỉ gốc (CA, dạng PEM) do bộ phận công nghệ thông tin cấp, dùng để kiểm "
            "tra chứng chỉ của máy chủ https. Được ghi nhớ cho máy chủ này."));
-    m_chooseCaFile->setText(tr("C&họn…"));
+    // No mnemonic of its own (every letter of it is taken, Cancel's "&Hủy" included): the CA file's Alt+G
+    // and a Tab reach it.
+    m_chooseCaFile->setText(tr("Chọn…"));
     m_allowInsecureHttp->setText(tr("Cho &phép kết nối không mã hoá (http) tới máy chủ này"));
     m_insecureWarning->setText(
         tr("Cảnh báo: qua http, mật khẩu và dữ liệu cá nhân của đảng viên đi qua mạng ở dạng không mã hoá; "

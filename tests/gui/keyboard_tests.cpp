@@ -331,6 +331,14 @@ private slots:
         walkWithTab({ server, dialog.findChild<QLineEdit*>(QStringLiteral("username")),
             dialog.findChild<QLineEdit*>(QStringLiteral("password")), caFile, chooseCaFile, allow, signIn,
             buttons->button(QDialogButtonBox::Cancel) });
+        // F1 opens the guide on signing in and safe connections.
+        QTest::keyClick(server, Qt::Key_F1);
+        auto* guide = dialog.findChild<UserGuideWindow*>();
+        QVERIFY(guide);
+        QVERIFY(guide->isVisible());
+        QCOMPARE(guide->currentPage(), QString::fromLatin1(UserGuideWindow::kSignInPage));
+        guide->close();
+        showAndActivate(dialog);
         QSignalSpy rejected(&dialog, &QDialog::rejected);
         QTest::keyClick(dialog.findChild<QLineEdit*>(QStringLiteral("password")), Qt::Key_Escape);
         QCOMPARE(rejected.count(), 1);
