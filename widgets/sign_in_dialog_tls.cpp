@@ -67,10 +67,12 @@ void SignInDialog::buildTlsRows(QFormLayout* form)
 void SignInDialog::retranslateTls()
 {
     m_caFileLabel->setText(tr("Chứng chỉ &gốc (CA):"));
-    m_caFile->setPlaceholderText(tr("Không bắt buộc; để trống thì dùng kho chứng chỉ của hệ thống"));
+    // The tooltip says the rest: a longer text would be cut in the field.
+    m_caFile->setPlaceholderText(tr("Không bắt buộc"));
     m_caFile->setToolTip(
-        tr("Tệp chứng chỉ gốc (CA, dạng PEM) do bộ phận công nghệ thông tin cấp, dùng để kiểm "
-           "tra chứng chỉ của máy chủ https. Được ghi nhớ cho máy chủ này."));
+        tr("Tệp chứng chỉ gốc (CA, dạng PEM) do bộ phận công nghệ thông tin cấp, dùng để kiểm tra chứng chỉ "
+           "của máy chủ https thay cho kho chứng chỉ của hệ thống. Để trống khi máy chủ dùng chứng chỉ mà hệ "
+           "thống đã tin. Được ghi nhớ cho máy chủ này."));
     // No mnemonic of its own (every letter of it is taken, Cancel's "&Hủy" included): the CA file's Alt+G
     // and a Tab reach it.
     m_chooseCaFile->setText(tr("Chọn…"));
