@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace sotay::app {
 
@@ -27,7 +28,8 @@ Result<client::TlsSettings> TlsOptions::read(const QCommandLineParser& parser) c
     client::TlsSettings tls;
     tls.allowInsecureHttp = parser.isSet(allowInsecureHttp);
     if (parser.isSet(caFile)) {
-        tls.caFile = parser.value(caFile);
+        // Absolute: the sign-in dialog remembers it for the server, whatever the folder next time.
+        tls.caFile = QFileInfo(parser.value(caFile)).absoluteFilePath();
         if (const Status usable = client::checkCaFile(tls.caFile); !usable)
             return usable.error();
     }
