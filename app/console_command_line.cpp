@@ -3,7 +3,8 @@
 
 #include "console_sync.h"
 #include "password_file.h"
-#include "server_probe.h"
+#include "server_address.h"
+#include "tls_options.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,6 +24,7 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
         QCoreApplication::translate("sotay-console",
             "Địa chỉ máy chủ, điền sẵn vào hộp đăng nhập (mặc định: máy chủ của lần đăng nhập trước)."),
         QStringLiteral("URL"));
+    const TlsOptions tls;
     const QCommandLineOption replica(QStringLiteral("replica"),
         QCoreApplication::translate(
             "sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
@@ -39,7 +41,8 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
             "Mở cửa sổ chính trên tệp bản sao (không cần máy chủ), chờ đến khi cây tổ chức và danh sách "
             "đảng viên hiện lên, in thời gian khởi động rồi thoát. Cần --replica, --user và "
             "--password-file."));
-    parser.addOptions({ help, version, server, replica, user, passwordFile, quitAfterStart });
+    parser.addOptions({ help, version, server, tls.caFile, tls.allowInsecureHttp, replica, user, passwordFile,
+        quitAfterStart });
     // `sync` is a subcommand with options of its own (console_main.cpp hands it to runHeadlessSync).
     parser.addPositionalArgument(QStringLiteral("sync"),
         QCoreApplication::translate("sotay-console", "Đồng bộ một lần, không mở cửa sổ (xem bên dưới)."),
@@ -70,6 +73,12 @@ Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments)
             return url.error();
         result.server = *url;
     }
+    // Plain http to another computer is not refused here: the sign-in dialog asks for the leave, with its
+    // warning, unless --allow-insecure-http gave it.
+    auto settings = tls.read(parser);
+    if (!settings)
+        return settings.error();
+    result.tls = *settings;
     result.replicaPath = parser.value(replica);
     result.quitAfterStart = parser.isSet(quitAfterStart);
     if (result.quitAfterStart) {

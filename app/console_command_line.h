@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "server_address.h"
 
 #include <QStringList>
 #include <QUrl>
@@ -11,6 +12,8 @@ namespace sotay::app {
 struct ConsoleCommandLine {
     QUrl server;         // empty unless --server was given: the sign-in dialog then offers the last one used
     QString replicaPath; // empty unless --replica was given: the user's default replica
+    // --ca-file (checked: a readable PEM file) and --allow-insecure-http: pre-fill the sign-in dialog.
+    client::TlsSettings tls;
     // The start-up probe (--quit-after-start, with --replica, --user and --password-file): open the main
     // window on the replica without the server, wait for the first paint of the data, and exit.
     bool quitAfterStart = false;
@@ -20,8 +23,9 @@ struct ConsoleCommandLine {
     QString text;
 };
 
-// sotay-console [--server URL] [--replica FILE] [--user NAME --password-file FILE --quit-after-start]. Needs
-// a QCoreApplication (not a QApplication: no display required).
+// sotay-console [--server URL] [--ca-file FILE] [--allow-insecure-http] [--replica FILE]
+// [--user NAME --password-file FILE --quit-after-start]. Needs a QCoreApplication (not a QApplication: no
+// display required).
 Result<ConsoleCommandLine> parseConsoleCommandLine(const QStringList& arguments);
 
 } // namespace sotay::app

@@ -143,6 +143,7 @@ int main(int argc, char* argv[])
 
     widgets::SignInDialog::Options signIn;
     signIn.server = parsed->server;
+    signIn.tls = parsed->tls;
     signIn.replicaPath = parsed->replicaPath;
     const auto session = widgets::SignInPrompt::ask(nullptr, signIn);
     if (!session)

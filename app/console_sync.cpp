@@ -5,8 +5,9 @@
 #include "password_file.h"
 #include "password_hasher.h"
 #include "replica.h"
-#include "server_probe.h"
+#include "server_address.h"
 #include "sync_engine.h"
+#include "tls_options.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,8 +33,12 @@ struct SyncOptions {
         QCoreApplication::translate(
             "sotay-console", "Tệp bản sao dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)."),
         QCoreApplication::translate("sotay-console", "TỆP") };
+    TlsOptions tls;
 
-    QList<QCommandLineOption> all() const { return { server, user, passwordFile, replicaPath }; }
+    QList<QCommandLineOption> all() const
+    {
+        return { server, user, passwordFile, replicaPath, tls.caFile, tls.allowInsecureHttp };
+    }
 };
 
 QString syncDescription()
@@ -41,7 +46,22 @@ QString syncDescription()
     return QCoreApplication::translate("sotay-console",
         "Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ (cho tác vụ chạy theo lịch). Mã "
         "thoát: 0 xong, 1 không kết nối được máy chủ, 2 sai tham số, 3 đăng nhập bị từ chối hoặc hết "
-        "phiên, 4 lỗi khác.");
+        "phiên, 4 lỗi khác, 5 kết nối không an toàn nên không dùng (chứng chỉ của máy chủ bị từ chối).");
+}
+
+// `text` in lines of at most `width` characters, each after `indent` (the first after `first`).
+QString wrapped(const QString& text, const QString& first, const QString& indent, qsizetype width)
+{
+    QString result;
+    QString line;
+    for (const QString& word : text.split(u' ')) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+            result += (result.isEmpty() ? first : indent) + line + u'\n';
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    return result + (result.isEmpty() ? first : indent) + line + u'\n';
 }
 
 } // namespace
@@ -49,27 +69,23 @@ QString syncDescription()
 QString headlessSyncHelp()
 {
     const SyncOptions options;
-    QString text = QStringLiteral("sync --server URL --user %1 --password-file %2 [--replica %2]\n")
+    QString text = QStringLiteral("sync --server URL --user %1 --password-file %2 [--replica %2]\n"
+                                  "     [--ca-file %2] [--allow-insecure-http]\n")
                        .arg(options.user.valueName(), options.passwordFile.valueName());
-    // The description in lines of at most 76 characters, as QCommandLineParser writes its own.
-    QString line;
-    for (const QString& word : syncDescription().split(u' ')) {
-        if (!line.isEmpty() && line.size() + 1 + word.size() > 74) {
-            text += QStringLiteral("  ") + line + u'\n';
-            line.clear();
-        }
-        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
-    }
-    text += QStringLiteral("  ") + line + u'\n';
+    // Lines of at most 76 characters, as QCommandLineParser writes its own.
+    text += wrapped(syncDescription(), QStringLiteral("  "), QStringLiteral("  "), 74);
     const QList<QCommandLineOption> all = options.all();
     QStringList names;
     qsizetype width = 0;
     for (const QCommandLineOption& option : all) {
-        names.append(QStringLiteral("  --%1 <%2>").arg(option.names().constFirst(), option.valueName()));
+        names.append(option.valueName().isEmpty()
+                ? QStringLiteral("  --%1").arg(option.names().constFirst())
+                : QStringLiteral("  --%1 <%2>").arg(option.names().constFirst(), option.valueName()));
         width = std::max(width, names.constLast().size() + 2);
     }
     for (qsizetype i = 0; i < names.size(); ++i)
-        text += names[i].leftJustified(width) + all.at(i).description() + u'\n';
+        text += wrapped(
+            all.at(i).description(), names[i].leftJustified(width), QString(width, u' '), 76 - width);
     return text;
 }
 
@@ -108,6 +124,15 @@ int runHeadlessSync(const QStringList& arguments)
         err << url.error().message << '\n';
         return 2;
     }
+    const auto tls = options.tls.read(parser);
+    if (!tls) {
+        err << tls.error().message << '\n';
+        return 2;
+    }
+    if (const Status allowed = client::checkInsecureHttpAllowed(*url, tls->allowInsecureHttp); !allowed) {
+        err << allowed.error().message << '\n';
+        return 2;
+    }
     const auto password = readPasswordFile(parser.value(passwordFile));
     if (!password) {
         err << password.error().message << '\n';
@@ -115,9 +140,11 @@ int runHeadlessSync(const QStringList& arguments)
     }
     const QString username = parser.value(user).trimmed().toLower();
 
-    client::ApiClient api(*url);
+    client::ApiClient api(*url, *tls);
     if (const Status signedIn = client::signIn(api, username, *password); !signedIn) {
         err << signedIn.error().message << '\n';
+        if (client::isInsecureConnection(signedIn.error()))
+            return 5;
         return signedIn.error().code == ErrorCode::Io ? 1 : 3;
     }
     const QString path = parser.isSet(replicaPath) ? parser.value(replicaPath)
@@ -150,6 +177,8 @@ int runHeadlessSync(const QStringList& arguments)
     });
     if (!report) {
         err << report.error().message << '\n';
+        if (client::isInsecureConnection(report.error()))
+            return 5;
         switch (client::failureOf(report.error())) {
         case client::SyncFailure::Offline:
             return 1;

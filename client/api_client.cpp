@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "api_client.h"
 
+#include "tls_context.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QThread>
@@ -11,7 +13,9 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLException.h>
 #include <Poco/StreamCopier.h>
 
 #include <algorithm>
@@ -23,6 +27,16 @@ namespace {
 
 const QString kCancelled = QStringLiteral("cancelled");
 const QString kNotSent = QStringLiteral("not_sent");
+const QString kInsecure = QStringLiteral("insecure");
+
+// An unsafe connection refused by the client: nothing was sent.
+Error refusedAsInsecure(Error error)
+{
+    error.code = ErrorCode::Io;
+    error.fields.append({ kInsecure, QString() });
+    error.fields.append({ kNotSent, QString() });
+    return error;
+}
 
 Error unreachable(const QUrl& server, const QString& reason)
 {
@@ -60,6 +74,11 @@ bool wasNotSent(const Error& error)
         [](const FieldError& field) { return field.field == kNotSent; });
 }
 
+bool isInsecureConnection(const Error& error)
+{
+    return error.hasField(kInsecure);
+}
+
 Status signIn(ApiClient& api, const QString& username, const QString& password)
 {
     auto answer = api.send("POST", QStringLiteral("/api/v1/auth/login"),
@@ -75,32 +94,47 @@ Status signIn(ApiClient& api, const QString& username, const QString& password)
     return success();
 }
 
-ApiClient::ApiClient(QUrl server)
-    : ApiClient(std::move(server), Options {})
+ApiClient::ApiClient(QUrl server, TlsSettings tls)
+    : ApiClient(std::move(server), std::move(tls), Options {})
 {
 }
 
-ApiClient::ApiClient(QUrl server, Options options)
+ApiClient::ApiClient(QUrl server, TlsSettings tls, Options options)
     : m_server(std::move(server))
+    , m_tls(std::move(tls))
     , m_options(options)
 {
 }
 
 ApiClient::~ApiClient() = default;
 
-std::unique_ptr<Poco::Net::HTTPClientSession> ApiClient::takeSession(bool reuse) const
+Result<std::unique_ptr<Poco::Net::HTTPClientSession>> ApiClient::takeSession(bool reuse) const
 {
-    if (reuse) {
+    Poco::AutoPtr<Poco::Net::Context> context;
+    {
         const std::lock_guard lock(m_sessionsMutex);
-        if (!m_idleSessions.empty()) {
+        if (reuse && !m_idleSessions.empty()) {
             auto session = std::move(m_idleSessions.back());
             m_idleSessions.pop_back();
             return session;
         }
+        if (m_server.scheme() == u"https" && !m_context) {
+            auto made = makeClientContext(m_server, m_tls.caFile);
+            if (!made)
+                return made.error();
+            m_context = *made;
+        }
+        context = m_context;
     }
-    auto session = std::make_unique<Poco::Net::HTTPClientSession>(
-        m_server.host().toStdString(), static_cast<Poco::UInt16>(m_server.port(80)));
+    const std::string host = m_server.host().toStdString();
+    const auto port = static_cast<Poco::UInt16>(effectivePort(m_server));
+    std::unique_ptr<Poco::Net::HTTPClientSession> session = context
+        ? std::make_unique<Poco::Net::HTTPSClientSession>(host, port, context)
+        : std::make_unique<Poco::Net::HTTPClientSession>(host, port);
+    ++m_connectionsOpened;
     session->setTimeout(Poco::Timespan(static_cast<long>(m_options.timeoutMilliseconds) * 1000));
+    // Poco asks the server to close after each answer unless told otherwise.
+    session->setKeepAlive(true);
     // Below the server's 5 s keep-alive, so that Poco reconnects before the server has closed the connection.
     session->setKeepAliveTimeout(Poco::Timespan(4, 0));
     return session;
@@ -128,6 +162,8 @@ Result<HttpResult> ApiClient::send(const std::string& method, const QString& pat
 Result<HttpResult> ApiClient::exchange(const std::string& method, const QString& path, const QByteArray& body,
     const std::map<std::string, std::string>& headers, bool repeatable) const
 {
+    if (const Status allowed = checkInsecureHttpAllowed(m_server, m_tls.allowInsecureHttp); !allowed)
+        return refusedAsInsecure(allowed.error());
     const int attempts = repeatable ? std::max(1, m_options.attempts) : 1;
     int backoff = m_options.firstBackoffMilliseconds;
     Error last = unreachable(m_server, QString());
@@ -142,10 +178,17 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
                 cancelled.fields.append({ kNotSent, QString() });
             return cancelled;
         }
+        // Whether the exchange is in its TLS handshake: a failure there is the connection's, for good, while
+        // one later on a kept connection (closed meanwhile by the server) is retried like any other.
+        bool handshaking = false;
         try {
             // A kept connection may have been closed by the server meanwhile: only calls that are safe to
             // repeat take one, and a failure on it is retried like any other.
-            auto session = takeSession(repeatable);
+            auto taken = takeSession(repeatable);
+            if (!taken)
+                return refusedAsInsecure(taken.error());
+            auto session = std::move(*taken);
+            forgetCertificateProblem();
             Poco::Net::HTTPRequest request(method, path.toStdString(), Poco::Net::HTTPMessage::HTTP_1_1);
             request.set("Accept-Encoding", "gzip");
             if (!m_token.isEmpty())
@@ -156,7 +199,10 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
                 request.setContentType("application/json");
                 request.setContentLength(body.size());
             }
-            session->sendRequest(request).write(body.constData(), body.size());
+            handshaking = !session->connected();
+            std::ostream& sending = session->sendRequest(request);
+            handshaking = false;
+            sending.write(body.constData(), body.size());
             Poco::Net::HTTPResponse response;
             std::istream& raw = session->receiveResponse(response);
             Poco::CountingInputStream counted(raw);
@@ -187,6 +233,12 @@ Result<HttpResult> ApiClient::exchange(const std::string& method, const QString&
         } catch (const Poco::Net::ConnectionRefusedException& error) {
             last = unreachable(m_server, QString::fromStdString(error.displayText()));
         } catch (const Poco::Net::DNSException& error) {
+            last = unreachable(m_server, QString::fromStdString(error.displayText()));
+        } catch (const Poco::Net::SSLException& error) {
+            // A refused certificate or a failed handshake: the request never left, and no retry will help.
+            if (const auto refused = tlsFailureMessage(m_server, m_tls.caFile, error, handshaking))
+                return refusedAsInsecure(Error { ErrorCode::Io, *refused, {} });
+            mayHaveArrived = true;
             last = unreachable(m_server, QString::fromStdString(error.displayText()));
         } catch (const Poco::Exception& error) {
             mayHaveArrived = true;

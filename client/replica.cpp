@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replica.h"
 
+#include "server_address.h"
 #include "store/database.h"
 #include "store/sql.h"
 
@@ -66,7 +67,7 @@ Replica::~Replica()
 QString Replica::defaultPath(const QUrl& server, const QString& username)
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/replicas/") + server.host() + u'_' + QString::number(server.port(80));
+        + QStringLiteral("/replicas/") + server.host() + u'_' + QString::number(effectivePort(server));
     return folder + u'/' + username.trimmed().toLower() + QStringLiteral(".sqlite");
 }
 

@@ -139,6 +139,10 @@ SyncFailure failureOf(const Error& error)
 {
     if (isCancelled(error))
         return SyncFailure::Cancelled;
+    // Not "offline": the server answers but cannot be trusted (or is reached in clear without leave), and
+    // trying again will not help, so the reason is shown.
+    if (isInsecureConnection(error))
+        return SyncFailure::Other;
     for (const auto& field : error.fields)
         if (field.field == kTag)
             return field.message == u"session_expired" ? SyncFailure::SessionExpired : SyncFailure::Other;

@@ -1093,37 +1093,21 @@
     </message>
 </context>
 <context>
+    <name>ServerAddress</name>
+    <message>
+        <source>Địa chỉ máy chủ &quot;%1&quot; không hợp lệ; ví dụ đúng: https://sotay.example.vn hoặc http://127.0.0.1:8080</source>
+        <translation>The server address &quot;%1&quot; is not valid; valid examples: https://sotay.example.vn or http://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <source>Không kết nối tới %1 vì địa chỉ này dùng http, không mã hoá: mật khẩu và dữ liệu cá nhân của đảng viên sẽ đi qua mạng ở dạng ai trên đường truyền cũng đọc được. Hãy dùng địa chỉ https:// của máy chủ. Chỉ khi máy chủ chưa có https và mạng này tin cậy được, mới cho phép kết nối không mã hoá tới máy chủ này (ô đánh dấu trong hộp đăng nhập, hoặc --allow-insecure-http trên dòng lệnh).</source>
+        <translation>Not connecting to %1 because this address uses http, which is not encrypted: passwords and the members&apos; personal data would cross the network where anyone along the way could read them. Use the server&apos;s https:// address. Only if the server has no https yet and this network can be trusted, allow unencrypted connections to this server (the tick box in the sign-in dialog, or --allow-insecure-http on the command line).</translation>
+    </message>
+</context>
+<context>
     <name>ServerConfig</name>
     <message>
         <source>Địa chỉ lắng nghe &quot;%1&quot; phải có dạng MÁY:CỔNG, ví dụ 127.0.0.1:8080.</source>
         <translation>The listen address &quot;%1&quot; must have the form HOST:PORT, for example 127.0.0.1:8080.</translation>
-    </message>
-</context>
-<context>
-    <name>ServerProbe</name>
-    <message>
-        <source>Địa chỉ máy chủ &quot;%1&quot; không hợp lệ; ví dụ đúng: http://127.0.0.1:8080</source>
-        <translation>The server address &quot;%1&quot; is not valid; a valid example: http://127.0.0.1:8080</translation>
-    </message>
-    <message>
-        <source>Bản này chưa hỗ trợ kết nối https.</source>
-        <translation>This version does not support https connections yet.</translation>
-    </message>
-    <message>
-        <source>Không kết nối được tới máy chủ %1: %2</source>
-        <translation>Could not connect to server %1: %2</translation>
-    </message>
-    <message>
-        <source>máy chủ trả lời mã %1</source>
-        <translation>the server replied with status %1</translation>
-    </message>
-    <message>
-        <source>quá thời gian chờ</source>
-        <translation>the connection timed out</translation>
-    </message>
-    <message>
-        <source>máy chủ không nhận kết nối</source>
-        <translation>the server refused the connection</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1200,69 @@
     <message>
         <source>Đang cập nhật thay đổi</source>
         <translation>Applying changes</translation>
+    </message>
+</context>
+<context>
+    <name>TlsContext</name>
+    <message>
+        <source>Không dùng được tệp chứng chỉ CA %1: %2 Hãy chọn tệp chứng chỉ gốc (CA) do bộ phận công nghệ thông tin cấp (tệp .pem hoặc .crt dạng PEM).</source>
+        <translation>The CA certificate file %1 cannot be used: %2 Choose the root certificate (CA) file the IT office gave you (a .pem or .crt file in PEM form).</translation>
+    </message>
+    <message>
+        <source>tệp không tồn tại.</source>
+        <translation>the file does not exist.</translation>
+    </message>
+    <message>
+        <source>đây là một thư mục, không phải một tệp.</source>
+        <translation>this is a folder, not a file.</translation>
+    </message>
+    <message>
+        <source>không có quyền đọc tệp.</source>
+        <translation>you may not read the file.</translation>
+    </message>
+    <message>
+        <source>tệp không chứa chứng chỉ nào ở dạng PEM.</source>
+        <translation>the file holds no certificate in PEM form.</translation>
+    </message>
+    <message>
+        <source>Không chuẩn bị được kết nối mã hoá tới máy chủ %1: %2</source>
+        <translation>The encrypted connection to the server %1 could not be prepared: %2</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ của máy chủ cấp cho tên khác (%2), không phải %1. Có thể địa chỉ máy chủ gõ chưa đúng tên ghi trong chứng chỉ, hoặc có máy khác đang mạo danh máy chủ. Hãy dùng đúng địa chỉ do bộ phận công nghệ thông tin cung cấp; nếu địa chỉ đã đúng, hãy báo cho bộ phận đó.</source>
+        <translation>The server&apos;s certificate was issued for another name (%2), not for %1. The server address may not be typed as the certificate names it, or another computer may be pretending to be the server. Use the address the IT office gave you; if it is already right, tell the IT office.</translation>
+    </message>
+    <message>
+        <source>không ghi tên</source>
+        <translation>no name</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ của máy chủ %1 đã hết hạn ngày %2, nên không kết nối để giữ an toàn dữ liệu. Hãy kiểm tra ngày giờ của máy này; nếu đúng, hãy báo bộ phận công nghệ thông tin gia hạn chứng chỉ của máy chủ.</source>
+        <translation>The certificate of the server %1 expired on %2, so the console does not connect, to keep the data safe. Check this computer&apos;s date and time; if they are right, ask the IT office to renew the server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ của máy chủ %1 đến ngày %2 mới có hiệu lực. Hãy kiểm tra ngày giờ của máy này; nếu đúng, hãy báo bộ phận công nghệ thông tin.</source>
+        <translation>The certificate of the server %1 is not valid until %2. Check this computer&apos;s date and time; if they are right, tell the IT office.</translation>
+    </message>
+    <message>
+        <source>Máy này không tin được chứng chỉ của máy chủ %1: chứng chỉ không do nơi cấp nào trong kho chứng chỉ của hệ thống cấp (có thể là chứng chỉ tự ký hoặc do cơ quan tự cấp). Hãy chọn tệp chứng chỉ gốc (CA) do bộ phận công nghệ thông tin cấp (trong hộp đăng nhập: «Chứng chỉ gốc (CA)»; trên dòng lệnh: --ca-file), rồi thử lại.</source>
+        <translation>This computer cannot trust the certificate of the server %1: it was not issued by any authority in the system&apos;s certificate store (it may be self-signed, or issued by your organisation itself). Choose the root certificate (CA) file the IT office gave you (in the sign-in dialog: «Root certificate (CA)»; on the command line: --ca-file), then try again.</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ của máy chủ %1 không do chứng chỉ gốc trong tệp %2 cấp. Hãy kiểm tra lại với bộ phận công nghệ thông tin: tệp chứng chỉ gốc (CA) đúng là tệp nào, và địa chỉ máy chủ có đúng không.</source>
+        <translation>The certificate of the server %1 was not issued by a root certificate in the file %2. Check with the IT office which root certificate (CA) file is the right one, and whether the server address is right.</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ của máy chủ %1 không hợp lệ: %2 (mã %3). Không kết nối để giữ an toàn dữ liệu; hãy báo bộ phận công nghệ thông tin.</source>
+        <translation>The certificate of the server %1 is not valid: %2 (code %3). The console does not connect, to keep the data safe; tell the IT office.</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ của máy chủ cấp cho tên khác, không phải %1. Có thể địa chỉ máy chủ gõ chưa đúng tên ghi trong chứng chỉ, hoặc có máy khác đang mạo danh máy chủ. Hãy dùng đúng địa chỉ do bộ phận công nghệ thông tin cung cấp; nếu địa chỉ đã đúng, hãy báo cho bộ phận đó.</source>
+        <translation>The server&apos;s certificate was issued for another name, not for %1. The server address may not be typed as the certificate names it, or another computer may be pretending to be the server. Use the address the IT office gave you; if it is already right, tell the IT office.</translation>
+    </message>
+    <message>
+        <source>Không thiết lập được kết nối mã hoá (TLS) với máy chủ %1: %2. Hãy kiểm tra địa chỉ: máy chủ có dùng https ở cổng này không (https:// hay http://, số cổng); nếu đúng, hãy báo bộ phận công nghệ thông tin (máy chủ có thể chỉ nhận phiên bản TLS cũ).</source>
+        <translation>No encrypted (TLS) connection could be set up with the server %1: %2. Check the address: does the server use https on this port (https:// or http://, the port number)? If it is right, tell the IT office (the server may accept only an old TLS version).</translation>
     </message>
 </context>
 <context>
@@ -1356,8 +1403,16 @@
         <translation>Unknown argument &quot;%1&quot;. See sotay-console --help.</translation>
     </message>
     <message>
-        <source>Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ (cho tác vụ chạy theo lịch). Mã thoát: 0 xong, 1 không kết nối được máy chủ, 2 sai tham số, 3 đăng nhập bị từ chối hoặc hết phiên, 4 lỗi khác.</source>
-        <translation>Synchronises the local replica with the server once, without opening a window (for scheduled tasks). Exit codes: 0 done, 1 server out of reach, 2 wrong arguments, 3 sign-in refused or session expired, 4 any other error.</translation>
+        <source>Đồng bộ một lần bản sao dữ liệu với máy chủ, không mở cửa sổ (cho tác vụ chạy theo lịch). Mã thoát: 0 xong, 1 không kết nối được máy chủ, 2 sai tham số, 3 đăng nhập bị từ chối hoặc hết phiên, 4 lỗi khác, 5 kết nối không an toàn nên không dùng (chứng chỉ của máy chủ bị từ chối).</source>
+        <translation>Synchronises the local copy of the data with the server once, without opening a window (for scheduled tasks). Exit codes: 0 done, 1 server out of reach, 2 wrong arguments, 3 sign-in refused or session ended, 4 other error, 5 connection unsafe and not used (the server&apos;s certificate was refused).</translation>
+    </message>
+    <message>
+        <source>Tệp chứng chỉ gốc (CA, dạng PEM) do bộ phận công nghệ thông tin cấp, dùng để kiểm tra chứng chỉ của máy chủ https thay cho kho chứng chỉ của hệ thống.</source>
+        <translation>Root certificate (CA) file in PEM form, from the IT office, used to check the certificate of an https server instead of the system&apos;s certificate store.</translation>
+    </message>
+    <message>
+        <source>Cho phép kết nối http không mã hoá tới máy chủ ở máy khác. Mật khẩu và dữ liệu cá nhân của đảng viên khi đó đi qua mạng ở dạng ai trên đường truyền cũng đọc được: chỉ dùng khi máy chủ chưa có https và mạng tin cậy được.</source>
+        <translation>Allow unencrypted http connections to a server on another computer. Passwords and the members&apos; personal data then cross the network where anyone along the way can read them: use it only when the server has no https yet and the network can be trusted.</translation>
     </message>
 </context>
 <context>
@@ -2564,6 +2619,38 @@ Mở dữ liệu đã lưu trên máy này để làm việc ngoại tuyến? C�
         <translation>%1
 
 Open the data saved on this computer and work offline? Your edits will be sent to the server once it can be reached again.</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ &amp;gốc (CA):</source>
+        <translation>Root certificate (C&amp;A):</translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Cho &amp;phép kết nối không mã hoá (http) tới máy chủ này</source>
+        <translation>Allo&amp;w unencrypted connections (http) to this server</translation>
+    </message>
+    <message>
+        <source>Cảnh báo: qua http, mật khẩu và dữ liệu cá nhân của đảng viên đi qua mạng ở dạng không mã hoá; bất kỳ ai trên đường truyền (mạng Wi-Fi, thiết bị mạng, nhà mạng) cũng đọc được, thậm chí sửa được. Chỉ cho phép khi máy chủ chưa có https và mạng này tin cậy được; nên dùng địa chỉ https:// của máy chủ.</source>
+        <translation>Warning: over http, passwords and the members&apos; personal data cross the network unencrypted; anyone along the way (a Wi-Fi network, network equipment, the provider) can read them, and even change them. Allow it only when the server has no https yet and this network can be trusted; the server&apos;s https:// address is the better choice.</translation>
+    </message>
+    <message>
+        <source>Chọn tệp chứng chỉ gốc (CA)</source>
+        <translation>Choose the root certificate (CA) file</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Không bắt buộc</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Tệp chứng chỉ gốc (CA, dạng PEM) do bộ phận công nghệ thông tin cấp, dùng để kiểm tra chứng chỉ của máy chủ https thay cho kho chứng chỉ của hệ thống. Để trống khi máy chủ dùng chứng chỉ mà hệ thống đã tin. Được ghi nhớ cho máy chủ này.</source>
+        <translation>Root certificate (CA) file in PEM form, from the IT office, used to check the certificate of an https server instead of the system&apos;s certificate store. Leave it empty when the server uses a certificate the system already trusts. Remembered for this server.</translation>
     </message>
 </context>
 <context>

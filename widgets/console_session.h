@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server_address.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -13,6 +15,8 @@ struct ConsoleSession {
     QString username;
     QString token;
     QString replicaPath;
+    // How the server is reached (CA file, leave for plain http): every connection of the session uses it.
+    client::TlsSettings tls = {};
 
     bool online() const { return !token.isEmpty(); }
 };

@@ -314,6 +314,7 @@ void MainWindow::signInAgain()
     m_prompting = true;
     SignInDialog::Options options;
     options.server = m_session.server;
+    options.tls = m_session.tls;
     options.username = m_session.username;
     options.replicaPath = m_session.replicaPath;
     options.again = true;

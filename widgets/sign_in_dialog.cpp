@@ -3,9 +3,13 @@
 
 #include "message_box.h"
 #include "replica.h"
-#include "server_probe.h"
+#include "server_address.h"
+#include "user_guide_window.h"
 
+#include <QAction>
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,8 +38,8 @@ SignInDialog::SignInDialog(Options options, QWidget* parent)
     : QDialog(parent)
     , m_options(std::move(options))
 {
-    setWindowTitle(tr("Đăng nhập — Sổ tay đảng viên điện tử"));
     buildForm();
+    retranslate();
     prefill();
     connect(&m_watcher, &QFutureWatcher<SignInAnswer>::finished, this, &SignInDialog::takeAnswer);
 }
@@ -63,15 +67,16 @@ void SignInDialog::buildForm()
     // Addresses and user names are ASCII: no input method or spelling help needed.
     m_server->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
     m_username->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
-    auto* serverLabel = new QLabel(tr("Máy &chủ:"), this);
-    auto* usernameLabel = new QLabel(tr("&Tên đăng nhập:"), this);
-    auto* passwordLabel = new QLabel(tr("&Mật khẩu:"), this);
-    serverLabel->setBuddy(m_server);
-    usernameLabel->setBuddy(m_username);
-    passwordLabel->setBuddy(m_password);
-    form->addRow(serverLabel, m_server);
-    form->addRow(usernameLabel, m_username);
-    form->addRow(passwordLabel, m_password);
+    m_serverLabel = new QLabel(this);
+    m_usernameLabel = new QLabel(this);
+    m_passwordLabel = new QLabel(this);
+    m_serverLabel->setBuddy(m_server);
+    m_usernameLabel->setBuddy(m_username);
+    m_passwordLabel->setBuddy(m_password);
+    form->addRow(m_serverLabel, m_server);
+    form->addRow(m_usernameLabel, m_username);
+    form->addRow(m_passwordLabel, m_password);
+    buildTlsRows(form);
     layout->addLayout(form);
 
     m_error = new QLabel(this);
@@ -98,7 +103,6 @@ void SignInDialog::buildForm()
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton* signIn = m_buttons->button(QDialogButtonBox::Ok);
-    signIn->setText(tr("Đăng &nhập"));
     signIn->setDefault(true); // Enter signs in from any field
     // Enter never cancels, even when the fields are disabled while busy and the focus has moved here.
     m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
@@ -106,10 +110,37 @@ void SignInDialog::buildForm()
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
     layout->addWidget(m_buttons);
 
+    // F1: the guide's page on signing in and on safe connections.
+    auto* help = new QAction(this);
+    help->setShortcut(QKeySequence::HelpContents);
+    connect(help, &QAction::triggered, this,
+        [this] { UserGuideWindow::open(this, QString::fromLatin1(UserGuideWindow::kSignInPage)); });
+    addAction(help);
+
     setTabOrder(m_server, m_username);
     setTabOrder(m_username, m_password);
-    setTabOrder(m_password, m_buttons);
-    setMinimumWidth(420);
+    setTabOrder(m_password, m_caFile);
+    setTabOrder(m_caFile, m_chooseCaFile);
+    setTabOrder(m_chooseCaFile, m_allowInsecureHttp);
+    setTabOrder(m_allowInsecureHttp, m_buttons);
+    setMinimumWidth(460);
+}
+
+void SignInDialog::retranslate()
+{
+    setWindowTitle(tr("Đăng nhập — Sổ tay đảng viên điện tử"));
+    m_serverLabel->setText(tr("Máy &chủ:"));
+    m_usernameLabel->setText(tr("&Tên đăng nhập:"));
+    m_passwordLabel->setText(tr("&Mật khẩu:"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Đăng &nhập"));
+    retranslateTls();
+}
+
+void SignInDialog::changeEvent(QEvent* event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void SignInDialog::prefill()
@@ -118,12 +149,20 @@ void SignInDialog::prefill()
     const QString server = m_options.server.isValid() && !m_options.server.isEmpty()
         ? m_options.server.toDisplayString()
         : settings.value(kServerKey, kDefaultServer).toString();
-    m_server->setText(server);
+    m_server->setText(server); // loads what was remembered for it (serverChanged)
+    if (!m_options.tls.caFile.isEmpty())
+        m_caFile->setText(m_options.tls.caFile);
+    if (m_options.tls.allowInsecureHttp)
+        m_allowInsecureHttp->setChecked(true);
     m_username->setText(
         m_options.username.isEmpty() ? settings.value(kUsernameKey).toString() : m_options.username);
     if (m_options.again) {
         m_server->setReadOnly(true);
         m_username->setReadOnly(true);
+        // The session keeps how it reaches the server.
+        for (QWidget* widget : std::initializer_list<QWidget*> {
+                 m_caFileLabel, m_caFile, m_chooseCaFile, m_allowInsecureHttp, m_insecureWarning })
+            widget->hide();
     }
     if (m_server->text().isEmpty())
         m_server->setFocus();
@@ -143,6 +182,11 @@ void SignInDialog::submit()
         showError(server.error().message, m_server);
         return;
     }
+    QWidget* fix = nullptr;
+    if (const QString problem = tlsProblem(*server, fix); !problem.isEmpty()) {
+        showError(problem, fix);
+        return;
+    }
     const QString username = normalisedUsername(m_username->text());
     if (username.isEmpty()) {
         showError(tr("Xin nhập tên đăng nhập."), m_username);
@@ -152,7 +196,8 @@ void SignInDialog::submit()
         showError(tr("Xin nhập mật khẩu."), m_password);
         return;
     }
-    m_request = SignInRequest { *server, username, m_password->text(),
+    m_request = SignInRequest { *server, m_options.again ? m_options.tls : tlsSettings(), username,
+        m_password->text(),
         m_options.replicaPath.isEmpty() ? client::Replica::defaultPath(*server, username)
                                         : m_options.replicaPath,
         m_options.verifierCost };
@@ -193,6 +238,11 @@ void SignInDialog::takeAnswer()
         }
         showError(answer.message, m_options.again ? m_password : m_server);
         return;
+    case S::Unsafe:
+        // Not out of reach: the server answered but cannot be trusted, and no offline offer is made.
+        setBusy(false);
+        showError(answer.message, m_options.again ? m_password : m_server);
+        return;
     case S::Refused:
     case S::WrongPassword:
         setBusy(false);
@@ -211,7 +261,10 @@ void SignInDialog::finish(const QString& token)
     QSettings settings;
     settings.setValue(kServerKey, m_request.server.toDisplayString());
     settings.setValue(kUsernameKey, m_request.username);
-    m_session = ConsoleSession { m_request.server, m_request.username, token, m_request.replicaPath };
+    if (!m_options.again)
+        rememberTls();
+    m_session = ConsoleSession { m_request.server, m_request.username, token, m_request.replicaPath,
+        m_request.tls };
     m_request.password.clear();
     setBusy(false);
     accept();
@@ -230,19 +283,23 @@ void SignInDialog::setBusy(bool busy, const QString& text)
     m_server->setEnabled(!busy);
     m_username->setEnabled(!busy);
     m_password->setEnabled(!busy);
+    m_caFile->setEnabled(!busy);
+    m_chooseCaFile->setEnabled(!busy);
+    m_allowInsecureHttp->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
     m_busyBar->setVisible(busy);
     m_busyText->setText(text);
     m_busyText->setVisible(busy);
 }
 
-void SignInDialog::showError(const QString& message, QLineEdit* focus)
+void SignInDialog::showError(const QString& message, QWidget* focus)
 {
     m_error->setText(message);
     m_error->show();
     if (focus) {
         focus->setFocus();
-        focus->selectAll();
+        if (auto* edit = qobject_cast<QLineEdit*>(focus))
+            edit->selectAll();
     }
     emit failed(message);
 }

@@ -11,8 +11,10 @@ namespace sotay::widgets {
 
 SignInAnswer signInOnline(const SignInRequest& request)
 {
-    client::ApiClient api(request.server);
+    client::ApiClient api(request.server, request.tls);
     if (const Status signedIn = client::signIn(api, request.username, request.password); !signedIn) {
+        if (client::isInsecureConnection(signedIn.error()))
+            return { SignInAnswer::Status::Unsafe, {}, signedIn.error().message };
         const bool unreachable = signedIn.error().code == ErrorCode::Io;
         return { unreachable ? SignInAnswer::Status::OutOfReach : SignInAnswer::Status::Refused, {},
             signedIn.error().message };

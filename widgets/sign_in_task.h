@@ -2,6 +2,7 @@
 #pragma once
 
 #include "password_hasher.h"
+#include "server_address.h"
 
 #include <QString>
 #include <QUrl>
@@ -10,6 +11,7 @@ namespace sotay::widgets {
 
 struct SignInRequest {
     QUrl server;
+    client::TlsSettings tls;
     QString username;
     QString password;
     QString replicaPath;
@@ -21,6 +23,7 @@ struct SignInAnswer {
         SignedIn,      // the server accepted: `token` is set
         Refused,       // the server refused: `message` is its Vietnamese reason
         OutOfReach,    // no answer from the server: `message` says why
+        Unsafe,        // the connection was refused as unsafe (certificate, handshake): `message` says why
         OpenedOffline, // the password matches the replica's verifier
         WrongPassword, // it does not
         NoVerifier,    // this computer has never signed this user in online

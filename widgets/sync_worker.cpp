@@ -3,8 +3,9 @@
 
 namespace sotay::widgets {
 
-SyncWorker::SyncWorker(const QUrl& server, const QString& token, QString replicaPath, int pageSize)
-    : m_api(server)
+SyncWorker::SyncWorker(const QUrl& server, const client::TlsSettings& tls, const QString& token,
+    QString replicaPath, int pageSize)
+    : m_api(server, tls)
     , m_path(std::move(replicaPath))
     , m_pageSize(pageSize)
 {

@@ -30,7 +30,8 @@ class SyncWorker final : public QObject {
     Q_DISABLE_COPY_MOVE(SyncWorker)
 
 public:
-    SyncWorker(const QUrl& server, const QString& token, QString replicaPath, int pageSize);
+    SyncWorker(const QUrl& server, const client::TlsSettings& tls, const QString& token, QString replicaPath,
+        int pageSize);
     ~SyncWorker() override;
 
     void setToken(const QString& token);

@@ -36,9 +36,10 @@ const QString kSplitterKey = QStringLiteral("userGuide/splitter");
 // Every page of the guide, in the order of its contents. A new screen adds its page here, to
 // resources/guide/guide.qrc, and a link to it on the contents page.
 const QStringList kPages { QString::fromLatin1(UserGuideWindow::kContentsPage),
-    QStringLiteral("find-member.html"), QString::fromLatin1(UserGuideWindow::kCorrectRecordPage),
-    QStringLiteral("record-event.html"), QStringLiteral("org-tree.html"), QStringLiteral("offline.html"),
-    QStringLiteral("conflicts.html"), QStringLiteral("shortcuts.html") };
+    QString::fromLatin1(UserGuideWindow::kSignInPage), QStringLiteral("find-member.html"),
+    QString::fromLatin1(UserGuideWindow::kCorrectRecordPage), QStringLiteral("record-event.html"),
+    QStringLiteral("org-tree.html"), QStringLiteral("offline.html"), QStringLiteral("conflicts.html"),
+    QStringLiteral("shortcuts.html") };
 
 // A page's title, from its <title>.
 QString titleOf(const QUrl& url)

@@ -43,9 +43,11 @@ public:
     // Folder of the resources that holds the guide in `language` ("vi", "en"), empty when it has none.
     static QString folderFor(const QString& language);
 
-    // The file names of the pages, the page shown first with F1 in the member form.
+    // The file names of the pages, the pages shown first with F1 in the member form and in the sign-in
+    // dialog.
     static constexpr const char* kContentsPage = "index.html";
     static constexpr const char* kCorrectRecordPage = "correct-record.html";
+    static constexpr const char* kSignInPage = "sign-in.html";
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -61,8 +61,8 @@ struct Setup {
 
     std::unique_ptr<ApiClient> officerClient() const
     {
-        auto api
-            = std::make_unique<ApiClient>(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())));
+        auto api = std::make_unique<ApiClient>(
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())), TlsSettings {});
         const Status signedIn
             = signIn(*api, QStringLiteral("officer.tb"), QStringLiteral("mat-khau-officer.tb"));
         BOOST_TEST_REQUIRE(signedIn.ok());
@@ -257,7 +257,8 @@ BOOST_AUTO_TEST_CASE(edits_made_offline_are_pushed_in_order_once)
             BOOST_TEST_REQUIRE(created.ok());
 
             // Offline: nothing leaves, nothing is lost.
-            ApiClient offline(QUrl(QStringLiteral("http://127.0.0.1:1")), ApiClient::Options { 2000, 1, 10 });
+            ApiClient offline(QUrl(QStringLiteral("http://127.0.0.1:1")), TlsSettings {},
+                ApiClient::Options { 2000, 1, 10 });
             SyncEngine cutOff(offline, *replica);
             auto failed = cutOff.syncOnce();
             BOOST_TEST_REQUIRE(!failed.ok());

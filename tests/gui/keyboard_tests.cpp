@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The console with the keyboard alone: Tab walks each screen in the order it shows, the roster's search box
 // reaches its results with Down and Enter, Ctrl+O with no row chosen says why, F1 opens the guide (on the
-// page about the record in the member form), and the dialogs have a default button and close with Escape.
+// page about the record in the member form), and the dialogs have a default button and close with Escape
+// (the sign-in dialog's CA file and leave for plain http included).
 #include "gui_test_support.h"
 #include "main_window.h"
 #include "member_event_dialog.h"
@@ -15,6 +16,7 @@
 #include "user_guide_window.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -314,10 +316,29 @@ private slots:
         auto* buttons = dialog.findChild<QDialogButtonBox*>();
         QPushButton* signIn = buttons->button(QDialogButtonBox::Ok);
         QVERIFY(signIn->isDefault());
-        walkWithTab({ dialog.findChild<QLineEdit*>(QStringLiteral("server")),
-            dialog.findChild<QLineEdit*>(QStringLiteral("username")),
-            dialog.findChild<QLineEdit*>(QStringLiteral("password")), signIn,
+        auto* server = dialog.findChild<QLineEdit*>(QStringLiteral("server"));
+        auto* caFile = dialog.findChild<QLineEdit*>(QStringLiteral("caFile"));
+        auto* chooseCaFile = dialog.findChild<QPushButton*>(QStringLiteral("chooseCaFile"));
+        QVERIFY(caFile && chooseCaFile);
+        // On this computer: no leave for plain http to give, so its checkbox is not in the way.
+        walkWithTab({ server, dialog.findChild<QLineEdit*>(QStringLiteral("username")),
+            dialog.findChild<QLineEdit*>(QStringLiteral("password")), caFile, chooseCaFile, signIn,
             buttons->button(QDialogButtonBox::Cancel) });
+        // Plain http to another computer: the checkbox comes after the CA file, before the buttons.
+        server->setText(QStringLiteral("http://10.0.0.5:8080"));
+        auto* allow = dialog.findChild<QCheckBox*>(QStringLiteral("allowInsecureHttp"));
+        QVERIFY(allow && allow->isVisible());
+        walkWithTab({ server, dialog.findChild<QLineEdit*>(QStringLiteral("username")),
+            dialog.findChild<QLineEdit*>(QStringLiteral("password")), caFile, chooseCaFile, allow, signIn,
+            buttons->button(QDialogButtonBox::Cancel) });
+        // F1 opens the guide on signing in and safe connections.
+        QTest::keyClick(server, Qt::Key_F1);
+        auto* guide = dialog.findChild<UserGuideWindow*>();
+        QVERIFY(guide);
+        QVERIFY(guide->isVisible());
+        QCOMPARE(guide->currentPage(), QString::fromLatin1(UserGuideWindow::kSignInPage));
+        guide->close();
+        showAndActivate(dialog);
         QSignalSpy rejected(&dialog, &QDialog::rejected);
         QTest::keyClick(dialog.findChild<QLineEdit*>(QStringLiteral("password")), Qt::Key_Escape);
         QCOMPARE(rejected.count(), 1);

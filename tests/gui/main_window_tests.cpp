@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window on a replica, syncing with the real server in process: the first sync with its progress
-// and its Cancel button, the status bar, unsent edits, working offline, and an expired session.
+// and its Cancel button, the status bar, unsent edits, working offline, and an expired session; over https,
+// the session's CA file used by the background sync and by signing in again.
+#include "api_client.h"
 #include "conflict_dialog.h"
 #include "gui_test_support.h"
 #include "language.h"
@@ -15,6 +17,7 @@
 #include "roster_panel.h"
 #include "sign_in_prompt.h"
 #include "store/sql.h"
+#include "support/test_certificates.h"
 #include "sync_status_bar.h"
 
 #include <QAction>
@@ -369,6 +372,51 @@ private slots:
         QCOMPARE(window.syncStatus()->pendingText(), QStringLiteral("0 sửa đổi chưa gửi"));
         QCOMPARE(window.syncStatus()->connectionText(), QStringLiteral("Trực tuyến"));
         QCOMPARE(hometownOnServer(*setup, setup->hoa.id), QStringLiteral("Huế"));
+    }
+
+    void theSyncAndSigningInAgainReachAnHttpsServerWithTheSessionsCaFile()
+    {
+        const test::TestCertificates certificates;
+        QVERIFY2(certificates.problem().isEmpty(), qPrintable(certificates.problem()));
+        const auto database = test::TestDatabase::sqlite();
+        test::buildSmallTree(database->db());
+        test::RunningServer server(*database, 2, [&certificates](server::ServerConfig& config) {
+            config.tls = { certificates.goodCertificate(), certificates.serverKey() };
+        });
+        const QUrl url(QStringLiteral("https://localhost:%1").arg(server.port()));
+        const QString password = QString::fromLatin1(test::RunningServer::kAdminPassword);
+        const client::TlsSettings tls { certificates.caFile(), false };
+        client::ApiClient api(url, tls);
+        QVERIFY(client::signIn(api, QStringLiteral("admin"), password).ok());
+
+        // Without the session's CA file the background sync is refused, and says why in the status bar.
+        {
+            MainWindow window(
+                ConsoleSession { url, QStringLiteral("admin"), api.token(), path("no-ca.sqlite") },
+                quickOptions());
+            QSignalSpy finished(&window, &MainWindow::syncFinished);
+            QCOMPARE(nextOutcome(finished), SyncFailure::Other);
+            QVERIFY2(
+                window.syncStatus()->currentMessage().contains(QStringLiteral("không tin được chứng chỉ")),
+                qPrintable(window.syncStatus()->currentMessage()));
+        }
+
+        const ConsoleSession session { url, QStringLiteral("admin"), api.token(), path("https.sqlite"), tls };
+        MainWindow window(session, quickOptions());
+        QSignalSpy finished(&window, &MainWindow::syncFinished);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QCOMPARE(countIn(*window.replica(), QStringLiteral("SELECT COUNT(*) FROM org_unit")), 7);
+
+        // Signing in again keeps the session's settings, and so does the sync after it.
+        server.advanceClock(qint64 { 31 } * 60);
+        SignInPrompt::setNextAnswer(password);
+        window.syncAction()->trigger();
+        QCOMPARE(nextOutcome(finished), SyncFailure::SessionExpired);
+        QCOMPARE(nextOutcome(finished), SyncFailure::None);
+        QVERIFY2(SignInPrompt::lastError().isEmpty(), qPrintable(SignInPrompt::lastError()));
+        QVERIFY(SignInPrompt::lastOptions().tls == tls);
+        QVERIFY(window.session().tls == tls);
+        QVERIFY(window.session().token != session.token);
     }
 
     void aDeclinedSignInKeepsTheEditsAndWaitsForF5()

@@ -394,6 +394,18 @@ private slots:
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
         {
+            // Plain http to another computer: the leave with its warning, a CA file typed in, and the
+            // refusal without the leave in the error area (its tallest state).
+            SignInDialog::Options plain = signIn;
+            plain.server = QUrl(QStringLiteral("http://10.0.0.5:8080"));
+            plain.tls.caFile = QStringLiteral("/etc/ssl/certs/ca-tinh-uy-dong-nai.pem");
+            SignInDialog dialog(plain, window.get());
+            dialog.submit();
+            QVERIFY(!dialog.errorText().isEmpty());
+            const QString problem = check(dialog, QStringLiteral("sign_in_dialog_http"));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        {
             signIn.again = true;
             signIn.notice
                 = QStringLiteral("Phiên làm việc đã hết hạn. Xin nhập lại mật khẩu để tiếp tục đồng bộ; "

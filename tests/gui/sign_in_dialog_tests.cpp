@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sign-in dialog against the real server in process: online sign-in, the server's refusal, the offline
-// fallback checked against the replica's verifier, the remembered server and user, and the keyboard.
+// fallback checked against the replica's verifier, the remembered server and user, and the keyboard. Over
+// https: the CA file chosen with its button, a refused certificate's reason in the error area; for plain
+// http to another computer, the checkbox with its warning (only there), the refusal without it, and the
+// leave remembered for that server only.
 #include "gui_test_support.h"
 #include "message_box.h"
 #include "password_hasher.h"
 #include "replica.h"
 #include "sign_in_dialog.h"
+#include "support/test_certificates.h"
+#include "test_answer.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +32,16 @@ namespace {
 QLineEdit* field(const SignInDialog& dialog, const char* name)
 {
     return dialog.findChild<QLineEdit*>(QString::fromLatin1(name));
+}
+
+QCheckBox* leaveBox(const SignInDialog& dialog)
+{
+    return dialog.findChild<QCheckBox*>(QStringLiteral("allowInsecureHttp"));
+}
+
+QLabel* leaveWarning(const SignInDialog& dialog)
+{
+    return dialog.findChild<QLabel*>(QStringLiteral("insecureWarning"));
 }
 
 QPushButton* signInButton(const SignInDialog& dialog)
@@ -175,7 +193,7 @@ private slots:
         QCOMPARE(server->nextInFocusChain(), username);
         QCOMPARE(username->nextInFocusChain(), password);
         // Every field has a label with a mnemonic pointing at it.
-        for (QLineEdit* edit : { server, username, password }) {
+        for (QLineEdit* edit : { server, username, password, field(dialog, "caFile") }) {
             bool labelled = false;
             for (const QLabel* label : dialog.findChildren<QLabel*>())
                 labelled = labelled || (label->buddy() == edit && label->text().contains(u'&'));
@@ -286,6 +304,133 @@ private slots:
         QVERIFY2(dialog.errorText().contains(QStringLiteral("Không kết nối được tới máy chủ")),
             qPrintable(dialog.errorText()));
         QCOMPARE(dialog.focusWidget(), field(dialog, "server"));
+    }
+
+    void theLeaveForPlainHttpIsOfferedOnlyForAnotherComputer()
+    {
+        SignInDialog dialog(optionsFor(QUrl(QStringLiteral("http://127.0.0.1:8080")), {}));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(!leaveBox(dialog)->isVisible());
+        QVERIFY(!leaveWarning(dialog)->isVisible());
+        QLineEdit* server = field(dialog, "server");
+        for (const char* elsewhere : { "http://10.0.0.5:8080", "10.0.0.5", "http://sotay.dongnai.example" }) {
+            server->setText(QString::fromLatin1(elsewhere));
+            QVERIFY2(leaveBox(dialog)->isVisible(), elsewhere);
+            QVERIFY2(leaveWarning(dialog)->isVisible(), elsewhere);
+        }
+        // The warning says what is at stake.
+        QVERIFY2(leaveWarning(dialog)->text().contains(QStringLiteral("dữ liệu cá nhân của đảng viên")),
+            qPrintable(leaveWarning(dialog)->text()));
+        QVERIFY(leaveBox(dialog)->text().contains(QStringLiteral("không mã hoá (http)")));
+        for (const char* local : { "http://127.0.0.1:8080", "localhost:8080", "http://[::1]:8080",
+                 "https://10.0.0.5:8443", "https://sotay.dongnai.example" }) {
+            server->setText(QString::fromLatin1(local));
+            QVERIFY2(!leaveBox(dialog)->isVisible(), local);
+            QVERIFY2(!leaveWarning(dialog)->isVisible(), local);
+        }
+    }
+
+    void plainHttpToAnotherComputerIsRefusedWithoutTheLeaveAndRememberedWithIt()
+    {
+        // .invalid never resolves: with the leave the sign-in is tried and finds the server out of reach.
+        const QUrl elsewhere(QStringLiteral("http://may-chu.invalid:8080"));
+        const QString path = m_folder.filePath(QStringLiteral("elsewhere.sqlite"));
+        prepareReplica(path, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-cua-can-bo"));
+        {
+            SignInDialog dialog(optionsFor(elsewhere, path));
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(leaveBox(dialog)->isVisible());
+            QVERIFY(!leaveBox(dialog)->isChecked());
+            QSignalSpy failed(&dialog, &SignInDialog::failed);
+            const int asked = MessageBox::askedCount();
+            typeAndPressEnter(dialog, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-cua-can-bo"));
+            // Refused at once, before anything is sent: no offline offer, the reason and the way out shown.
+            QCOMPARE(failed.count(), 1);
+            QVERIFY(!dialog.isBusy());
+            QCOMPARE(MessageBox::askedCount(), asked);
+            QVERIFY2(
+                dialog.errorText().contains(QStringLiteral("không mã hoá")), qPrintable(dialog.errorText()));
+            QVERIFY2(dialog.errorText().contains(QStringLiteral("https://")), qPrintable(dialog.errorText()));
+            QCOMPARE(dialog.focusWidget(), leaveBox(dialog));
+
+            // With the leave it goes on: out of reach, then opened offline on this computer's data.
+            QSignalSpy accepted(&dialog, &QDialog::accepted);
+            QTest::keyClick(leaveBox(dialog), Qt::Key_Space);
+            QVERIFY(leaveBox(dialog)->isChecked());
+            MessageBox::setNextAnswer(QMessageBox::Yes);
+            QTest::keyClick(field(dialog, "password"), Qt::Key_Return);
+            QVERIFY(accepted.wait(20000));
+            QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Không kết nối được")),
+                qPrintable(MessageBox::lastText()));
+            QVERIFY(dialog.session().tls.allowInsecureHttp);
+        }
+        // Remembered for that server, and for no other.
+        SignInDialog again(optionsFor(elsewhere, path));
+        QVERIFY(leaveBox(again)->isChecked());
+        field(again, "server")->setText(QStringLiteral("http://may-khac.invalid:8080"));
+        QVERIFY(!leaveBox(again)->isChecked());
+        field(again, "server")->setText(elsewhere.toString());
+        QVERIFY(leaveBox(again)->isChecked());
+    }
+
+    void signsInOverHttpsWithTheChosenCaFileAndShowsWhyACertificateIsRefused()
+    {
+        const test::TestCertificates certificates;
+        QVERIFY2(certificates.problem().isEmpty(), qPrintable(certificates.problem()));
+        const auto database = test::TestDatabase::sqlite();
+        test::RunningServer server(*database, 4, [&certificates](server::ServerConfig& config) {
+            config.tls = { certificates.goodCertificate(), certificates.serverKey() };
+        });
+        const QUrl url(QStringLiteral("https://localhost:%1").arg(server.port()));
+        const QString password = QString::fromLatin1(test::RunningServer::kAdminPassword);
+        SignInDialog dialog(optionsFor(url, m_folder.filePath(QStringLiteral("https.sqlite"))));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(!leaveBox(dialog)->isVisible());
+        QSignalSpy failed(&dialog, &SignInDialog::failed);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+
+        // Without a CA file the system's store knows nothing of the test authority: refused, with the way
+        // out.
+        const int asked = MessageBox::askedCount();
+        typeAndPressEnter(dialog, QStringLiteral("admin"), password);
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("không tin được chứng chỉ của máy chủ")),
+            qPrintable(dialog.errorText()));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("«Chứng chỉ gốc (CA)»")),
+            qPrintable(dialog.errorText()));
+        QCOMPARE(MessageBox::askedCount(), asked); // not "out of reach": no offline offer
+        QCOMPARE(accepted.count(), 0);
+
+        // A CA file that is not there is refused with its name before anything is sent.
+        QLineEdit* caFile = field(dialog, "caFile");
+        caFile->setText(m_folder.filePath(QStringLiteral("khong-co.pem")));
+        QTest::keyClick(field(dialog, "password"), Qt::Key_Return);
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(!dialog.isBusy());
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("khong-co.pem")), qPrintable(dialog.errorText()));
+        QCOMPARE(dialog.focusWidget(), caFile);
+
+        // Chosen with its button (the file dialog answered by the test), the CA file lets the sign-in
+        // through.
+        testAnswerFor<QFileDialog, bool>() = [&certificates](QFileDialog& chooser) {
+            chooser.selectFile(certificates.caFile());
+            return true;
+        };
+        auto* choose = dialog.findChild<QPushButton*>(QStringLiteral("chooseCaFile"));
+        QTest::mouseClick(choose, Qt::LeftButton);
+        testAnswerFor<QFileDialog, bool>() = {};
+        QCOMPARE(QDir::fromNativeSeparators(caFile->text()), certificates.caFile());
+        QTest::keyClick(field(dialog, "password"), Qt::Key_Return);
+        QVERIFY(accepted.wait(20000));
+        QVERIFY(dialog.session().online());
+        QCOMPARE(dialog.session().tls.caFile, certificates.caFile());
+
+        // Remembered for this server.
+        SignInDialog next(optionsFor(url, {}));
+        QCOMPARE(QDir::fromNativeSeparators(field(next, "caFile")->text()), certificates.caFile());
     }
 
 private:
