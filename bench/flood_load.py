@@ -7,8 +7,8 @@
 #       omission): /healthz on a new connection each, a member read on kept-alive connections and on new
 #       connections, and a real sign-in once a second.
 #   flood_load.py attack --port P --seconds S --out FILE
-#       80 sign-in flooders and 200 slow clients of three kinds, from 127.0.0.2 upwards, a few tens of
-#       connections per source address; each reconnects when the server closes it.
+#       80 sign-in flooders and 200 slow clients of three kinds (--flooders, --mix), from 127.0.0.2
+#       upwards, a few tens of connections per source address; each reconnects when the server closes it.
 # Both write JSON that bench/flood_report.py turns into the tables.
 import argparse
 import asyncio
@@ -327,11 +327,10 @@ async def attack_main(args):
     post_head = (f"POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
                  f"Content-Type: application/json\r\nContent-Length: 10000\r\n\r\n").encode()
     body_start = b'{"username":"slow.body","password":"'
-    # The three kinds (35 %, 35 %, 30 %) interleaved so that every source address carries a mix of them.
-    counts = {"header": round(args.slow * 0.35), "idle": round(args.slow * 0.35)}
-    counts["body"] = args.slow - counts["header"] - counts["idle"]
+    # The three kinds interleaved so that every source address carries a mix of them.
+    counts = dict(zip(("header", "idle", "body"), (int(n) for n in args.mix.split(","))))
     kinds = []
-    while len(kinds) < args.slow:
+    while len(kinds) < sum(counts.values()):
         for kind in ("header", "idle", "body"):
             if kinds.count(kind) < counts[kind]:
                 kinds.append(kind)
@@ -383,7 +382,9 @@ def main():
     attack.add_argument("--port", type=int, required=True)
     attack.add_argument("--seconds", type=float, default=35)
     attack.add_argument("--flooders", type=int, default=80)
-    attack.add_argument("--slow", type=int, default=200)
+    attack.add_argument("--mix", default="70,70,60",
+                        help="slow clients: sending a head slowly, idle, with a short body (half stalled, half "
+                             "trickling)")
     attack.add_argument("--per-address", type=int, default=16, help="flooders per source address")
     attack.add_argument("--slow-per-address", type=int, default=20, help="slow clients per source address")
     attack.add_argument("--out", required=True)
