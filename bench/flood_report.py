@@ -102,7 +102,7 @@ def main():
           f"({100 * attack['cpuSeconds'] / seconds:.0f} % of a core). Source addresses and connections:")
     print()
     attack_rows = []
-    for tally in attack["tallies"]:
+    for tally in (t for t in attack["tallies"] if t["count"]):
         addresses = tally["addresses"]
         span = f"{addresses[0]}-{addresses[-1].rsplit('.', 1)[1]}" if len(addresses) > 1 else addresses[0]
         ended = dict(tally["closes"])
@@ -116,8 +116,9 @@ def main():
            "answers (flooders) / how the server ended it (slow)", "errors", "held until closed: median / max",
            "still open at the end"], attack_rows)
     print()
-    print(f"Sign-in flooders: {answered:,} answers in {seconds:.0f} s ({answered / seconds:,.0f}/s).")
-    print()
+    if flood["count"]:
+        print(f"Sign-in flooders: {answered:,} answers in {seconds:.0f} s ({answered / seconds:,.0f}/s).")
+        print()
 
     verdict = all(p99 <= GOAL_MS for p99 in flood_p99.values()) and len(flood_p99) >= 2
     worst = max(flood_p99.values()) if flood_p99 else FAILED
