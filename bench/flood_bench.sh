@@ -83,6 +83,7 @@ cpu=$(cpu_seconds "$server_pid") t=$(now)
 probe "flood" flood
 echo "Flood: ${probe_seconds} s of probes; the server used $(server_cpu "$cpu" "$t") of a core."
 wait "$attack_pid" || true
+echo "Load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
 echo
 
 $python bench/flood_report.py --probes "$work/baseline.json" "$work/flood.json" --attack "$work/attack.json" \
