@@ -8,7 +8,8 @@
 #      from 127.0.0.2 upwards) run.
 # Prints Markdown tables for docs/benchmarks.md and whether issue 10's figures are met. It measures and
 # reports: the exit status is 0 whatever the figures.
-#   bench/flood_bench.sh [probe-seconds] [wrk-seconds]      (defaults 25 and 15: about 2.5 minutes)
+#   bench/flood_bench.sh [probe-seconds] [wrk-seconds]      (defaults 25 and 15: about 3 minutes)
+# FLOOD_EACH_KIND=1 adds a run of each kind of attacker alone (about 40 s each with 25 s of probes).
 # FLOOD_NICE (default 10) is the nice level of the attack, so that on a shared machine the attackers,
 # who in real life would run elsewhere, take CPU from the server and the probes only when they idle.
 set -euo pipefail
@@ -71,21 +72,46 @@ nginx_rps=$wrk_rps
 echo
 sleep 6 # wrk's kept-alive connections are closed after 5 s idle; the flood starts on a quiet server
 
-# Phase 3: the flood. The attack starts 5 s before the probes (every slow client connected) and ends 6 s
-# after them, so that a probe started last and timing out still runs under the flood.
-ramp=5
-nice -n "$attack_nice" $python bench/flood_load.py attack --port "$port" --seconds $((probe_seconds + ramp + 6)) \
-  --out "$work/attack.json" &
-attack_pid=$!
-bench_pids+=("$attack_pid")
-sleep "$ramp"
-cpu=$(cpu_seconds "$server_pid") t=$(now)
-probe "flood" flood
-echo "Flood: ${probe_seconds} s of probes; the server used $(server_cpu "$cpu" "$t") of a core."
-wait "$attack_pid" || true
+# flood PHASE OUT [flood_load.py attack options]: the probes while the attack runs. The attack starts 5 s
+# before the probes (every slow client connected) and ends 6 s after them, so that a probe started last
+# and timing out still runs under the attack.
+flood() {
+  local phase=$1 out=$2 ramp=5 cpu t
+  shift 2
+  nice -n "$attack_nice" $python bench/flood_load.py attack --port "$port" --seconds $((probe_seconds + ramp + 6)) \
+    --out "$work/$out-attack.json" "$@" &
+  attack_pid=$!
+  bench_pids+=("$attack_pid")
+  sleep "$ramp"
+  cpu=$(cpu_seconds "$server_pid") t=$(now)
+  probe "$phase" "$out"
+  echo "$phase: ${probe_seconds} s of probes; the server used $(server_cpu "$cpu" "$t") of a core."
+  wait "$attack_pid" || true
+}
+
+# Phase 3: the flood.
+flood flood flood
 echo "Load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
 echo
 
-$python bench/flood_report.py --probes "$work/baseline.json" "$work/flood.json" --attack "$work/attack.json" \
+$python bench/flood_report.py --probes "$work/baseline.json" "$work/flood.json" --attack "$work/flood-attack.json" \
   --list-rps "$list_rps" --list-p99-ms "$list_p99_ms" --nginx-rps "$nginx_rps" || true
+
+# FLOOD_EACH_KIND=1: then each kind of attacker alone, each against the server started again on the same
+# database (so that no sign-in failures or connections carry over).
+if [ "${FLOOD_EACH_KIND:-0}" = 1 ]; then
+  for spec in "80 sign-in flooders:80:0,0,0" "70 slow heads:0:70,0,0" "70 idle:0:0,70,0" \
+    "60 short bodies:0:0,0,60"; do
+    IFS=: read -r name flooders mix <<<"$spec"
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    port=$(free_port)
+    start_demo_server "$work/data" "$port" "$password" "$work/server-alone.log"
+    echo
+    echo "### Alone: $name"
+    flood "alone: $name" alone --flooders "$flooders" --mix "$mix"
+    echo
+    $python bench/flood_report.py --probes "$work/alone.json" --attack "$work/alone-attack.json" --no-goal || true
+  done
+fi
 exit 0

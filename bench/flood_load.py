@@ -73,6 +73,12 @@ def close_quietly(writer):
         pass
 
 
+def quiet_about_resets(loop, context):
+    """A stream whose reader gave up (a timeout) may still learn of a reset later; that is no news."""
+    if not isinstance(context.get("exception"), OSError):
+        loop.default_exception_handler(context)
+
+
 def error_name(error):
     if isinstance(error, NoAnswer):
         return str(error)
@@ -168,6 +174,7 @@ class Probe:
 
 
 async def probe_main(args):
+    asyncio.get_running_loop().set_exception_handler(quiet_about_resets)
     auth = (f"Authorization: Bearer {args.token}",)
 
     def sign_in_body():
@@ -306,6 +313,7 @@ async def slow_client(tally, source, port, stop, opening, drip, interval):
 
 
 async def attack_main(args):
+    asyncio.get_running_loop().set_exception_handler(quiet_about_resets)
     port, stop = args.port, asyncio.Event()
     flood = Tally("sign-in flooder", args.flooders, [])
     header = Tally("head, one header line every 2 s", 0, [])
