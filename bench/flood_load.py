@@ -310,6 +310,10 @@ async def slow_client(tally, source, port, stop, opening, drip, interval):
         for task in (feeding, watching, stopping):
             task.cancel()
         close_quietly(writer)
+        if held < 1.0 and not stop.is_set():
+            # Turned away at once (a per-address cap, say): try again soon, but not in a loop that would
+            # make this process the bottleneck.
+            await asyncio.sleep(0.25)
 
 
 async def attack_main(args):

@@ -78,13 +78,16 @@ def main():
     parser.add_argument("--no-goal", action="store_true", help="tables only (one kind of attacker alone)")
     args = parser.parse_args()
 
-    rows, flood_p99 = [], {}
+    rows, flood_p99, kept = [], {}, []
     for path in args.probes:
         with open(path, encoding="utf-8") as file:
             phase = json.load(file)
         for probe in phase["probes"]:
             row, p99 = probe_row(phase["phase"], probe)
             rows.append(row)
+            if probe["keepAlive"]:
+                kept.append(f"{phase['phase']}: {probe['opened']:,} connections for {len(probe['results']):,} "
+                            f"requests, {probe['retried']:,} sent again after the server had closed a kept one")
             if phase["phase"].startswith("flood") and probe["probe"].startswith(GOAL_PROBES):
                 flood_p99[probe["probe"]] = p99
     if not args.no_goal:
@@ -94,6 +97,9 @@ def main():
         print()
     table(["phase", "probe", "count", "p50", "p95", "p99", "max", "errors", "timeouts"], rows)
     print()
+    if kept:
+        print("Kept-alive probe (" + "; ".join(kept) + ").")
+        print()
 
     with open(args.attack, encoding="utf-8") as file:
         attack = json.load(file)
