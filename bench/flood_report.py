@@ -86,8 +86,10 @@ def main():
             row, p99 = probe_row(phase["phase"], probe)
             rows.append(row)
             if probe["keepAlive"]:
-                kept.append(f"{phase['phase']}: {probe['opened']:,} connections for {len(probe['results']):,} "
-                            f"requests, {probe['retried']:,} sent again after the server had closed a kept one")
+                opened = probe["opened"]
+                kept.append(f"{phase['phase']}: {opened:,} connection{'s' if opened != 1 else ''} for "
+                            f"{len(probe['results']):,} requests, {probe['retried']:,} sent again after the "
+                            f"server had closed a kept one")
             if phase["phase"].startswith("flood") and probe["probe"].startswith(GOAL_PROBES):
                 flood_p99[probe["probe"]] = p99
     if not args.no_goal:
