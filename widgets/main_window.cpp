@@ -2,6 +2,7 @@
 #include "main_window.h"
 
 #include "access/user.h"
+#include "console_lock.h"
 #include "language.h"
 #include "message_box.h"
 #include "org_tree_model.h"
@@ -102,6 +103,7 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     connect(m_sync, &SyncController::summaryRead, this, &MainWindow::takeSummary);
     connect(m_status, &SyncStatusBar::cancelRequested, this, &MainWindow::cancelSync);
     connect(m_status, &SyncStatusBar::unsettledRequested, this, &MainWindow::showUnsettledEdits);
+    buildLock();
 
     m_tick = new QTimer(this);
     m_tick->setInterval(m_options.syncIntervalMilliseconds);
@@ -311,6 +313,10 @@ void MainWindow::signInAgain()
 {
     if (m_prompting || isSyncing())
         return;
+    if (m_lock->isLocked()) {
+        m_signInAfterUnlock = true; // the unlock signs in again; no second password box above the lock
+        return;
+    }
     m_prompting = true;
     SignInDialog::Options options;
     options.server = m_session.server;

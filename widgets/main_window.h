@@ -30,6 +30,7 @@ class MemberForm;
 class OrgTreeModel;
 struct OrgOperation;
 class OrgTreePanel;
+class ConsoleLock;
 class ReplicaInfoDialog;
 class RosterModel;
 class RosterPanel;
@@ -52,6 +53,8 @@ public:
         int pageSize = 1000;
         PasswordHasher::Cost verifierCost = PasswordHasher::Cost::interactive();
         bool syncAtStart = true; // false opens on the replica alone (the start-up probe)
+        // The window locks itself after this long without input (0: never).
+        int idleLockMilliseconds = 30 * 60 * 1000;
     };
 
     // An empty session.replicaPath means Replica::defaultPath(server, user).
@@ -101,6 +104,9 @@ public:
     QAction* newMemberAction() const { return m_newMemberAction; }
     QAction* conflictsAction() const { return m_conflictsAction; }
     QAction* undoAction() const { return m_undoAction; }
+    // The lock over the window (after 30 minutes without input, or File → Lock, Ctrl+L).
+    ConsoleLock* consoleLock() const { return m_lock; }
+    QAction* lockAction() const { return m_lockAction; }
     // "vi" or "en": kept in the settings for the next start, and used at once: every window retranslates
     // itself.
     void setLanguage(const QString& language);
@@ -111,6 +117,8 @@ signals:
     void syncStarted(bool firstSync);
     void syncFinished(sotay::client::SyncFailure failure);
     void statusRefreshed();
+    // The user signed out from the lock: the window has closed; the edits not sent are kept in the replica.
+    void signedOutFromLock();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -132,6 +140,9 @@ private:
     void showSummary(const ReplicaSummary& summary);
     void showNote(const QString& text);
     void signInAgain();
+    void buildLock();
+    void takeUnlock(const QString& token, bool offline);
+    void signOut();
     void updateTitle(const QString& scope);
     void showAbout();
     void showUnit(qint64 unitId);
@@ -152,6 +163,9 @@ private:
     QAction* m_conflictsAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_replicaInfoAction = nullptr;
+    QAction* m_lockAction = nullptr;
+    ConsoleLock* m_lock = nullptr;
+    bool m_signInAfterUnlock = false; // the session expired while the window was locked
     ReplicaInfoDialog* m_info = nullptr;
     QAction* m_unsettledAction = nullptr;
     QLabel* m_note = nullptr;
