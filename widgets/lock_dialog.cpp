@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -209,14 +210,34 @@ void LockDialog::setBusy(bool busy, const QString& text)
     m_busyBar->setVisible(busy);
     m_busyText->setText(text);
     m_busyText->setVisible(busy);
+    fitHeight();
     if (!busy)
         m_password->setFocus(Qt::OtherFocusReason);
+}
+
+void LockDialog::fitHeight()
+{
+    // A window does not follow its word-wrapped labels' height for its width by itself.
+    if (!isVisible())
+        return;
+    layout()->activate();
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (height() < wanted)
+        resize(width(), wanted);
+}
+
+void LockDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    fitHeight();
 }
 
 void LockDialog::showError(const QString& message)
 {
     m_error->setText(message);
     m_error->show();
+    fitHeight();
     m_password->setFocus(Qt::OtherFocusReason);
     m_password->selectAll();
     emit refused(message);

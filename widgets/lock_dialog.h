@@ -68,12 +68,15 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslate();
     void takeAnswer();
     void setBusy(bool busy, const QString& text = {});
     void showError(const QString& message);
+    // Tall enough for every label's wrapped text at the dialog's width.
+    void fitHeight();
 
     Options m_options;
     Reason m_reason = Reason::Idle;

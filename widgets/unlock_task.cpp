@@ -40,8 +40,8 @@ UnlockAnswer checkUnlock(const UnlockRequest& request)
     case S::NoVerifier:
         return { UnlockAnswer::Status::Failed, {},
             QCoreApplication::translate("Unlock",
-                "Không kết nối được máy chủ (%1), và máy này chưa lưu gì để tự kiểm tra mật khẩu. Cần có "
-                "kết nối tới máy chủ mới mở khoá được: xin kiểm tra mạng rồi thử lại.")
+                "%1. Máy này chưa lưu gì để tự kiểm tra mật khẩu, nên cần có kết nối tới máy chủ mới mở "
+                "khoá được: xin kiểm tra mạng rồi thử lại.")
                 .arg(online.message) };
     default:
         return { UnlockAnswer::Status::Failed, {}, offline.message };

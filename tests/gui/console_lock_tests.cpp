@@ -375,7 +375,7 @@ private slots:
         typeAndEnter(strangerLock, QStringLiteral("anything"));
         QVERIFY(stranger.consoleLock()->isLocked());
         QVERIFY2(
-            strangerLock.errorText().contains(QStringLiteral("Cần có kết nối tới máy chủ mới mở khoá được")),
+            strangerLock.errorText().contains(QStringLiteral("cần có kết nối tới máy chủ mới mở khoá được")),
             qPrintable(strangerLock.errorText()));
     }
 

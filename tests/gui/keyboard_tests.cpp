@@ -2,7 +2,9 @@
 // The console with the keyboard alone: Tab walks each screen in the order it shows, the roster's search box
 // reaches its results with Down and Enter, Ctrl+O with no row chosen says why, F1 opens the guide (on the
 // page about the record in the member form), and the dialogs have a default button and close with Escape.
+#include "console_lock.h"
 #include "gui_test_support.h"
+#include "lock_dialog.h"
 #include "main_window.h"
 #include "member_event_dialog.h"
 #include "member_form.h"
@@ -321,6 +323,34 @@ private slots:
         QSignalSpy rejected(&dialog, &QDialog::rejected);
         QTest::keyClick(dialog.findChild<QLineEdit*>(QStringLiteral("password")), Qt::Key_Escape);
         QCOMPARE(rejected.count(), 1);
+    }
+
+    void theLockTabsInOrderAndEscapeDoesNotUnlock()
+    {
+        auto setup = test::startTreeServer();
+        MainWindow window(session(*setup, "lock.sqlite"), quietOptions());
+        showAndActivate(window);
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier); // File → Lock the window
+        ConsoleLock& lock = *window.consoleLock();
+        QVERIFY(lock.isLocked());
+        LockDialog& dialog = *lock.dialog();
+        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget*>(&dialog));
+        QCOMPARE(QApplication::focusWidget(), dialog.passwordField()); // type at once
+        QVERIFY(dialog.unlockButton()->isDefault());                   // Enter unlocks
+        walkWithTab({ dialog.passwordField(), dialog.unlockButton(), dialog.signOutButton() });
+        QTest::keyClick(dialog.passwordField(), Qt::Key_Escape);
+        QVERIFY(lock.isLocked());
+        QVERIFY(dialog.isVisible());
+        // Alt+K is "Mở khoá": with the field empty it says what it needs.
+        dialog.passwordField()->setFocus();
+        QTest::keyClick(dialog.passwordField(), Qt::Key_K, Qt::AltModifier);
+        QTRY_COMPARE(dialog.errorText(),
+            QStringLiteral("Xin nhập mật khẩu.")); // a button's mnemonic clicks it shortly after
+        QTest::keyClicks(dialog.passwordField(), setup->officerPassword());
+        QSignalSpy unlocked(&lock, &ConsoleLock::unlocked);
+        QTest::keyClick(dialog.passwordField(), Qt::Key_Return);
+        QVERIFY(unlocked.count() == 1 || unlocked.wait(20000));
+        QVERIFY(!lock.isLocked());
     }
 
 private:

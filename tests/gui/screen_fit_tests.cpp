@@ -6,8 +6,10 @@
 // the visible menu bar; the member form and each dialog fit too. Screenshots of each, at 1280×720 and
 // 1600×1000 and in both languages, are saved in $SOTAY_TEST_ARTEFACTS for a person to look at.
 #include "conflict_dialog.h"
+#include "console_lock.h"
 #include "gui_test_support.h"
 #include "language.h"
+#include "lock_dialog.h"
 #include "main_window.h"
 #include "member/member_json.h"
 #include "member_event_dialog.h"
@@ -37,6 +39,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -466,6 +469,61 @@ private slots:
         }
     }
 
+    void theLockFitsAndIsPhotographed_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<QString>("language");
+        for (const QString& language : { QStringLiteral("vi"), QStringLiteral("en") }) {
+            QTest::addRow("1280x720 %s", qPrintable(language)) << QSize(1280, 720) << language;
+            QTest::addRow("1366x768 %s", qPrintable(language)) << QSize(1366, 768) << language;
+            QTest::addRow("1600x1000 %s", qPrintable(language)) << QSize(1600, 1000) << language;
+        }
+    }
+
+    void theLockFitsAndIsPhotographed()
+    {
+        QFETCH(QSize, screen);
+        QFETCH(QString, language);
+        // Out of reach of the server and without a verifier here: the longest refusal the lock shows.
+        auto window = openWindow(language, test::unreachableServer());
+        QVERIFY(window);
+        window->resize(screen - QSize(20, 70));
+        window->showReplicaInfo(); // an open dialog is covered too
+        window->lockAction()->trigger();
+        LockDialog& dialog = *window->consoleLock()->dialog();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy refused(&dialog, &LockDialog::refused);
+        dialog.passwordField()->setText(QStringLiteral("mat-khau"));
+        dialog.submit();
+        QVERIFY(refused.wait(20000));
+        settle();
+        QVERIFY(!dialog.errorText().isEmpty());
+        QVERIFY(window->consoleLock()->isLocked());
+        const QSize least = dialog.minimumSizeHint().expandedTo(dialog.size());
+        QVERIFY2(
+            least.width() <= kRoom.width() && least.height() <= kRoom.height(), qPrintable(sizeText(least)));
+        const QStringList problems = misplaced(&dialog);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
+        // Every label shows its whole text at the dialog's width (word-wrapped, never cut).
+        for (const QLabel* label : dialog.findChildren<QLabel*>())
+            if (label->isVisible())
+                QVERIFY2(label->height() >= label->heightForWidth(label->width()) || !label->wordWrap(),
+                    qPrintable(label->text()));
+        const QString size = QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height());
+        QVERIFY(photograph(dialog, QStringLiteral("lock_dialog"), language));
+        // What a passer-by sees: the covered window with the lock dialog over it.
+        QImage seen = window->grab().toImage();
+        {
+            QPainter painter(&seen);
+            painter.drawPixmap(
+                dialog.mapToGlobal(QPoint(0, 0)) - window->mapToGlobal(QPoint(0, 0)), dialog.grab());
+        }
+        const QString file
+            = QDir(artefactFolder()).filePath(QStringLiteral("locked_window_%1_%2.png").arg(size, language));
+        QVERIFY(seen.save(file));
+        qInfo("screenshot: %s", qPrintable(file));
+    }
+
     void theSensitiveColumnsFollowTheRoleOfTheSignIn()
     {
         const auto setRole = [this](const QString& role) {
@@ -495,16 +553,15 @@ private slots:
     }
 
 private:
-    std::unique_ptr<MainWindow> openWindow(const QString& language)
+    std::unique_ptr<MainWindow> openWindow(
+        const QString& language, const QUrl& server = QUrl(QStringLiteral("https://sotay.dongnai.example")))
     {
         test::clearSettings();
         installLanguage(*QCoreApplication::instance(), language);
         MainWindow::Options options;
         options.syncAtStart = false;
         auto window = std::make_unique<MainWindow>(
-            ConsoleSession { QUrl(QStringLiteral("https://sotay.dongnai.example")),
-                QStringLiteral("canbo.tochuc"), {}, m_replica },
-            options);
+            ConsoleSession { server, QStringLiteral("canbo.tochuc"), {}, m_replica }, options);
         QSignalSpy painted(window.get(), &MainWindow::firstDataPainted);
         QSignalSpy summarised(window.get(), &MainWindow::statusRefreshed);
         window->resize(1260, 650);
