@@ -43,6 +43,8 @@ QJsonObject userJson(const User& user)
         { QStringLiteral("role"), toCode(user.role) },
         { QStringLiteral("scopeOrgId"), user.scopeOrgId ? QJsonValue(*user.scopeOrgId) : QJsonValue() },
         { QStringLiteral("memberId"), user.memberId ? QJsonValue(*user.memberId) : QJsonValue() },
+        { QStringLiteral("disabled"), user.disabled() },
+        { QStringLiteral("mustChangePassword"), user.mustChangePassword },
         { QStringLiteral("version"), user.version } };
 }
 
@@ -80,6 +82,8 @@ void addAuthRoutes(Router& router, Services& services)
             }
             return ApiResponse::json({ { QStringLiteral("token"), signedIn->token },
                 { QStringLiteral("expiresAt"), signedIn->expiresAt.toUTC().toString(Qt::ISODate) },
+                // true: this session may only change the password (POST /api/v1/auth/password) or sign out
+                { QStringLiteral("mustChangePassword"), signedIn->user.mustChangePassword },
                 { QStringLiteral("user"), userJson(signedIn->user) } });
         },
         Access::Public);

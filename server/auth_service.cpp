@@ -68,7 +68,9 @@ Result<SignIn> AuthService::signIn(const QSqlDatabase& db, const QString& userna
     auto matches = m_hasher.verify(*stored, password);
     if (!matches)
         return matches.error();
-    if (!*matches)
+    // A disabled account gets the answer of a wrong password, after the same work: whoever tries a password
+    // learns nothing about the account, not even that it exists and is disabled (docs/security.md).
+    if (!*matches || user.disabled())
         return refused();
     const QString token = newToken();
     const QDateTime expiresAt = now.addSecs(qint64 { m_policy.absoluteHours } * 3600);
@@ -94,7 +96,7 @@ Result<Principal> AuthService::authenticate(const QSqlDatabase& db, const QStrin
     const auto& [session, user] = found->value();
     const QDateTime now = m_clock();
     const bool idle = session.lastSeenAt.addSecs(qint64 { m_policy.idleMinutes } * 60) <= now;
-    if (session.revokedAt.isValid() || session.expiresAt <= now || idle)
+    if (session.revokedAt.isValid() || session.expiresAt <= now || idle || user.disabled())
         return unauthorised();
     // Writing on every request would serialise readers on SQLite: a minute's precision is enough for idling.
     if (session.lastSeenAt.secsTo(now) >= 60)
@@ -127,6 +129,11 @@ Status AuthService::changePassword(const QSqlDatabase& db, const Principal& prin
     }
     if (const QString weakness = PasswordHasher::weakness(newPassword); !weakness.isEmpty())
         return Error::invalid(weakness, { { QStringLiteral("newPassword"), weakness } });
+    if (principal.user.mustChangePassword && newPassword == currentPassword) {
+        const QString message = QCoreApplication::translate(
+            "AuthService", "Mật khẩu mới phải khác mật khẩu tạm thời mà bạn được cấp.");
+        return Error::invalid(message, { { QStringLiteral("newPassword"), message } });
+    }
     auto hashed = m_hasher.hash(newPassword);
     if (!hashed)
         return hashed.error();

@@ -32,8 +32,9 @@ struct SignIn {
     User user;
 };
 
-// Sign-in, sessions and password changes. Unknown users and wrong passwords get the same answer, after the
-// same amount of hashing work, and write nothing; how often one may try is SignInThrottle's to decide.
+// Sign-in, sessions and password changes. Unknown users, wrong passwords and disabled accounts get the same
+// answer, after the same amount of hashing work, and write nothing; how often one may try is SignInThrottle's
+// to decide. A disabled account's sessions stop at its next request: every request reads the account.
 class AuthService final {
 public:
     AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock);

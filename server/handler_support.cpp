@@ -10,15 +10,11 @@
 #include <algorithm>
 
 namespace sotay::server {
-namespace {
-
-ApiError hidden()
+ApiError notVisible()
 {
     return ApiError::notFound(
         QCoreApplication::translate("ApiError", "Không tìm thấy, hoặc không thuộc phạm vi của bạn."));
 }
-
-} // namespace
 
 bool covers(const Principal& principal, const QString& path)
 {
@@ -49,7 +45,7 @@ qint64 pathId(const ApiRequest& request, const char* name)
     const bool digits = !text.isEmpty() && text.size() <= 18 && text.front() != u'0'
         && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     if (!digits)
-        throw hidden();
+        throw notVisible();
     return text.toLongLong();
 }
 
@@ -104,11 +100,11 @@ OrgUnit visibleUnit(const ApiRequest& request, qint64 id)
     auto unit = OrgRepository(request.db).find(id);
     if (!unit) {
         if (unit.error().code == ErrorCode::NotFound)
-            throw hidden();
+            throw notVisible();
         throw ApiError::fromError(unit.error());
     }
     if (!covers(request.caller(), unit->path))
-        throw hidden();
+        throw notVisible();
     return *unit;
 }
 
@@ -125,17 +121,17 @@ Member visibleMember(const ApiRequest& request, qint64 id)
     auto member = MemberRepository(request.db).find(id);
     if (!member) {
         if (member.error().code == ErrorCode::NotFound)
-            throw hidden();
+            throw notVisible();
         throw ApiError::fromError(member.error());
     }
     const Principal& caller = request.caller();
     if (caller.user.role == Role::Member) {
         if (caller.user.memberId != member->id)
-            throw hidden();
+            throw notVisible();
         return *member;
     }
     if (!covers(caller, unitPath(request, member->orgUnitId)))
-        throw hidden();
+        throw notVisible();
     return *member;
 }
 

@@ -52,6 +52,9 @@ int queryInt(const ApiRequest& request, const QString& name, int fallback, int m
 // Refuses query parameters the route does not know, and control characters in the values of those it knows.
 void allowQuery(const ApiRequest& request, std::initializer_list<const char*> names);
 
+// The 404 of an object that does not exist or lies outside the caller's scope: the two answer alike.
+ApiError notVisible();
+
 // The unit or member if it exists and lies in the caller's scope; 404 (saying nothing more) otherwise.
 OrgUnit visibleUnit(const ApiRequest& request, qint64 id);
 Member visibleMember(const ApiRequest& request, qint64 id);

@@ -33,9 +33,9 @@ bool matches(const QStringList& pattern, const QStringList& path, QHash<QString,
 
 } // namespace
 
-void Router::add(const QString& method, const QString& pattern, Handler handler, Access access)
+void Router::add(const QString& method, const QString& pattern, Handler handler, Access access, Replay replay)
 {
-    m_routes.append({ method, segmentsOf(pattern), std::move(handler), access });
+    m_routes.append({ method, segmentsOf(pattern), std::move(handler), access, replay });
 }
 
 ApiResponse Router::dispatch(ApiRequest& request, const Authenticator& authenticate) const
@@ -53,7 +53,13 @@ ApiResponse Router::dispatch(ApiRequest& request, const Authenticator& authentic
         if (route.access == Access::Public)
             return route.handler(request);
         authenticate(request);
-        if (request.method == u"POST")
+        if (request.method == u"POST" && route.replay == Replay::Never
+            && !request.header(QStringLiteral("idempotency-key")).isEmpty()) {
+            const QString message = QCoreApplication::translate("ApiError",
+                "Yêu cầu này không nhận Idempotency-Key: câu trả lời của nó không được lưu lại để gửi lại.");
+            throw ApiError::badRequest(message, { { QStringLiteral("Idempotency-Key"), message } });
+        }
+        if (request.method == u"POST" && route.replay == Replay::Kept)
             return runIdempotent(request, route.handler);
         return route.handler(request);
     }

@@ -112,6 +112,21 @@ void SignInThrottle::settle(
     }
 }
 
+void SignInThrottle::forgetAccount(const QString& account)
+{
+    const std::lock_guard lock(m_mutex);
+    m_byAccount.remove(account);
+    const QString prefix = pairKey(account, {});
+    for (auto it = m_byAccountAndAddress.begin(); it != m_byAccountAndAddress.end();) {
+        if (!it.key().startsWith(prefix)) {
+            ++it;
+            continue;
+        }
+        it->at.clear(); // attempts still being checked settle against the entry
+        it = it->inFlight == 0 ? m_byAccountAndAddress.erase(it) : std::next(it);
+    }
+}
+
 void SignInThrottle::forgetBefore(qint64 horizon)
 {
     const auto sweep = [horizon](QHash<QString, Failures>& table) {

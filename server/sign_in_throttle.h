@@ -46,6 +46,10 @@ public:
     std::optional<Refused> admit(const QString& address, const QString& account, const QDateTime& now);
     void settle(const QString& address, const QString& account, Outcome outcome, const QDateTime& now);
 
+    // An administrator lifts an account's pause: the failures counted against the user name, from every
+    // address, are forgotten. What each address has spent on its own (any names) stays counted.
+    void forgetAccount(const QString& account);
+
     static QString accountKey(const QString& username);
 
 private:

@@ -19,6 +19,7 @@
 #include "sync_routes.h"
 #include "thread_database.h"
 #include "tls_listener.h"
+#include "user_admin_routes.h"
 #include "user_routes.h"
 
 #include <QCoreApplication>
@@ -135,6 +136,13 @@ Status seedDemoIfEmpty(const QSqlDatabase& db, const ServerConfig& config)
     return success();
 }
 
+// What a session signed in with a temporary password may call: the password change and the logout.
+bool mayUseTemporaryPassword(const ApiRequest& request)
+{
+    return request.method == u"POST"
+        && (request.path == u"/api/v1/auth/password" || request.path == u"/api/v1/auth/logout");
+}
+
 } // namespace
 
 SotayServer::SotayServer(ServerConfig config)
@@ -146,6 +154,7 @@ SotayServer::SotayServer(ServerConfig config)
     addOrgRoutes(d.router, d.services);
     addMemberRoutes(d.router, d.services);
     addUserRoutes(d.router, d.services);
+    addUserAdminRoutes(d.router, d.services);
     addChangeRoutes(d.router, d.services);
     addSyncRoutes(d.router, d.services);
 }
@@ -203,6 +212,11 @@ Status SotayServer::start()
                             throw ApiError::fromError(principal.error());
                         throw ApiError::unauthorised(principal.error().message);
                     }
+                    // A temporary password opens only the way to replace it (and to sign out).
+                    if (principal->user.mustChangePassword && !mayUseTemporaryPassword(request))
+                        throw ApiError(403, QStringLiteral("password_change_required"),
+                            QCoreApplication::translate(
+                                "ApiError", "Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục."));
                     request.principal = *principal;
                 },
                 d.config.trustedProxies, d.config.tls.enabled()),

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "user_routes.h"
 
-#include "auth_routes.h"
+#include "account_access.h"
 #include "core/json_reader.h"
 #include "store/user_repository.h"
 
@@ -9,16 +9,75 @@
 #include <QJsonArray>
 
 namespace sotay::server {
+namespace {
+
+// The cursor of the next page: the last user name of this one, opaque to clients (base64url).
+QString cursorOf(const QString& username)
+{
+    return QString::fromLatin1(
+        username.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString usernameOfCursor(const QString& cursor)
+{
+    if (cursor.isEmpty())
+        return {};
+    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(),
+        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+            | QByteArray::AbortOnBase64DecodingErrors);
+    const QString username = QString::fromUtf8(decoded.decoded);
+    if (!decoded || decoded.decoded.isEmpty() || cursorOf(username) != cursor) {
+        const QString message = QCoreApplication::translate(
+            "ApiError", "Con trỏ trang không hợp lệ. Hãy tải lại từ trang đầu.");
+        throw ApiError::badRequest(message, { { QStringLiteral("after"), message } });
+    }
+    return username;
+}
+
+AccountQuery accountQuery(const ApiRequest& request)
+{
+    allowQuery(request, { "q", "role", "state", "after", "limit" });
+    AccountQuery query;
+    QList<FieldError> errors;
+    if (request.query.hasQueryItem(QStringLiteral("role"))) {
+        query.role = roleFromCode(request.query.queryItemValue(QStringLiteral("role")));
+        if (!query.role)
+            errors.append({ QStringLiteral("role"),
+                QCoreApplication::translate(
+                    "ApiError", "Vai trò phải là admin, officer, secretary hoặc member.") });
+    }
+    if (request.query.hasQueryItem(QStringLiteral("state"))) {
+        const QString state = request.query.queryItemValue(QStringLiteral("state"));
+        if (state == u"active")
+            query.state = AccountState::Active;
+        else if (state == u"disabled")
+            query.state = AccountState::Disabled;
+        else
+            errors.append({ QStringLiteral("state"),
+                QCoreApplication::translate("ApiError", "Trạng thái phải là active hoặc disabled.") });
+    }
+    if (!errors.isEmpty())
+        throw ApiError::badRequest(errors.front().message, errors);
+    query.limit = queryInt(request, QStringLiteral("limit"), 50, 1, 200);
+    query.text = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
+    query.after = usernameOfCursor(request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded));
+    query.scopePath = request.caller().scopePath; // empty for an administrator: every account
+    return query;
+}
+
+} // namespace
 
 void addUserRoutes(Router& router, Services& services)
 {
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/users"), [](const ApiRequest& request) {
         requireRole(request.caller(), { Role::Admin, Role::Officer });
-        allowQuery(request, {});
+        const AccountPage page = orThrow(AccountRepository(request.db).list(accountQuery(request)));
         QJsonArray items;
-        for (const auto& user : orThrow(UserRepository(request.db).listInScope(request.caller().scopePath)))
-            items.append(userJson(user));
-        return ApiResponse::json({ { QStringLiteral("items"), items } });
+        for (const auto& account : page.accounts)
+            items.append(accountJson(account));
+        return ApiResponse::json({ { QStringLiteral("items"), items },
+            { QStringLiteral("next"),
+                page.next.isEmpty() ? QJsonValue() : QJsonValue(cursorOf(page.next)) } });
     });
 
     router.add(
@@ -60,10 +119,13 @@ void addUserRoutes(Router& router, Services& services)
             if (user.role == Role::Admin)
                 user.scopeOrgId.reset();
 
+            // User names are unique in the whole province, so "this name is taken" may concern an account
+            // outside the caller's scope; the answer says no more than that (docs/security.md).
             user.passwordHash = orThrow(services.auth.hasher().hash(password));
             const User created
                 = orThrow(UserRepository(request.db).create(user, writeContext(request, services)));
-            return ApiResponse::json(userJson(created), 201);
+            return ApiResponse::json(
+                accountJson(orThrow(AccountRepository(request.db).find(created.id))), 201);
         });
 }
 

@@ -20,7 +20,12 @@ struct User {
     std::optional<qint64> scopeOrgId; // the unit whose subtree the user works in
     std::optional<qint64> memberId;   // role Member: the member the account belongs to
     QDateTime passwordChangedAt;
+    QDateTime createdAt;
+    QDateTime disabledAt;            // invalid while the account may sign in
+    bool mustChangePassword = false; // a temporary password was set: only a password change is allowed
     qint64 version = 0;
+
+    bool disabled() const { return disabledAt.isValid(); }
 };
 
 QString toCode(Role role);

@@ -1,50 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/user_repository.h"
 
-#include "org/org_rules.h"
 #include "store/change_recorder.h"
 #include "store/sql.h"
-#include "text/vietnamese_text.h"
+#include "store/user_columns.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace sotay {
 namespace {
-
-// app_user.failed_sign_ins and locked_until are no longer read or written: sign-in failures are counted
-// per address and account in the server's memory (server/sign_in_throttle.h).
-const QString kUserColumns = QStringLiteral(
-    "u.id, u.username, u.role, u.scope_org_id, u.member_id, u.password_changed_at, u.version");
-
-QDateTime toDateTime(const QVariant& value)
-{
-    if (value.isNull())
-        return {};
-    if (value.metaType() == QMetaType::fromType<QDateTime>())
-        return value.toDateTime().toUTC();
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
-}
-
-User readUser(const QSqlQuery& q, int first = 0)
-{
-    User user;
-    user.id = q.value(first).toLongLong();
-    user.username = q.value(first + 1).toString();
-    user.role = roleFromCode(q.value(first + 2).toString()).value_or(Role::Member);
-    user.scopeOrgId = sql::toOptionalId(q.value(first + 3));
-    user.memberId = sql::toOptionalId(q.value(first + 4));
-    user.passwordChangedAt = toDateTime(q.value(first + 5));
-    user.version = q.value(first + 6).toLongLong();
-    return user;
-}
-
-QJsonObject auditJson(const User& user)
-{
-    return { { QStringLiteral("username"), user.username }, { QStringLiteral("role"), toCode(user.role) },
-        { QStringLiteral("scopeOrgId"), user.scopeOrgId ? QJsonValue(*user.scopeOrgId) : QJsonValue() },
-        { QStringLiteral("memberId"), user.memberId ? QJsonValue(*user.memberId) : QJsonValue() } };
-}
 
 Status done(const Result<QSqlQuery>& query)
 {
@@ -101,25 +66,6 @@ Result<QString> UserRepository::passwordHash(qint64 userId) const
     if (!query->next())
         return Error::notFound(QStringLiteral("user"));
     return query->value(0).toString();
-}
-
-Result<QList<User>> UserRepository::listInScope(const QString& path) const
-{
-    QString statement = QStringLiteral("SELECT ") + kUserColumns
-        + QStringLiteral(" FROM app_user u LEFT JOIN org_unit o ON o.id = u.scope_org_id");
-    QVariantList values;
-    if (!path.isEmpty()) {
-        statement += QStringLiteral(" WHERE o.path >= ? AND o.path < ?");
-        values << path << subtreeEnd(path);
-    }
-    statement += QStringLiteral(" ORDER BY u.username");
-    auto query = sql::exec(m_db, statement, values);
-    if (!query)
-        return query.error();
-    QList<User> users;
-    while (query->next())
-        users.append(readUser(*query));
-    return users;
 }
 
 Result<QString> UserRepository::scopePath(const User& user) const
@@ -200,7 +146,7 @@ Result<User> UserRepository::create(const NewUser& input, const WriteContext& co
     if (const auto recorded = recordChange(m_db,
             { QStringLiteral("user"), id, QStringLiteral("upsert"),
                 path->isEmpty() ? QStringLiteral("/") : *path, {}, QStringLiteral("user.create"), {},
-                auditJson(*user) },
+                userAuditJson(*user) },
             context);
         !recorded)
         return recorded.error();
@@ -216,9 +162,9 @@ Status UserRepository::changePassword(qint64 userId, const QString& passwordHash
         return begun;
     if (const Status changed = done(sql::exec(m_db,
             QStringLiteral(
-                "UPDATE app_user SET password_hash = ?, password_changed_at = ?, version = version + 1 "
-                "WHERE id = ?"),
-            { passwordHash, sql::timestamp(context.now), userId }));
+                "UPDATE app_user SET password_hash = ?, password_changed_at = ?, must_change_password = ?, "
+                "version = version + 1 WHERE id = ?"),
+            { passwordHash, sql::timestamp(context.now), false, userId }));
         !changed)
         return changed;
     if (const Status revoked = done(sql::exec(m_db,
@@ -256,8 +202,9 @@ Result<std::optional<std::pair<Session, User>>> UserRepository::findSession(cons
         return query.error();
     if (!query->next())
         return std::optional<std::pair<Session, User>> {};
-    Session session { query->value(0).toLongLong(), query->value(1).toLongLong(), toDateTime(query->value(2)),
-        toDateTime(query->value(3)), toDateTime(query->value(4)), toDateTime(query->value(5)) };
+    Session session { query->value(0).toLongLong(), query->value(1).toLongLong(),
+        readTimestamp(query->value(2)), readTimestamp(query->value(3)), readTimestamp(query->value(4)),
+        readTimestamp(query->value(5)) };
     return std::optional<std::pair<Session, User>> { std::pair { session, readUser(*query, 6) } };
 }
 

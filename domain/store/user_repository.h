@@ -26,13 +26,12 @@ public:
     Result<User> find(qint64 id) const;
     Result<std::optional<User>> findByUsername(const QString& username) const;
     Result<QString> passwordHash(qint64 userId) const;
-    // Users whose scope unit lies in the subtree at `path` (every user when `path` is empty).
-    Result<QList<User>> listInScope(const QString& path) const;
     // The current path of the user's scope unit (units move, so it is read each time).
     Result<QString> scopePath(const User& user) const;
 
     Result<User> create(const NewUser& user, const WriteContext& context);
-    // Changes the hash and revokes every session of the user, in one transaction.
+    // Changes the hash, clears a temporary password's must-change mark and revokes every session of the user,
+    // in one transaction.
     Status changePassword(qint64 userId, const QString& passwordHash, const WriteContext& context);
 
     Status createSession(

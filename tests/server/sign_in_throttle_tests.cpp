@@ -63,6 +63,38 @@ BOOST_AUTO_TEST_CASE(a_success_clears_the_accounts_count_but_not_the_addresss)
     BOOST_TEST((refused->reason == Refusal::AddressPaused)); // 12 failures from the address in all
 }
 
+BOOST_AUTO_TEST_CASE(forgetting_an_account_lifts_its_pauses_from_every_address_and_keeps_the_addresses_counts)
+{
+    SignInLimits limits;
+    limits.failuresPerAddress = 40;
+    SignInThrottle throttle(limits);
+    // Paused twice over: 10 from one address, and 30 from three addresses.
+    const QStringList addresses { QStringLiteral("203.0.113.7"), QStringLiteral("203.0.113.8"),
+        QStringLiteral("203.0.113.9") };
+    for (const QString& address : addresses)
+        for (int i = 0; i < 10; ++i)
+            BOOST_TEST(!attempt(throttle, address, QStringLiteral("canbo"), Outcome::Failed));
+    for (int i = 0; i < 5; ++i)
+        BOOST_TEST(!attempt(throttle, addresses[0], QStringLiteral("khac"), Outcome::Failed));
+    BOOST_TEST(throttle.admit(QStringLiteral("198.51.100.2"), QStringLiteral("canbo"), kStart).has_value());
+    BOOST_TEST(throttle.admit(addresses[0], QStringLiteral("canbo"), kStart).has_value());
+    // Forgetting another account changes nothing for this one.
+    throttle.forgetAccount(QStringLiteral("khac"));
+    BOOST_TEST(throttle.admit(QStringLiteral("198.51.100.2"), QStringLiteral("canbo"), kStart).has_value());
+
+    throttle.forgetAccount(QStringLiteral("canbo"));
+    BOOST_TEST(
+        !attempt(throttle, QStringLiteral("198.51.100.2"), QStringLiteral("canbo"), Outcome::Succeeded));
+    BOOST_TEST(!attempt(throttle, addresses[1], QStringLiteral("canbo"), Outcome::Succeeded));
+    // The first address spent 15 of its own 40 on any names: 25 more pause it, whatever the name.
+    for (int i = 0; i < 24; ++i)
+        BOOST_TEST(!attempt(throttle, addresses[0], QStringLiteral("ten-%1").arg(i), Outcome::Failed));
+    BOOST_TEST(!attempt(throttle, addresses[0], QStringLiteral("canbo"), Outcome::Failed));
+    const auto paused = throttle.admit(addresses[0], QStringLiteral("nguoi-khac"), kStart);
+    BOOST_TEST_REQUIRE(paused.has_value());
+    BOOST_TEST((paused->reason == Refusal::AddressPaused));
+}
+
 BOOST_AUTO_TEST_CASE(failures_across_accounts_pause_the_address_first)
 {
     SignInThrottle throttle;
