@@ -54,6 +54,9 @@ public:
     // The signed-in account's role code ("admin", "officer"…), from signIn()'s answer.
     void setRole(const QString& role) { m_role = role; }
     const QString& role() const { return m_role; }
+    // Whether signIn()'s answer said the password is a temporary one that must be changed first.
+    void setMustChangePassword(bool must) { m_mustChangePassword = must; }
+    bool mustChangePassword() const { return m_mustChangePassword; }
     // Checked between attempts and pages: a cancelled call stops with an error instead of retrying.
     void setCancelFlag(const std::atomic<bool>* cancel) { m_cancel = cancel; }
 
@@ -74,6 +77,7 @@ private:
     Options m_options;
     QString m_token;
     QString m_role;
+    bool m_mustChangePassword = false;
     const std::atomic<bool>* m_cancel = nullptr;
     mutable std::atomic<qint64> m_wireBytes { 0 };
     // Kept-alive connections for calls that are safe to repeat: a page of a download then costs no new

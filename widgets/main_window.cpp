@@ -25,6 +25,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -93,7 +94,9 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
         const auto role = m_replica->signedInRole();
         const auto known = role ? roleFromCode(*role) : std::nullopt;
         m_rosterPanel->setSensitiveShown(known && seesSensitiveFields(*known));
+        m_role = role ? *role : QString();
     }
+    m_adminMenu->menuAction()->setVisible(managesAccounts());
     reloadData();
 
     m_sync = new SyncController(m_session, m_options.pageSize, this);

@@ -18,6 +18,7 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QTimer;
 
 namespace sotay::client {
@@ -30,6 +31,7 @@ class MemberForm;
 class OrgTreeModel;
 struct OrgOperation;
 class OrgTreePanel;
+class AccountsWindow;
 class ConsoleLock;
 class ReplicaInfoDialog;
 class RosterModel;
@@ -107,6 +109,13 @@ public:
     // The lock over the window (after 30 minutes without input, or File → Lock, Ctrl+L).
     ConsoleLock* consoleLock() const { return m_lock; }
     QAction* lockAction() const { return m_lockAction; }
+    // Quản trị → Tài khoản (Ctrl+Shift+A), for administrators and officers only: the accounts they manage
+    // (not modal). Null before it is first opened.
+    void showAccounts();
+    AccountsWindow* accountsWindow() const { return m_accountsWindow; }
+    QAction* accountsAction() const { return m_accountsAction; }
+    // Whether the Quản trị menu is there: only for the roles that manage accounts.
+    bool managesAccounts() const;
     // "vi" or "en": kept in the settings for the next start, and used at once: every window retranslates
     // itself.
     void setLanguage(const QString& language);
@@ -141,6 +150,7 @@ private:
     void showNote(const QString& text);
     void signInAgain();
     void buildLock();
+    void buildAdminMenu();
     void takeUnlock(const QString& token, bool offline);
     void signOut();
     void updateTitle(const QString& scope);
@@ -165,6 +175,10 @@ private:
     QAction* m_replicaInfoAction = nullptr;
     QAction* m_lockAction = nullptr;
     ConsoleLock* m_lock = nullptr;
+    QAction* m_accountsAction = nullptr;
+    QMenu* m_adminMenu = nullptr;
+    QString m_role; // the signed-in role's code, from the replica
+    AccountsWindow* m_accountsWindow = nullptr;
     bool m_signInAfterUnlock = false; // the session expired while the window was locked
     ReplicaInfoDialog* m_info = nullptr;
     QAction* m_unsettledAction = nullptr;

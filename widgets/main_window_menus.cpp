@@ -133,6 +133,8 @@ void MainWindow::buildMenus()
         languageMenu->setTitle(tr("&Ngôn ngữ"));
     });
 
+    buildAdminMenu();
+
     auto* helpMenu = menuBar()->addMenu(QString());
     auto* guide = helpMenu->addAction(QString());
     guide->setShortcut(QKeySequence::HelpContents); // F1

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sign_in_dialog.h"
 
+#include "change_password_dialog.h"
 #include "message_box.h"
 #include "replica.h"
 #include "server_probe.h"
@@ -174,6 +175,18 @@ void SignInDialog::takeAnswer()
     using S = SignInAnswer::Status;
     switch (answer.status) {
     case S::SignedIn:
+        if (answer.mustChangePassword) {
+            // A temporary password: a new one before anything else.
+            setBusy(false);
+            ChangePasswordDialog change(m_request, answer.token, this);
+            if (!change.run()) {
+                showError(tr("Mật khẩu tạm thời phải được đổi trước khi làm việc. Xin đăng nhập lại để đổi."),
+                    m_password);
+                return;
+            }
+            finish(change.token());
+            return;
+        }
         finish(answer.token);
         return;
     case S::OpenedOffline:
