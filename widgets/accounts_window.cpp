@@ -3,6 +3,7 @@
 
 #include "accounts_model.h"
 #include "flow_layout.h"
+#include "user_guide_window.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -95,7 +96,11 @@ AccountsWindow::AccountsWindow(Options options, QWidget* parent)
     auto* create = new QAction(this);
     create->setShortcut(QKeySequence::New);
     connect(create, &QAction::triggered, this, &AccountsWindow::createAccount);
-    addActions({ find, again, create });
+    auto* help = new QAction(this);
+    help->setShortcut(QKeySequence::HelpContents);
+    connect(help, &QAction::triggered, this,
+        [this] { UserGuideWindow::open(this, QString::fromLatin1(UserGuideWindow::kAccountsPage)); });
+    addActions({ find, again, create, help });
     reload();
 }
 
@@ -105,7 +110,7 @@ void AccountsWindow::buildLayout()
 {
     m_search->setObjectName(QStringLiteral("accountSearch"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(260);
+    m_search->setMinimumWidth(300);
     m_search->installEventFilter(this);
     m_searchLabel->setBuddy(m_search);
     m_roleLabel->setBuddy(m_role);
@@ -200,7 +205,7 @@ void AccountsWindow::retranslate()
 {
     setWindowTitle(tr("Tài khoản — Sổ tay đảng viên điện tử"));
     m_searchLabel->setText(tr("Tìm:"));
-    m_search->setPlaceholderText(tr("Tên đăng nhập hoặc tên đảng viên (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Tên đăng nhập, tên đảng viên"));
     m_roleLabel->setText(tr("Q&uyền:"));
     m_stateLabel->setText(tr("T&rạng thái:"));
     for (int i = 0; i < m_role->count(); ++i) {

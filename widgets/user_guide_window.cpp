@@ -38,7 +38,8 @@ const QString kSplitterKey = QStringLiteral("userGuide/splitter");
 const QStringList kPages { QString::fromLatin1(UserGuideWindow::kContentsPage),
     QStringLiteral("find-member.html"), QString::fromLatin1(UserGuideWindow::kCorrectRecordPage),
     QStringLiteral("record-event.html"), QStringLiteral("org-tree.html"), QStringLiteral("offline.html"),
-    QStringLiteral("conflicts.html"), QStringLiteral("shortcuts.html") };
+    QStringLiteral("conflicts.html"), QString::fromLatin1(UserGuideWindow::kAccountsPage),
+    QStringLiteral("shortcuts.html") };
 
 // A page's title, from its <title>.
 QString titleOf(const QUrl& url)

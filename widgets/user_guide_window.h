@@ -46,6 +46,7 @@ public:
     // The file names of the pages, the page shown first with F1 in the member form.
     static constexpr const char* kContentsPage = "index.html";
     static constexpr const char* kCorrectRecordPage = "correct-record.html";
+    static constexpr const char* kAccountsPage = "accounts.html"; // F1 in the accounts window
 
 protected:
     void changeEvent(QEvent* event) override;

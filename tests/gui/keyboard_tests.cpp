@@ -2,6 +2,8 @@
 // The console with the keyboard alone: Tab walks each screen in the order it shows, the roster's search box
 // reaches its results with Down and Enter, Ctrl+O with no row chosen says why, F1 opens the guide (on the
 // page about the record in the member form), and the dialogs have a default button and close with Escape.
+#include "accounts_model.h"
+#include "accounts_window.h"
 #include "console_lock.h"
 #include "gui_test_support.h"
 #include "lock_dialog.h"
@@ -351,6 +353,49 @@ private slots:
         QTest::keyClick(dialog.passwordField(), Qt::Key_Return);
         QVERIFY(unlocked.count() == 1 || unlocked.wait(20000));
         QVERIFY(!lock.isLocked());
+    }
+
+    void theAccountsWindowTabsInOrderAndFindsWithTheKeyboard()
+    {
+        auto setup = test::startTreeServer();
+        AccountsWindow::Options options;
+        options.server = setup->url();
+        options.token = [admin = setup->server->signInAsAdmin()] { return admin; };
+        options.ownRole = QStringLiteral("admin");
+        AccountsWindow window(options);
+        showAndActivate(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 20000);
+        QVERIFY(window.model()->rowCount() >= 2);
+        // No more pages and nothing loading: "Tải thêm" is disabled and Cancel hidden, so Tab passes them.
+        QVERIFY(!window.moreButton()->isEnabled());
+        QList<QWidget*> order { window.searchBox(), window.roleFilter(), window.stateFilter(),
+            window.view() };
+        for (QPushButton* button : window.actionButtons())
+            order.append(button);
+        order.append(buttonWithText(window, QStringLiteral("Đóng")));
+        walkWithTab(order);
+
+        // Ctrl+F, a name, Down: the account found is chosen in the list.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), window.searchBox());
+        QSignalSpy loaded(&window, &AccountsWindow::pageLoaded);
+        QTest::keyClicks(window.searchBox(), QStringLiteral("officer"));
+        QTest::keyClick(window.searchBox(), Qt::Key_Down);
+        QVERIFY(loaded.count() > 0 || loaded.wait(20000));
+        QTRY_VERIFY(window.view()->currentIndex().isValid());
+        QCOMPARE(QApplication::focusWidget(), window.view());
+        QCOMPARE(
+            window.view()->currentIndex().data().toString(), QString::fromLatin1(test::TreeServer::kOfficer));
+
+        // F1: the guide on the accounts page.
+        QTest::keyClick(window.view(), Qt::Key_F1);
+        UserGuideWindow* guide = nullptr;
+        for (QWidget* widget : QApplication::topLevelWidgets())
+            if (auto* found = qobject_cast<UserGuideWindow*>(widget); found && found->isVisible())
+                guide = found;
+        QVERIFY(guide);
+        QCOMPARE(guide->currentPage(), QString::fromLatin1(UserGuideWindow::kAccountsPage));
+        guide->close();
     }
 
 private:
