@@ -68,6 +68,8 @@ AccountFormDialog::AccountFormDialog(
         m_scope->addItem(scope.second, scope.first);
     m_scope->setMinimumContentsLength(24);
     m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    if (!account)
+        m_role->setCurrentIndex(m_role->count() - 1); // the least strong role first: the usual new account
     if (account) {
         m_role->setCurrentIndex(std::max(0, m_role->findData(account->role)));
         if (account->scopeOrgId)
