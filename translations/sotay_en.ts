@@ -137,6 +137,62 @@
         <source>Chỉ tài khoản đảng viên mới gắn với một đảng viên.</source>
         <translation>Only a member account belongs to a party member.</translation>
     </message>
+    <message>
+        <source>Yêu cầu này không nhận Idempotency-Key: câu trả lời của nó không được lưu lại để gửi lại.</source>
+        <translation>This request does not take an Idempotency-Key: its answer is not kept to be sent again.</translation>
+    </message>
+    <message>
+        <source>Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.</source>
+        <translation>You need to change your temporary password before you continue.</translation>
+    </message>
+    <message>
+        <source>Bạn không thể tự đổi vai trò của mình.</source>
+        <translation>You cannot change your own role.</translation>
+    </message>
+    <message>
+        <source>Không thể trao quyền cao hơn quyền của bạn.</source>
+        <translation>You cannot give a role higher than your own.</translation>
+    </message>
+    <message>
+        <source>Tài khoản đảng viên gắn với một đảng viên: không đổi được sang vai trò khác hay ngược lại. Hãy tạo tài khoản mới.</source>
+        <translation>A member&apos;s account belongs to one member: it cannot be changed to another role, nor the other way round. Create a new account instead.</translation>
+    </message>
+    <message>
+        <source>Bạn không thể tự đổi phạm vi làm việc của mình.</source>
+        <translation>You cannot change your own scope.</translation>
+    </message>
+    <message>
+        <source>Tài khoản đảng viên làm việc ở chi bộ của đảng viên đó; phạm vi đi theo đảng viên.</source>
+        <translation>A member&apos;s account works in that member&apos;s cell; its scope follows the member.</translation>
+    </message>
+    <message>
+        <source>Tài khoản quản trị làm việc trên toàn tỉnh, không gắn với tổ chức đảng nào.</source>
+        <translation>An administrator&apos;s account works across the whole province and is not tied to any Party unit.</translation>
+    </message>
+    <message>
+        <source>Bạn không thể tự khóa tài khoản của mình.</source>
+        <translation>You cannot lock your own account.</translation>
+    </message>
+    <message>
+        <source>Không cấp mật khẩu tạm thời cho chính mình: hãy dùng chức năng đổi mật khẩu.</source>
+        <translation>You cannot give yourself a temporary password: use the password change instead.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu này không nhận nội dung.</source>
+        <translation>This request does not take a body.</translation>
+    </message>
+    <message>
+        <source>Con trỏ trang không hợp lệ. Hãy tải lại từ trang đầu.</source>
+        <translation>The page cursor is not valid. Load the list again from the first page.</translation>
+    </message>
+    <message>
+        <source>Vai trò phải là admin, officer, secretary hoặc member.</source>
+        <translation>The role must be admin, officer, secretary or member.</translation>
+    </message>
+    <message>
+        <source>Trạng thái phải là active hoặc disabled.</source>
+        <translation>The state must be active or disabled.</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -169,6 +225,10 @@
     <message>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is incorrect.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới phải khác mật khẩu tạm thời mà bạn được cấp.</source>
+        <translation>The new password must be different from the temporary password you were given.</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1219,17 @@
     </message>
 </context>
 <context>
+    <name>Unlock</name>
+    <message>
+        <source>Không kết nối được máy chủ, nên mật khẩu được kiểm tra với dữ liệu trên máy này: mật khẩu không khớp. Xin nhập lại.</source>
+        <translation>The server could not be reached, so the password was checked against the data on this computer: it does not match. Please type it again.</translation>
+    </message>
+    <message>
+        <source>%1. Máy này chưa lưu gì để tự kiểm tra mật khẩu, nên cần có kết nối tới máy chủ mới mở khoá được: xin kiểm tra mạng rồi thử lại.</source>
+        <translation>%1. This computer holds nothing to check the password against, so the server must be reachable to unlock: please check the network and try again.</translation>
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>Không tìm thấy tài khoản có mã số %1.</source>
@@ -1179,6 +1250,14 @@
     <message>
         <source>Tên đăng nhập %1 đã có người dùng.</source>
         <translation>The username %1 is already taken.</translation>
+    </message>
+    <message>
+        <source>Tài khoản vừa được người khác thay đổi. Hãy xem lại rồi làm lại thao tác.</source>
+        <translation>Someone else has just changed the account. Look at it again, then repeat the action.</translation>
+    </message>
+    <message>
+        <source>Đây là tài khoản quản trị cuối cùng còn hoạt động: không thể khóa hoặc hạ quyền tài khoản này. Hãy tạo hoặc mở lại một tài khoản quản trị khác trước.</source>
+        <translation>This is the last active administrator&apos;s account: it cannot be locked or given a lower role. Create or unlock another administrator&apos;s account first.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1471,394 @@
     </message>
 </context>
 <context>
+    <name>sotay::widgets::AccountFormDialog</name>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Đổi quyền, phạm vi</source>
+        <translation>Change role and scope</translation>
+    </message>
+    <message>
+        <source>Tài khoản mới cho một cán bộ hoặc bí thư. Trao mật khẩu ban đầu tận tay người dùng. Tài khoản của đảng viên được tạo từ hồ sơ đảng viên.</source>
+        <translation>A new account for an officer or a cell secretary. Hand the first password to the user in person. Members&apos; accounts are created from the member&apos;s record.</translation>
+    </message>
+    <message>
+        <source>Quyền và nơi làm việc của tài khoản %1. Người dùng thấy thay đổi từ lần đồng bộ tới.</source>
+        <translation>The role and unit of the account %1. The user sees the change from their next synchronisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu ban đầu:</source>
+        <translation>&amp;First password:</translation>
+    </message>
+    <message>
+        <source>&amp;Quyền:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Nơi làm việc:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>&amp;Tạo</source>
+        <translation>C&amp;reate</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Xin nhập tên đăng nhập.</source>
+        <translation>Please enter a user name.</translation>
+    </message>
+    <message>
+        <source>Xin nhập mật khẩu ban đầu.</source>
+        <translation>Please enter a first password.</translation>
+    </message>
+    <message>
+        <source>Xin chọn quyền.</source>
+        <translation>Please choose a role.</translation>
+    </message>
+    <message>
+        <source>Xin chọn nơi làm việc.</source>
+        <translation>Please choose a unit.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::AccountsModel</name>
+    <message>
+        <source>Quản trị viên</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Cán bộ tổ chức</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Bí thư chi bộ</source>
+        <translation>Cell secretary</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Người dùng phải đổi mật khẩu tạm thời ở lần đăng nhập tới.</source>
+        <translation>The user must change the temporary password at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>Toàn tỉnh</source>
+        <translation>Whole province</translation>
+    </message>
+    <message>
+        <source>Đã khoá</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Đang dùng, chờ đổi mật khẩu</source>
+        <translation>Active, password change pending</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Quyền</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nơi làm việc</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::AccountsWindow</name>
+    <message>
+        <source>Chọn một tài khoản trong danh sách trước (tìm bằng Ctrl+F, chọn bằng phím mũi tên).</source>
+        <translation>Choose an account in the list first (search with Ctrl+F, choose with the arrow keys).</translation>
+    </message>
+    <message>
+        <source>Việc trước chưa xong; xin chờ trong giây lát.</source>
+        <translation>The previous action has not finished yet; please wait a moment.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không làm việc này: %1
+
+Nhấn F5 để tải lại danh sách rồi thử lại; nếu vẫn không được, hỏi cán bộ quản trị của tỉnh.</source>
+        <translation>The server did not do this: %1
+
+Press F5 to load the list again, then try again; if it still does not work, ask the province&apos;s administrator.</translation>
+    </message>
+    <message>
+        <source>Không làm được: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message>
+        <source>Khoá tài khoản</source>
+        <translation>Lock account</translation>
+    </message>
+    <message>
+        <source>Mở khoá tài khoản</source>
+        <translation>Unlock account</translation>
+    </message>
+    <message>
+        <source>Khoá tài khoản %1? Người dùng bị đăng xuất ngay trên mọi máy và không đăng nhập được cho đến khi tài khoản được mở khoá.</source>
+        <translation>Lock the account %1? The user is signed out at once on every device and cannot sign in until the account is unlocked.</translation>
+    </message>
+    <message>
+        <source>Mở khoá tài khoản %1? Người dùng đăng nhập lại được bằng mật khẩu cũ.</source>
+        <translation>Unlock the account %1? The user can sign in again with their old password.</translation>
+    </message>
+    <message>
+        <source>Đang khoá tài khoản %1…</source>
+        <translation>Locking the account %1…</translation>
+    </message>
+    <message>
+        <source>Đang mở khoá tài khoản %1…</source>
+        <translation>Unlocking the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã khoá tài khoản %1.</source>
+        <translation>The account %1 is locked.</translation>
+    </message>
+    <message>
+        <source>Đã mở khoá tài khoản %1.</source>
+        <translation>The account %1 is unlocked.</translation>
+    </message>
+    <message>
+        <source>Mở &amp;khoá tài khoản</source>
+        <translation>Un&amp;lock account</translation>
+    </message>
+    <message>
+        <source>&amp;Khoá tài khoản</source>
+        <translation>&amp;Lock account</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu của tài khoản %1? Mật khẩu cũ hết dùng được và người dùng bị đăng xuất trên mọi máy; bạn sẽ thấy một mật khẩu tạm thời để trao cho người dùng.</source>
+        <translation>Reset the password of the account %1? The old password stops working and the user is signed out on every device; you will see a temporary password to hand to the user.</translation>
+    </message>
+    <message>
+        <source>Đang đặt lại mật khẩu của tài khoản %1…</source>
+        <translation>Resetting the password of the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã đặt lại mật khẩu của tài khoản %1.</source>
+        <translation>The password of the account %1 has been reset.</translation>
+    </message>
+    <message>
+        <source>Đăng xuất khỏi mọi nơi</source>
+        <translation>Sign out everywhere</translation>
+    </message>
+    <message>
+        <source>Đăng xuất tài khoản %1 trên mọi máy và điện thoại? Người dùng phải đăng nhập lại; mật khẩu không đổi.</source>
+        <translation>Sign the account %1 out on every computer and phone? The user must sign in again; the password does not change.</translation>
+    </message>
+    <message>
+        <source>Đang đăng xuất tài khoản %1 khỏi mọi nơi…</source>
+        <translation>Signing the account %1 out everywhere…</translation>
+    </message>
+    <message>
+        <source>Đã đăng xuất tài khoản %1 khỏi mọi nơi.</source>
+        <translation>The account %1 has been signed out everywhere.</translation>
+    </message>
+    <message>
+        <source>Gỡ chặn đăng nhập</source>
+        <translation>Lift sign-in block</translation>
+    </message>
+    <message>
+        <source>Gỡ chặn đăng nhập cho tài khoản %1? Các lần đăng nhập sai đã đếm được xoá, người dùng đăng nhập lại được ngay. Chỉ làm khi chắc chắn chính người dùng đã nhập sai.</source>
+        <translation>Lift the sign-in block of the account %1? The wrong sign-ins counted so far are forgotten and the user can sign in again at once. Do this only when you are sure the user simply mistyped.</translation>
+    </message>
+    <message>
+        <source>Đang gỡ chặn đăng nhập cho tài khoản %1…</source>
+        <translation>Lifting the sign-in block of the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã gỡ chặn đăng nhập cho tài khoản %1.</source>
+        <translation>The sign-in block of the account %1 has been lifted.</translation>
+    </message>
+    <message>
+        <source>Đổi quyền, phạm vi</source>
+        <translation>Change role and scope</translation>
+    </message>
+    <message>
+        <source>Tài khoản %1 là tài khoản của đảng viên: nơi làm việc đi theo nơi sinh hoạt của đảng viên và không đổi quyền được. Cần tài khoản cán bộ thì tạo tài khoản mới.</source>
+        <translation>The account %1 is a member&apos;s account: its unit follows the member&apos;s cell and its role cannot be changed. For an officer&apos;s account, create a new account.</translation>
+    </message>
+    <message>
+        <source>Đang lưu quyền và nơi làm việc của tài khoản %1…</source>
+        <translation>Saving the role and unit of the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã lưu quyền và nơi làm việc của tài khoản %1.</source>
+        <translation>The role and unit of the account %1 have been saved.</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Đang tạo tài khoản %1…</source>
+        <translation>Creating the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã tạo tài khoản %1.</source>
+        <translation>The account %1 has been created.</translation>
+    </message>
+    <message>
+        <source>Tài khoản — Sổ tay đảng viên điện tử</source>
+        <translation>Accounts — Electronic Party Member Handbook</translation>
+    </message>
+    <message>
+        <source>Tìm:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập, tên đảng viên</source>
+        <translation>User name, member&apos;s name</translation>
+    </message>
+    <message>
+        <source>Q&amp;uyền:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <source>T&amp;rạng thái:</source>
+        <translation>S&amp;tate:</translation>
+    </message>
+    <message>
+        <source>Mọi quyền</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Đã khoá</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Tải thê&amp;m</source>
+        <translation>Load &amp;more</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đặt &amp;lại mật khẩu…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;xuất khỏi mọi nơi</source>
+        <translation>Sign out &amp;everywhere</translation>
+    </message>
+    <message>
+        <source>&amp;Gỡ chặn đăng nhập</source>
+        <translation>Lift sign-in &amp;block</translation>
+    </message>
+    <message>
+        <source>Sau nhiều lần đăng nhập sai, máy chủ tạm chặn tài khoản; gỡ chặn để người dùng đăng nhập lại ngay.</source>
+        <translation>After many wrong sign-ins the server blocks the account for a while; lift the block so that the user can sign in again at once.</translation>
+    </message>
+    <message>
+        <source>Đổi &amp;quyền, phạm vi…</source>
+        <translation>Change role and &amp;scope…</translation>
+    </message>
+    <message>
+        <source>&amp;Tạo tài khoản…</source>
+        <translation>&amp;Create account…</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đã dừng tải danh sách.</source>
+        <translation>Loading the list was stopped.</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách tài khoản: %1 Nhấn F5 để thử lại.</source>
+        <translation>The list of accounts could not be loaded: %1 Press F5 to try again.</translation>
+    </message>
+    <message>
+        <source>Đang tải tài khoản… (đã có %1)</source>
+        <translation>Loading accounts… (%1 so far)</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản nào khớp với tìm kiếm và bộ lọc.</source>
+        <translation>No account matches the search and the filters.</translation>
+    </message>
+    <message>
+        <source>Đang hiện %1 tài khoản đầu; kéo xuống cuối danh sách hoặc nhấn Tải thêm để xem tiếp.</source>
+        <translation>Showing the first %1 accounts; scroll to the end of the list or press Load more to see the rest.</translation>
+    </message>
+    <message>
+        <source>%1 tài khoản.</source>
+        <translation>%1 accounts.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::ChangePasswordDialog</name>
+    <message>
+        <source>Đổi mật khẩu tạm thời</source>
+        <translation>Change your temporary password</translation>
+    </message>
+    <message>
+        <source>Tài khoản %1 đang dùng mật khẩu tạm thời do người quản lý tài khoản đặt lại. Xin đặt mật khẩu mới của riêng bạn trước khi làm việc.</source>
+        <translation>The account %1 has a temporary password set by whoever manages it. Please set a new password of your own before you start work.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;mới:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại mật khẩu mới:</source>
+        <translation>New password &amp;again:</translation>
+    </message>
+    <message>
+        <source>Đổi &amp;mật khẩu</source>
+        <translation>&amp;Change password</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Xin nhập mật khẩu mới.</source>
+        <translation>Please enter a new password.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu mới không giống nhau. Xin nhập lại.</source>
+        <translation>The two new passwords are not the same. Please type them again.</translation>
+    </message>
+</context>
+<context>
     <name>sotay::widgets::ConflictDialog</name>
     <message>
         <source>Xung đột khi gửi sửa đổi</source>
@@ -1456,6 +1923,63 @@
     <message>
         <source>Đóng mà chưa chọn; xung đột vẫn chờ trong danh sách (Esc).</source>
         <translation>Close without choosing; the conflict stays in the list (Esc).</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::ConsoleLock</name>
+    <message>
+        <source>Sổ tay đã khoá. Nhập mật khẩu để tiếp tục làm việc.</source>
+        <translation>Sổ tay is locked. Enter your password to go on working.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::LockDialog</name>
+    <message>
+        <source>Sổ tay đã khoá</source>
+        <translation>Sổ tay is locked</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cửa sổ đã tự khoá sau %n phút không dùng đến, để người khác không xem được dữ liệu. Các sửa đổi chưa gửi vẫn được giữ và việc đồng bộ vẫn tiếp tục.</source>
+        <translation>
+            <numerusform>The window locked itself after %n minute without use, so that nobody else can see the data. Unsent edits are kept and synchronisation goes on.</numerusform>
+            <numerusform>The window locked itself after %n minutes without use, so that nobody else can see the data. Unsent edits are kept and synchronisation goes on.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cửa sổ đã được khoá, để người khác không xem được dữ liệu. Các sửa đổi chưa gửi vẫn được giữ và việc đồng bộ vẫn tiếp tục.</source>
+        <translation>The window has been locked so that nobody else can see the data. Unsent edits are kept and synchronisation goes on.</translation>
+    </message>
+    <message>
+        <source>Tài khoản %1 trên máy chủ %2.</source>
+        <translation>Account %1 on the server %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Mở &amp;khoá</source>
+        <translation>Un&amp;lock</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;xuất</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>Đóng cửa sổ và trở về hộp đăng nhập. Các sửa đổi chưa gửi vẫn được giữ trên máy này và sẽ được gửi ở lần đăng nhập sau.</source>
+        <translation>Closes the window and returns to the sign-in dialog. Unsent edits are kept on this computer and are sent at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>Xin nhập mật khẩu.</source>
+        <translation>Please enter your password.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra mật khẩu với máy chủ %1…</source>
+        <translation>Checking the password with the server %1…</translation>
+    </message>
+    <message>
+        <source>Đang đăng xuất…</source>
+        <translation>Signing out…</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +2223,38 @@ Qt %2.</translation>
     <message>
         <source>Sửa rồi gửi lại</source>
         <translation>Correct and resend</translation>
+    </message>
+    <message>
+        <source>&amp;Quản trị</source>
+        <translation>A&amp;dministration</translation>
+    </message>
+    <message>
+        <source>&amp;Tài khoản…</source>
+        <translation>&amp;Accounts…</translation>
+    </message>
+    <message>
+        <source>Khoá, mở khoá, đặt lại mật khẩu, đổi quyền các tài khoản bạn quản lý.</source>
+        <translation>Lock, unlock, reset passwords and change roles of the accounts you manage.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên và cán bộ tổ chức mới quản lý tài khoản.</source>
+        <translation>Only administrators and officers manage accounts.</translation>
+    </message>
+    <message>
+        <source>Quản lý tài khoản cần kết nối tới máy chủ: khi kết nối lại, nhấn F5 để đăng nhập rồi mở lại Quản trị → Tài khoản.</source>
+        <translation>Managing accounts needs a connection to the server: once connected again, press F5 to sign in, then open Administration → Accounts again.</translation>
+    </message>
+    <message>
+        <source>Đã mở khoá bằng mật khẩu lưu trên máy này vì không kết nối được máy chủ.</source>
+        <translation>Unlocked with the password saved on this computer, because the server could not be reached.</translation>
+    </message>
+    <message>
+        <source>&amp;Khoá cửa sổ</source>
+        <translation>&amp;Lock the window</translation>
+    </message>
+    <message>
+        <source>Che dữ liệu khi rời máy; mở lại bằng mật khẩu. Việc đồng bộ vẫn tiếp tục.</source>
+        <translation>Hides the data while you are away from your desk; unlock with your password. Synchronisation goes on.</translation>
     </message>
 </context>
 <context>
@@ -2497,6 +3053,10 @@ Mở dữ liệu đã lưu trên máy này để làm việc ngoại tuyến? C�
 
 Open the data saved on this computer and work offline? Your edits will be sent to the server once it can be reached again.</translation>
     </message>
+    <message>
+        <source>Mật khẩu tạm thời phải được đổi trước khi làm việc. Xin đăng nhập lại để đổi.</source>
+        <translation>The temporary password must be changed before you can work. Please sign in again to change it.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::SyncStatusBar</name>
@@ -2565,6 +3125,25 @@ Open the data saved on this computer and work offline? Your edits will be sent t
             <numerusform>%n edit not accepted</numerusform>
             <numerusform>%n edits not accepted</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::TemporaryPasswordDialog</name>
+    <message>
+        <source>Mật khẩu tạm thời</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu tạm thời của tài khoản %1 ở dưới, chỉ hiện một lần này. Hãy trao tận tay hoặc đọc qua điện thoại cho đúng người dùng, không gửi qua tin nhắn hay thư điện tử. Ở lần đăng nhập tới, người dùng phải đặt mật khẩu mới.</source>
+        <translation>The temporary password of the account %1 is below and is shown this once only. Hand it over in person or read it out on the phone to the right user; never send it by text message or e-mail. At the next sign-in the user must set a new password.</translation>
+    </message>
+    <message>
+        <source>&amp;Chép</source>
+        <translation>C&amp;opy</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
