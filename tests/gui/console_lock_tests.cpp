@@ -30,6 +30,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace sotay;
@@ -401,6 +402,55 @@ private slots:
         QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget*>(lock.dialog()));
         QCOMPARE(QApplication::focusWidget(), lock.dialog()->passwordField());
         modal.hide();
+    }
+
+    void aModalDialogOpenWhenItLocksIsCoveredAndKeepsWhatWasTyped()
+    {
+        auto setup = test::startTreeServer();
+        MainWindow window(session(*setup, "modal.sqlite"), quietOptions());
+        showAndActivate(window);
+        QDialog form(&window);
+        auto* field = new QLineEdit(&form);
+        form.resize(400, 300);
+        form.setModal(true);
+        form.show();
+        waitUntilActive(form);
+        field->setFocus();
+        QTest::keyClicks(field, QStringLiteral("dang go do"));
+
+        window.consoleLock()->lock(LockDialog::Reason::Idle);
+        LockDialog& dialog = *window.consoleLock()->dialog();
+        waitUntilActive(dialog); // above the modal form
+        QCOMPARE(QApplication::focusWidget(), dialog.passwordField());
+        QVERIFY(coveredEverywhere(form, form, window.consoleLock()->coverOf(&form)));
+        QVERIFY(
+            coveredEverywhere(window, *window.rosterPanel()->view(), window.consoleLock()->coverOf(&window)));
+        typeAndEnter(dialog, setup->officerPassword());
+        QVERIFY(!window.consoleLock()->isLocked());
+        // Back where the user was, with what was typed.
+        waitUntilActive(form);
+        QCOMPARE(QApplication::focusWidget(), field);
+        QCOMPARE(field->text(), QStringLiteral("dang go do"));
+    }
+
+    void signingOutWhileAModalDialogWaitsEndsItsWait()
+    {
+        auto setup = test::startTreeServer();
+        MainWindow window(session(*setup, "modal-out.sqlite"), quietOptions());
+        showAndActivate(window);
+        QSignalSpy signedOut(&window, &MainWindow::signedOutFromLock);
+        QDialog form(&window);
+        form.resize(300, 200);
+        // Inside the form's own event loop: the window locks, then the user signs out from the lock.
+        QTimer::singleShot(0, &window, [&window] {
+            window.lockAction()->trigger();
+            QTimer::singleShot(
+                0, &window, [&window] { window.consoleLock()->dialog()->signOutButton()->click(); });
+        });
+        QCOMPARE(form.exec(), int(QDialog::Rejected)); // it returns instead of waiting for ever
+        QTRY_COMPARE_WITH_TIMEOUT(signedOut.count(), 1, 20000);
+        QVERIFY(!window.isVisible());
+        QVERIFY(!form.isVisible());
     }
 
     void signingOutClosesTheWindowEndsTheSessionAndKeepsTheEdits()
