@@ -1529,8 +1529,8 @@
         <translation>Please choose a role.</translation>
     </message>
     <message>
-        <source>Xin chọn nơi làm việc.</source>
-        <translation>Please choose a unit.</translation>
+        <source>Xin chọn nơi làm việc trong danh sách (gõ một phần tên để tìm).</source>
+        <translation>Please choose a unit from the list (type part of its name to find it).</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2255,10 @@ Qt %2.</translation>
     <message>
         <source>Che dữ liệu khi rời máy; mở lại bằng mật khẩu. Việc đồng bộ vẫn tiếp tục.</source>
         <translation>Hides the data while you are away from your desk; unlock with your password. Synchronisation goes on.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

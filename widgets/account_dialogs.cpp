@@ -2,7 +2,9 @@
 #include "account_dialogs.h"
 
 #include "accounts_model.h"
+#include "folding_completer.h"
 #include "test_answer.h"
+#include "text/vietnamese_text.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -18,6 +20,8 @@
 
 namespace sotay::widgets {
 namespace {
+
+constexpr int kScopeKeyRole = Qt::UserRole + 1;
 
 QLabel* errorLabel(QWidget* parent)
 {
@@ -64,8 +68,14 @@ AccountFormDialog::AccountFormDialog(
     m_scopeLabel->setBuddy(m_scope);
     for (const QString& role : m_roles)
         m_role->addItem(AccountsModel::roleLabel(role), role);
-    for (const ScopeChoice& scope : scopes)
+    // Thousands of units in a province: type part of a name, with or without diacritics, to find one.
+    m_scope->setEditable(true);
+    m_scope->setInsertPolicy(QComboBox::NoInsert);
+    for (const ScopeChoice& scope : scopes) {
         m_scope->addItem(scope.second, scope.first);
+        m_scope->setItemData(m_scope->count() - 1, text::fold(scope.second), kScopeKeyRole);
+    }
+    FoldingCompleter::install(m_scope, kScopeKeyRole);
     m_scope->setMinimumContentsLength(24);
     m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     if (!account)
@@ -160,8 +170,10 @@ void AccountFormDialog::tryAccept()
     } else if (m_role->currentIndex() < 0) {
         problem = tr("Xin chọn quyền.");
         field = m_role;
-    } else if (m_scope->isEnabled() && m_scope->currentIndex() < 0) {
-        problem = tr("Xin chọn nơi làm việc.");
+    } else if (m_scope->isEnabled()
+        && (m_scope->currentIndex() < 0
+            || m_scope->currentText() != m_scope->itemText(m_scope->currentIndex()))) {
+        problem = tr("Xin chọn nơi làm việc trong danh sách (gõ một phần tên để tìm).");
         field = m_scope;
     }
     if (!problem.isEmpty()) {

@@ -50,12 +50,19 @@ void MainWindow::showAccounts()
         options.token = [this] { return m_session.token; };
         options.ownRole = m_role;
         options.ownUsername = m_session.username;
-        // The units on this computer are those of the signed-in user's scope.
+        // The units on this computer are those of the signed-in user's scope; each with the unit above it,
+        // which tells apart the many "Chi bộ 1".
         if (m_replica)
             if (auto query = sql::exec(m_replica->db(),
-                    QStringLiteral("SELECT id, name FROM org_unit WHERE valid_to IS NULL ORDER BY name")))
-                while (query->next())
-                    options.scopes.append({ query->value(0).toLongLong(), query->value(1).toString() });
+                    QStringLiteral(
+                        "SELECT u.id, u.name, p.name FROM org_unit u LEFT JOIN org_unit p ON p.id = "
+                        "u.parent_id WHERE u.valid_to IS NULL ORDER BY u.path")))
+                while (query->next()) {
+                    const QString above = query->value(2).toString();
+                    options.scopes.append({ query->value(0).toLongLong(),
+                        above.isEmpty() ? query->value(1).toString()
+                                        : tr("%1 (%2)").arg(query->value(1).toString(), above) });
+                }
         m_accountsWindow = new AccountsWindow(std::move(options), this);
     }
     m_accountsWindow->show();

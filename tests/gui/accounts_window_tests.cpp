@@ -16,15 +16,18 @@
 #include "sync_status_bar.h"
 #include "test_answer.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -259,6 +262,58 @@ private slots:
         window.cancelButton()->click();
         QVERIFY(!window.isLoading());
         QVERIFY(window.statusText().startsWith(QStringLiteral("Đã dừng tải danh sách.")));
+    }
+
+    void theEndOfTheListLoadsTheNextPage()
+    {
+        auto accounts = startAccounts();
+        AccountsWindow window(optionsFor(*accounts, accounts->admin, QStringLiteral("admin"), 4));
+        window.view()->setFixedHeight(90); // fewer rows on screen than a page holds
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(waitForPage(window));
+        QCOMPARE(window.model()->rowCount(), 4);
+        QScrollBar* bar = window.view()->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        QSignalSpy loaded(&window, &AccountsWindow::pageLoaded);
+        bar->setValue(bar->maximum()); // as the wheel or Page Down would
+        QVERIFY(window.isLoading() || loaded.count() > 0);
+        QVERIFY(loaded.count() > 0 || loaded.wait(20000));
+        QCOMPARE(window.model()->rowCount(), 7);
+        QVERIFY(!window.hasMore());
+    }
+
+    void aUnitIsFoundByTypingPartOfItsName()
+    {
+        auto accounts = startAccounts();
+        auto options = optionsFor(*accounts, accounts->admin, QStringLiteral("admin"));
+        AccountFormDialog form(
+            nullptr, { QStringLiteral("officer"), QStringLiteral("secretary") }, options.scopes);
+        form.usernameField()->setText(QStringLiteral("canbo.moi"));
+        form.passwordField()->setText(QStringLiteral("mat-khau-canbo-moi"));
+        // A text that is no unit: said beside the field, nothing accepted.
+        form.scopeBox()->setEditText(QStringLiteral("khong co"));
+        testAnswerFor<AccountFormDialog, bool>() = [](AccountFormDialog&) { return true; };
+        QVERIFY(!form.ask());
+        QCOMPARE(form.errorText(),
+            QStringLiteral("Xin chọn nơi làm việc trong danh sách (gõ một phần tên để tìm)."));
+        // Typed without diacritics, chosen from the completer with the keyboard.
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        form.activateWindow();
+        QLineEdit* typed = form.scopeBox()->lineEdit();
+        typed->setFocus();
+        typed->selectAll();
+        QTest::keyClicks(typed, QStringLiteral("tran bien"));
+        QCompleter* completer = form.scopeBox()->completer();
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QCOMPARE(completer->completionCount(), 1);
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QCOMPARE(form.scopeBox()->currentData().toLongLong(), accounts->setup->tree.tranBien.id);
+        QVERIFY2(form.ask(), qPrintable(form.errorText()));
+        QCOMPARE(
+            form.body().value(QStringLiteral("scopeOrgId")).toInteger(), accounts->setup->tree.tranBien.id);
     }
 
     void anOfficerSeesOnlyTheAccountsOfItsScopeAndNeverAdministrators()
