@@ -5,6 +5,7 @@
 #include "message_box.h"
 #include "replica.h"
 #include "server_probe.h"
+#include "unlock_task.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -180,6 +181,8 @@ void SignInDialog::takeAnswer()
             setBusy(false);
             ChangePasswordDialog change(m_request, answer.token, this);
             if (!change.run()) {
+                // The session of the temporary password is good for nothing else: ended, without waiting.
+                (void)QtConcurrent::run(&signOutOnServer, m_request.server, answer.token);
                 showError(tr("Mật khẩu tạm thời phải được đổi trước khi làm việc. Xin đăng nhập lại để đổi."),
                     m_password);
                 return;

@@ -13,6 +13,7 @@
 #include "password_hasher.h"
 #include "replica.h"
 #include "sign_in_dialog.h"
+#include "store/sql.h"
 #include "sync_status_bar.h"
 #include "test_answer.h"
 
@@ -498,7 +499,8 @@ private slots:
         int asked = 0;
         QString mismatch;
         ChangePasswordDialog::setTestAnswer([&asked, &mismatch](ChangePasswordDialog& change) {
-            ++asked;
+            if (++asked == 1)
+                return; // the first time the user cancels
             change.setPasswords(QStringLiteral("mat-khau-moi-cua-toi"), QStringLiteral("khac"));
             change.submit();
             mismatch = change.errorText();
@@ -508,10 +510,26 @@ private slots:
             change.submit();
             QVERIFY(finished.wait(20000));
         });
+        // Cancelled: no session, the sign-in dialog says why and waits.
+        QSignalSpy failed(&dialog, &SignInDialog::failed);
+        dialog.submit();
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(asked, 1);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(dialog.errorText().startsWith(QStringLiteral("Mật khẩu tạm thời phải được đổi")));
+        const auto liveSessions = [&accounts] {
+            auto query = sql::exec(accounts->setup->database->db(),
+                QStringLiteral("SELECT count(*) FROM app_session s JOIN app_user u ON u.id = s.user_id "
+                               "WHERE u.username = 'bithu.tam' AND s.revoked_at IS NULL"));
+            return query && query->next() ? query->value(0).toLongLong() : -1;
+        };
+        QTRY_COMPARE(liveSessions(), 0); // the temporary password's session was ended
+        // Again, and changed.
         QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.setPassword(temporary);
         dialog.submit();
         QVERIFY(accepted.wait(20000));
-        QCOMPARE(asked, 1);
+        QCOMPARE(asked, 2);
         QCOMPARE(mismatch, QStringLiteral("Hai lần nhập mật khẩu mới không giống nhau. Xin nhập lại."));
         // The session works for everything (a temporary one would be refused), with the new password.
         QCOMPARE(accounts->read(dialog.session().token, accounts->setup->tree.cell1.id), 200);
