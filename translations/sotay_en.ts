@@ -1502,11 +1502,7 @@
     </message>
     <message>
         <source>&amp;Nơi làm việc:</source>
-        <translation>&amp;Unit:</translation>
-    </message>
-    <message>
-        <source>&amp;Tạo</source>
-        <translation>C&amp;reate</translation>
+        <translation>U&amp;nit:</translation>
     </message>
     <message>
         <source>&amp;Lưu</source>
@@ -1531,6 +1527,10 @@
     <message>
         <source>Xin chọn nơi làm việc trong danh sách (gõ một phần tên để tìm).</source>
         <translation>Please choose a unit from the list (type part of its name to find it).</translation>
+    </message>
+    <message>
+        <source>Tạ&amp;o</source>
+        <translation>&amp;Create</translation>
     </message>
 </context>
 <context>
@@ -1842,10 +1842,6 @@ Press F5 to load the list again, then try again; if it still does not work, ask 
         <translation>New password &amp;again:</translation>
     </message>
     <message>
-        <source>Đổi &amp;mật khẩu</source>
-        <translation>&amp;Change password</translation>
-    </message>
-    <message>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -1856,6 +1852,10 @@ Press F5 to load the list again, then try again; if it still does not work, ask 
     <message>
         <source>Hai lần nhập mật khẩu mới không giống nhau. Xin nhập lại.</source>
         <translation>The two new passwords are not the same. Please type them again.</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,7 @@ void AccountFormDialog::retranslate()
     m_passwordLabel->setText(tr("&Mật khẩu ban đầu:"));
     m_roleLabel->setText(tr("&Quyền:"));
     m_scopeLabel->setText(tr("&Nơi làm việc:"));
-    m_ok->setText(m_creating ? tr("&Tạo") : tr("&Lưu"));
+    m_ok->setText(m_creating ? tr("Tạ&o") : tr("&Lưu"));
     m_cancel->setText(tr("Huỷ"));
     for (int i = 0; i < m_role->count(); ++i)
         m_role->setItemText(i, AccountsModel::roleLabel(m_role->itemData(i).toString()));

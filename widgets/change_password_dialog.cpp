@@ -92,7 +92,7 @@ void ChangePasswordDialog::retranslate()
             .arg(m_request.username));
     m_passwordLabel->setText(tr("Mật khẩu &mới:"));
     m_againLabel->setText(tr("&Nhập lại mật khẩu mới:"));
-    m_ok->setText(tr("Đổi &mật khẩu"));
+    m_ok->setText(tr("Đổi mật khẩu")); // Enter; Alt+M is the field's
     m_cancel->setText(tr("Huỷ"));
 }
 
