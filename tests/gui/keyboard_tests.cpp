@@ -4,8 +4,10 @@
 // page about the record in the member form), and the dialogs have a default button and close with Escape.
 #include "accounts_model.h"
 #include "accounts_window.h"
+#include "change_password_dialog.h"
 #include "console_lock.h"
 #include "gui_test_support.h"
+#include "language.h"
 #include "lock_dialog.h"
 #include "main_window.h"
 #include "member_event_dialog.h"
@@ -18,12 +20,15 @@
 #include "sync_status_bar.h"
 #include "user_guide_window.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -396,6 +401,60 @@ private slots:
         QVERIFY(guide);
         QCOMPARE(guide->currentPage(), QString::fromLatin1(UserGuideWindow::kAccountsPage));
         guide->close();
+    }
+
+    void theNewScreensHaveNoMnemonicTwice_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("vi") << QStringLiteral("vi");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+
+    void theNewScreensHaveNoMnemonicTwice()
+    {
+        QFETCH(QString, language);
+        installLanguage(*QCoreApplication::instance(), language);
+        const auto clashes = [](const QWidget& window) {
+            QMap<QChar, QStringList> owners;
+            const auto note = [&owners](const QString& text) {
+                const qsizetype at = text.indexOf(QLatin1Char('&'));
+                if (at >= 0 && at + 1 < text.size() && text.at(at + 1) != QLatin1Char('&'))
+                    owners[text.at(at + 1).toLower()].append(text);
+            };
+            for (const QAbstractButton* button : window.findChildren<QAbstractButton*>())
+                note(button->text());
+            for (const QLabel* label : window.findChildren<QLabel*>())
+                if (label->buddy() && label->buddy()->isVisibleTo(&window))
+                    note(label->text());
+            QStringList twice;
+            for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+                if (it->size() > 1)
+                    twice.append(it->join(QStringLiteral(" / ")));
+            return twice.join(QStringLiteral("; "));
+        };
+        LockDialog::Options lockOptions;
+        lockOptions.username = QStringLiteral("canbo");
+        LockDialog lock(lockOptions);
+        QVERIFY2(clashes(lock).isEmpty(), qPrintable(clashes(lock)));
+        AccountsWindow::Options accountsOptions;
+        accountsOptions.server = test::unreachableServer();
+        accountsOptions.ownRole = QStringLiteral("admin");
+        AccountsWindow accounts(accountsOptions);
+        QVERIFY2(clashes(accounts).isEmpty(), qPrintable(clashes(accounts)));
+        accounts.cancelLoad();
+        const QList<ScopeChoice> scopes { { 1, QStringLiteral("Chi bộ 1") } };
+        AccountFormDialog create(nullptr, { QStringLiteral("officer") }, scopes);
+        QVERIFY2(clashes(create).isEmpty(), qPrintable(clashes(create)));
+        Account account;
+        account.username = QStringLiteral("bithu");
+        account.role = QStringLiteral("secretary");
+        AccountFormDialog change(&account, { QStringLiteral("officer") }, scopes);
+        QVERIFY2(clashes(change).isEmpty(), qPrintable(clashes(change)));
+        TemporaryPasswordDialog temporary(QStringLiteral("bithu"), QStringLiteral("k7qm-3vxa-p9te"));
+        QVERIFY2(clashes(temporary).isEmpty(), qPrintable(clashes(temporary)));
+        ChangePasswordDialog password(SignInRequest {}, QString());
+        QVERIFY2(clashes(password).isEmpty(), qPrintable(clashes(password)));
+        installLanguage(*QCoreApplication::instance(), QStringLiteral("vi"));
     }
 
 private:
