@@ -145,10 +145,18 @@ int main(int argc, char* argv[])
     signIn.server = parsed->server;
     signIn.tls = parsed->tls;
     signIn.replicaPath = parsed->replicaPath;
-    const auto session = widgets::SignInPrompt::ask(nullptr, signIn);
-    if (!session)
-        return 0;
-    widgets::MainWindow window(*session);
-    window.show();
-    return QApplication::exec();
+    // Signing out from the lock closes the window and asks who signs in next.
+    for (;;) {
+        const auto session = widgets::SignInPrompt::ask(nullptr, signIn);
+        if (!session)
+            return 0;
+        widgets::MainWindow window(*session);
+        bool signedOut = false;
+        QObject::connect(
+            &window, &widgets::MainWindow::signedOutFromLock, &window, [&signedOut] { signedOut = true; });
+        window.show();
+        const int code = QApplication::exec();
+        if (!signedOut)
+            return code;
+    }
 }

@@ -91,6 +91,7 @@ Status signIn(ApiClient& api, const QString& username, const QString& password)
     const QJsonObject json = answer->json();
     api.setToken(json.value(QStringLiteral("token")).toString());
     api.setRole(json.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString());
+    api.setMustChangePassword(json.value(QStringLiteral("mustChangePassword")).toBool());
     return success();
 }
 

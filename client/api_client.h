@@ -62,6 +62,9 @@ public:
     // The signed-in account's role code ("admin", "officer"…), from signIn()'s answer.
     void setRole(const QString& role) { m_role = role; }
     const QString& role() const { return m_role; }
+    // Whether signIn()'s answer said the password is a temporary one that must be changed first.
+    void setMustChangePassword(bool must) { m_mustChangePassword = must; }
+    bool mustChangePassword() const { return m_mustChangePassword; }
     // Checked between attempts and pages: a cancelled call stops with an error instead of retrying.
     void setCancelFlag(const std::atomic<bool>* cancel) { m_cancel = cancel; }
 
@@ -85,6 +88,7 @@ private:
     Options m_options;
     QString m_token;
     QString m_role;
+    bool m_mustChangePassword = false;
     const std::atomic<bool>* m_cancel = nullptr;
     mutable std::atomic<qint64> m_wireBytes { 0 };
     mutable std::atomic<qint64> m_connectionsOpened { 0 };

@@ -193,6 +193,42 @@
         <source>Trạng thái phải là active hoặc disabled.</source>
         <translation>The state must be active or disabled.</translation>
     </message>
+    <message>
+        <source>Có quá nhiều kết nối cùng lúc từ địa chỉ của bạn. Hãy đóng bớt cửa sổ hoặc chương trình đang kết nối tới máy chủ rồi thử lại.</source>
+        <translation>There are too many connections at once from your address. Close some of the windows or programs connected to the server, then try again.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đang quá tải, xin thử lại sau ít giây.</source>
+        <translation>The server is overloaded; please try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu đến quá chậm nên máy chủ đã dừng chờ. Hãy kiểm tra đường truyền rồi gửi lại.</source>
+        <translation>The request arrived too slowly, so the server stopped waiting for it. Check the connection, then send it again.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu không đúng cú pháp HTTP/1.1.</source>
+        <translation>The request does not follow HTTP/1.1 syntax.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu có độ dài nội dung không rõ ràng (nhiều Content-Length khác nhau, hoặc kèm Transfer-Encoding).</source>
+        <translation>The request&apos;s content length is ambiguous (several different Content-Length headers, or one with Transfer-Encoding).</translation>
+    </message>
+    <message>
+        <source>Đường dẫn của yêu cầu quá dài.</source>
+        <translation>The request&apos;s path is too long.</translation>
+    </message>
+    <message>
+        <source>Phần đầu (header) của yêu cầu quá lớn.</source>
+        <translation>The request&apos;s headers are too large.</translation>
+    </message>
+    <message>
+        <source>Máy chủ chỉ nhận nội dung có Content-Length; không nhận Transfer-Encoding.</source>
+        <translation>The server only accepts content with a Content-Length, not Transfer-Encoding.</translation>
+    </message>
+    <message>
+        <source>Máy chủ chỉ dùng HTTP/1.0 và HTTP/1.1.</source>
+        <translation>The server only speaks HTTP/1.0 and HTTP/1.1.</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -1266,6 +1302,17 @@
     </message>
 </context>
 <context>
+    <name>Unlock</name>
+    <message>
+        <source>Không kết nối được máy chủ, nên mật khẩu được kiểm tra với dữ liệu trên máy này: mật khẩu không khớp. Xin nhập lại.</source>
+        <translation>The server could not be reached, so the password was checked against the data on this computer: it does not match. Please type it again.</translation>
+    </message>
+    <message>
+        <source>%1. Máy này chưa lưu gì để tự kiểm tra mật khẩu, nên cần có kết nối tới máy chủ mới mở khoá được: xin kiểm tra mạng rồi thử lại.</source>
+        <translation>%1. This computer holds nothing to check the password against, so the server must be reachable to unlock: please check the network and try again.</translation>
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>Không tìm thấy tài khoản có mã số %1.</source>
@@ -1513,6 +1560,402 @@
         <source>Máy chủ Sổ tay đang chạy tại %1://%2:%3 (dữ liệu: %4)</source>
         <translation>The Sổ tay server is running at %1://%2:%3 (data: %4)</translation>
     </message>
+    <message>
+        <source>Số kết nối tối đa cùng lúc từ một địa chỉ IP (mặc định: 64; proxy tin cậy không bị giới hạn). Tăng lên khi nhiều máy của một cơ quan ra Internet qua cùng một địa chỉ.</source>
+        <translation>Most connections at once from one IP address (default: 64; trusted proxies are not limited). Raise it when many computers of one office reach the Internet through one address.</translation>
+    </message>
+    <message>
+        <source>--connections-per-address phải là số nguyên từ 1 đến 100.000.</source>
+        <translation>--connections-per-address must be a whole number from 1 to 100,000.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::AccountFormDialog</name>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Đổi quyền, phạm vi</source>
+        <translation>Change role and scope</translation>
+    </message>
+    <message>
+        <source>Tài khoản mới cho một cán bộ hoặc bí thư. Trao mật khẩu ban đầu tận tay người dùng. Tài khoản của đảng viên được tạo từ hồ sơ đảng viên.</source>
+        <translation>A new account for an officer or a cell secretary. Hand the first password to the user in person. Members&apos; accounts are created from the member&apos;s record.</translation>
+    </message>
+    <message>
+        <source>Quyền và nơi làm việc của tài khoản %1. Người dùng thấy thay đổi từ lần đồng bộ tới.</source>
+        <translation>The role and unit of the account %1. The user sees the change from their next synchronisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu ban đầu:</source>
+        <translation>&amp;First password:</translation>
+    </message>
+    <message>
+        <source>&amp;Quyền:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Nơi làm việc:</source>
+        <translation>U&amp;nit:</translation>
+    </message>
+    <message>
+        <source>Tạ&amp;o</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Xin nhập tên đăng nhập.</source>
+        <translation>Please enter a user name.</translation>
+    </message>
+    <message>
+        <source>Xin nhập mật khẩu ban đầu.</source>
+        <translation>Please enter a first password.</translation>
+    </message>
+    <message>
+        <source>Xin chọn quyền.</source>
+        <translation>Please choose a role.</translation>
+    </message>
+    <message>
+        <source>Xin chọn nơi làm việc trong danh sách (gõ một phần tên để tìm).</source>
+        <translation>Please choose a unit from the list (type part of its name to find it).</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::AccountsModel</name>
+    <message>
+        <source>Quản trị viên</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Cán bộ tổ chức</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Bí thư chi bộ</source>
+        <translation>Cell secretary</translation>
+    </message>
+    <message>
+        <source>Đảng viên</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Người dùng phải đổi mật khẩu tạm thời ở lần đăng nhập tới.</source>
+        <translation>The user must change the temporary password at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>Toàn tỉnh</source>
+        <translation>Whole province</translation>
+    </message>
+    <message>
+        <source>Đã khoá</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Đang dùng, chờ đổi mật khẩu</source>
+        <translation>Active, password change pending</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Quyền</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Nơi làm việc</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::AccountsWindow</name>
+    <message>
+        <source>Chọn một tài khoản trong danh sách trước (tìm bằng Ctrl+F, chọn bằng phím mũi tên).</source>
+        <translation>Choose an account in the list first (search with Ctrl+F, choose with the arrow keys).</translation>
+    </message>
+    <message>
+        <source>Việc trước chưa xong; xin chờ trong giây lát.</source>
+        <translation>The previous action has not finished yet; please wait a moment.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không làm việc này: %1
+
+Nhấn F5 để tải lại danh sách rồi thử lại; nếu vẫn không được, hỏi cán bộ quản trị của tỉnh.</source>
+        <translation>The server did not do this: %1
+
+Press F5 to load the list again, then try again; if it still does not work, ask the province&apos;s administrator.</translation>
+    </message>
+    <message>
+        <source>Không làm được: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message>
+        <source>Khoá tài khoản</source>
+        <translation>Lock account</translation>
+    </message>
+    <message>
+        <source>Mở khoá tài khoản</source>
+        <translation>Unlock account</translation>
+    </message>
+    <message>
+        <source>Khoá tài khoản %1? Người dùng bị đăng xuất ngay trên mọi máy và không đăng nhập được cho đến khi tài khoản được mở khoá.</source>
+        <translation>Lock the account %1? The user is signed out at once on every device and cannot sign in until the account is unlocked.</translation>
+    </message>
+    <message>
+        <source>Mở khoá tài khoản %1? Người dùng đăng nhập lại được bằng mật khẩu cũ.</source>
+        <translation>Unlock the account %1? The user can sign in again with their old password.</translation>
+    </message>
+    <message>
+        <source>Đang khoá tài khoản %1…</source>
+        <translation>Locking the account %1…</translation>
+    </message>
+    <message>
+        <source>Đang mở khoá tài khoản %1…</source>
+        <translation>Unlocking the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã khoá tài khoản %1.</source>
+        <translation>The account %1 is locked.</translation>
+    </message>
+    <message>
+        <source>Đã mở khoá tài khoản %1.</source>
+        <translation>The account %1 is unlocked.</translation>
+    </message>
+    <message>
+        <source>Mở &amp;khoá tài khoản</source>
+        <translation>Un&amp;lock account</translation>
+    </message>
+    <message>
+        <source>&amp;Khoá tài khoản</source>
+        <translation>&amp;Lock account</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu của tài khoản %1? Mật khẩu cũ hết dùng được và người dùng bị đăng xuất trên mọi máy; bạn sẽ thấy một mật khẩu tạm thời để trao cho người dùng.</source>
+        <translation>Reset the password of the account %1? The old password stops working and the user is signed out on every device; you will see a temporary password to hand to the user.</translation>
+    </message>
+    <message>
+        <source>Đang đặt lại mật khẩu của tài khoản %1…</source>
+        <translation>Resetting the password of the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã đặt lại mật khẩu của tài khoản %1.</source>
+        <translation>The password of the account %1 has been reset.</translation>
+    </message>
+    <message>
+        <source>Đăng xuất khỏi mọi nơi</source>
+        <translation>Sign out everywhere</translation>
+    </message>
+    <message>
+        <source>Đăng xuất tài khoản %1 trên mọi máy và điện thoại? Người dùng phải đăng nhập lại; mật khẩu không đổi.</source>
+        <translation>Sign the account %1 out on every computer and phone? The user must sign in again; the password does not change.</translation>
+    </message>
+    <message>
+        <source>Đang đăng xuất tài khoản %1 khỏi mọi nơi…</source>
+        <translation>Signing the account %1 out everywhere…</translation>
+    </message>
+    <message>
+        <source>Đã đăng xuất tài khoản %1 khỏi mọi nơi.</source>
+        <translation>The account %1 has been signed out everywhere.</translation>
+    </message>
+    <message>
+        <source>Gỡ chặn đăng nhập</source>
+        <translation>Lift sign-in block</translation>
+    </message>
+    <message>
+        <source>Gỡ chặn đăng nhập cho tài khoản %1? Các lần đăng nhập sai đã đếm được xoá, người dùng đăng nhập lại được ngay. Chỉ làm khi chắc chắn chính người dùng đã nhập sai.</source>
+        <translation>Lift the sign-in block of the account %1? The wrong sign-ins counted so far are forgotten and the user can sign in again at once. Do this only when you are sure the user simply mistyped.</translation>
+    </message>
+    <message>
+        <source>Đang gỡ chặn đăng nhập cho tài khoản %1…</source>
+        <translation>Lifting the sign-in block of the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã gỡ chặn đăng nhập cho tài khoản %1.</source>
+        <translation>The sign-in block of the account %1 has been lifted.</translation>
+    </message>
+    <message>
+        <source>Đổi quyền, phạm vi</source>
+        <translation>Change role and scope</translation>
+    </message>
+    <message>
+        <source>Tài khoản %1 là tài khoản của đảng viên: nơi làm việc đi theo nơi sinh hoạt của đảng viên và không đổi quyền được. Cần tài khoản cán bộ thì tạo tài khoản mới.</source>
+        <translation>The account %1 is a member&apos;s account: its unit follows the member&apos;s cell and its role cannot be changed. For an officer&apos;s account, create a new account.</translation>
+    </message>
+    <message>
+        <source>Đang lưu quyền và nơi làm việc của tài khoản %1…</source>
+        <translation>Saving the role and unit of the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã lưu quyền và nơi làm việc của tài khoản %1.</source>
+        <translation>The role and unit of the account %1 have been saved.</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Đang tạo tài khoản %1…</source>
+        <translation>Creating the account %1…</translation>
+    </message>
+    <message>
+        <source>Đã tạo tài khoản %1.</source>
+        <translation>The account %1 has been created.</translation>
+    </message>
+    <message>
+        <source>Tài khoản — Sổ tay đảng viên điện tử</source>
+        <translation>Accounts — Electronic Party Member Handbook</translation>
+    </message>
+    <message>
+        <source>Tìm:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập, tên đảng viên</source>
+        <translation>User name, member&apos;s name</translation>
+    </message>
+    <message>
+        <source>Q&amp;uyền:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <source>T&amp;rạng thái:</source>
+        <translation>S&amp;tate:</translation>
+    </message>
+    <message>
+        <source>Mọi quyền</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Đã khoá</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Tải thê&amp;m</source>
+        <translation>Load &amp;more</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Đặt &amp;lại mật khẩu…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;xuất khỏi mọi nơi</source>
+        <translation>Sign out &amp;everywhere</translation>
+    </message>
+    <message>
+        <source>&amp;Gỡ chặn đăng nhập</source>
+        <translation>Lift sign-in &amp;block</translation>
+    </message>
+    <message>
+        <source>Sau nhiều lần đăng nhập sai, máy chủ tạm chặn tài khoản; gỡ chặn để người dùng đăng nhập lại ngay.</source>
+        <translation>After many wrong sign-ins the server blocks the account for a while; lift the block so that the user can sign in again at once.</translation>
+    </message>
+    <message>
+        <source>Đổi &amp;quyền, phạm vi…</source>
+        <translation>Change role and &amp;scope…</translation>
+    </message>
+    <message>
+        <source>&amp;Tạo tài khoản…</source>
+        <translation>&amp;Create account…</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đã dừng tải danh sách.</source>
+        <translation>Loading the list was stopped.</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách tài khoản: %1 Nhấn F5 để thử lại.</source>
+        <translation>The list of accounts could not be loaded: %1 Press F5 to try again.</translation>
+    </message>
+    <message>
+        <source>Đang tải tài khoản… (đã có %1)</source>
+        <translation>Loading accounts… (%1 so far)</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản nào khớp với tìm kiếm và bộ lọc.</source>
+        <translation>No account matches the search and the filters.</translation>
+    </message>
+    <message>
+        <source>Đang hiện %1 tài khoản đầu; kéo xuống cuối danh sách hoặc nhấn Tải thêm để xem tiếp.</source>
+        <translation>Showing the first %1 accounts; scroll to the end of the list or press Load more to see the rest.</translation>
+    </message>
+    <message>
+        <source>%1 tài khoản.</source>
+        <translation>%1 accounts.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::ChangePasswordDialog</name>
+    <message>
+        <source>Đổi mật khẩu tạm thời</source>
+        <translation>Change your temporary password</translation>
+    </message>
+    <message>
+        <source>Tài khoản %1 đang dùng mật khẩu tạm thời do người quản lý tài khoản đặt lại. Xin đặt mật khẩu mới của riêng bạn trước khi làm việc.</source>
+        <translation>The account %1 has a temporary password set by whoever manages it. Please set a new password of your own before you start work.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;mới:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại mật khẩu mới:</source>
+        <translation>New password &amp;again:</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Xin nhập mật khẩu mới.</source>
+        <translation>Please enter a new password.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu mới không giống nhau. Xin nhập lại.</source>
+        <translation>The two new passwords are not the same. Please type them again.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::ConflictDialog</name>
@@ -1579,6 +2022,63 @@
     <message>
         <source>Đóng mà chưa chọn; xung đột vẫn chờ trong danh sách (Esc).</source>
         <translation>Close without choosing; the conflict stays in the list (Esc).</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::ConsoleLock</name>
+    <message>
+        <source>Sổ tay đã khoá. Nhập mật khẩu để tiếp tục làm việc.</source>
+        <translation>Sổ tay is locked. Enter your password to go on working.</translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::LockDialog</name>
+    <message>
+        <source>Sổ tay đã khoá</source>
+        <translation>Sổ tay is locked</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cửa sổ đã tự khoá sau %n phút không dùng đến, để người khác không xem được dữ liệu. Các sửa đổi chưa gửi vẫn được giữ và việc đồng bộ vẫn tiếp tục.</source>
+        <translation>
+            <numerusform>The window locked itself after %n minute without use, so that nobody else can see the data. Unsent edits are kept and synchronisation goes on.</numerusform>
+            <numerusform>The window locked itself after %n minutes without use, so that nobody else can see the data. Unsent edits are kept and synchronisation goes on.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cửa sổ đã được khoá, để người khác không xem được dữ liệu. Các sửa đổi chưa gửi vẫn được giữ và việc đồng bộ vẫn tiếp tục.</source>
+        <translation>The window has been locked so that nobody else can see the data. Unsent edits are kept and synchronisation goes on.</translation>
+    </message>
+    <message>
+        <source>Tài khoản %1 trên máy chủ %2.</source>
+        <translation>Account %1 on the server %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Mở &amp;khoá</source>
+        <translation>Un&amp;lock</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;xuất</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>Đóng cửa sổ và trở về hộp đăng nhập. Các sửa đổi chưa gửi vẫn được giữ trên máy này và sẽ được gửi ở lần đăng nhập sau.</source>
+        <translation>Closes the window and returns to the sign-in dialog. Unsent edits are kept on this computer and are sent at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>Xin nhập mật khẩu.</source>
+        <translation>Please enter your password.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra mật khẩu với máy chủ %1…</source>
+        <translation>Checking the password with the server %1…</translation>
+    </message>
+    <message>
+        <source>Đang đăng xuất…</source>
+        <translation>Signing out…</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +2322,42 @@ Qt %2.</translation>
     <message>
         <source>Sửa rồi gửi lại</source>
         <translation>Correct and resend</translation>
+    </message>
+    <message>
+        <source>&amp;Quản trị</source>
+        <translation>A&amp;dministration</translation>
+    </message>
+    <message>
+        <source>&amp;Tài khoản…</source>
+        <translation>&amp;Accounts…</translation>
+    </message>
+    <message>
+        <source>Khoá, mở khoá, đặt lại mật khẩu, đổi quyền các tài khoản bạn quản lý.</source>
+        <translation>Lock, unlock, reset passwords and change roles of the accounts you manage.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên và cán bộ tổ chức mới quản lý tài khoản.</source>
+        <translation>Only administrators and officers manage accounts.</translation>
+    </message>
+    <message>
+        <source>Quản lý tài khoản cần kết nối tới máy chủ: khi kết nối lại, nhấn F5 để đăng nhập rồi mở lại Quản trị → Tài khoản.</source>
+        <translation>Managing accounts needs a connection to the server: once connected again, press F5 to sign in, then open Administration → Accounts again.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Đã mở khoá bằng mật khẩu lưu trên máy này vì không kết nối được máy chủ.</source>
+        <translation>Unlocked with the password saved on this computer, because the server could not be reached.</translation>
+    </message>
+    <message>
+        <source>&amp;Khoá cửa sổ</source>
+        <translation>&amp;Lock the window</translation>
+    </message>
+    <message>
+        <source>Che dữ liệu khi rời máy; mở lại bằng mật khẩu. Việc đồng bộ vẫn tiếp tục.</source>
+        <translation>Hides the data while you are away from your desk; unlock with your password. Synchronisation goes on.</translation>
     </message>
 </context>
 <context>
@@ -2652,6 +3188,10 @@ Open the data saved on this computer and work offline? Your edits will be sent t
         <source>Tệp chứng chỉ gốc (CA, dạng PEM) do bộ phận công nghệ thông tin cấp, dùng để kiểm tra chứng chỉ của máy chủ https thay cho kho chứng chỉ của hệ thống. Để trống khi máy chủ dùng chứng chỉ mà hệ thống đã tin. Được ghi nhớ cho máy chủ này.</source>
         <translation>Root certificate (CA) file in PEM form, from the IT office, used to check the certificate of an https server instead of the system&apos;s certificate store. Leave it empty when the server uses a certificate the system already trusts. Remembered for this server.</translation>
     </message>
+    <message>
+        <source>Mật khẩu tạm thời phải được đổi trước khi làm việc. Xin đăng nhập lại để đổi.</source>
+        <translation>The temporary password must be changed before you can work. Please sign in again to change it.</translation>
+    </message>
 </context>
 <context>
     <name>sotay::widgets::SyncStatusBar</name>
@@ -2720,6 +3260,25 @@ Open the data saved on this computer and work offline? Your edits will be sent t
             <numerusform>%n edit not accepted</numerusform>
             <numerusform>%n edits not accepted</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sotay::widgets::TemporaryPasswordDialog</name>
+    <message>
+        <source>Mật khẩu tạm thời</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu tạm thời của tài khoản %1 ở dưới, chỉ hiện một lần này. Hãy trao tận tay hoặc đọc qua điện thoại cho đúng người dùng, không gửi qua tin nhắn hay thư điện tử. Ở lần đăng nhập tới, người dùng phải đặt mật khẩu mới.</source>
+        <translation>The temporary password of the account %1 is below and is shown this once only. Hand it over in person or read it out on the phone to the right user; never send it by text message or e-mail. At the next sign-in the user must set a new password.</translation>
+    </message>
+    <message>
+        <source>&amp;Chép</source>
+        <translation>C&amp;opy</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

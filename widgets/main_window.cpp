@@ -2,6 +2,7 @@
 #include "main_window.h"
 
 #include "access/user.h"
+#include "console_lock.h"
 #include "language.h"
 #include "message_box.h"
 #include "org_tree_model.h"
@@ -24,6 +25,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -92,7 +94,9 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
         const auto role = m_replica->signedInRole();
         const auto known = role ? roleFromCode(*role) : std::nullopt;
         m_rosterPanel->setSensitiveShown(known && seesSensitiveFields(*known));
+        m_role = role ? *role : QString();
     }
+    m_adminMenu->menuAction()->setVisible(managesAccounts());
     reloadData();
 
     m_sync = new SyncController(m_session, m_options.pageSize, this);
@@ -102,6 +106,7 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     connect(m_sync, &SyncController::summaryRead, this, &MainWindow::takeSummary);
     connect(m_status, &SyncStatusBar::cancelRequested, this, &MainWindow::cancelSync);
     connect(m_status, &SyncStatusBar::unsettledRequested, this, &MainWindow::showUnsettledEdits);
+    buildLock();
 
     m_tick = new QTimer(this);
     m_tick->setInterval(m_options.syncIntervalMilliseconds);
@@ -311,6 +316,10 @@ void MainWindow::signInAgain()
 {
     if (m_prompting || isSyncing())
         return;
+    if (m_lock->isLocked()) {
+        m_signInAfterUnlock = true; // the unlock signs in again; no second password box above the lock
+        return;
+    }
     m_prompting = true;
     SignInDialog::Options options;
     options.server = m_session.server;

@@ -18,6 +18,7 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QTimer;
 
 namespace sotay::client {
@@ -30,6 +31,8 @@ class MemberForm;
 class OrgTreeModel;
 struct OrgOperation;
 class OrgTreePanel;
+class AccountsWindow;
+class ConsoleLock;
 class ReplicaInfoDialog;
 class RosterModel;
 class RosterPanel;
@@ -52,6 +55,8 @@ public:
         int pageSize = 1000;
         PasswordHasher::Cost verifierCost = PasswordHasher::Cost::interactive();
         bool syncAtStart = true; // false opens on the replica alone (the start-up probe)
+        // The window locks itself after this long without input (0: never).
+        int idleLockMilliseconds = 30 * 60 * 1000;
     };
 
     // An empty session.replicaPath means Replica::defaultPath(server, user).
@@ -101,6 +106,16 @@ public:
     QAction* newMemberAction() const { return m_newMemberAction; }
     QAction* conflictsAction() const { return m_conflictsAction; }
     QAction* undoAction() const { return m_undoAction; }
+    // The lock over the window (after 30 minutes without input, or File → Lock, Ctrl+L).
+    ConsoleLock* consoleLock() const { return m_lock; }
+    QAction* lockAction() const { return m_lockAction; }
+    // Quản trị → Tài khoản (Ctrl+Shift+A), for administrators and officers only: the accounts they manage
+    // (not modal). Null before it is first opened.
+    void showAccounts();
+    AccountsWindow* accountsWindow() const { return m_accountsWindow; }
+    QAction* accountsAction() const { return m_accountsAction; }
+    // Whether the Quản trị menu is there: only for the roles that manage accounts.
+    bool managesAccounts() const;
     // "vi" or "en": kept in the settings for the next start, and used at once: every window retranslates
     // itself.
     void setLanguage(const QString& language);
@@ -111,6 +126,8 @@ signals:
     void syncStarted(bool firstSync);
     void syncFinished(sotay::client::SyncFailure failure);
     void statusRefreshed();
+    // The user signed out from the lock: the window has closed; the edits not sent are kept in the replica.
+    void signedOutFromLock();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -132,6 +149,10 @@ private:
     void showSummary(const ReplicaSummary& summary);
     void showNote(const QString& text);
     void signInAgain();
+    void buildLock();
+    void buildAdminMenu();
+    void takeUnlock(const QString& token, bool offline);
+    void signOut();
     void updateTitle(const QString& scope);
     void showAbout();
     void showUnit(qint64 unitId);
@@ -152,6 +173,13 @@ private:
     QAction* m_conflictsAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_replicaInfoAction = nullptr;
+    QAction* m_lockAction = nullptr;
+    ConsoleLock* m_lock = nullptr;
+    QAction* m_accountsAction = nullptr;
+    QMenu* m_adminMenu = nullptr;
+    QString m_role; // the signed-in role's code, from the replica
+    AccountsWindow* m_accountsWindow = nullptr;
+    bool m_signInAfterUnlock = false; // the session expired while the window was locked
     ReplicaInfoDialog* m_info = nullptr;
     QAction* m_unsettledAction = nullptr;
     QLabel* m_note = nullptr;

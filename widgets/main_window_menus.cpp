@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window's menus and what their actions show (main_window.h).
+#include "console_lock.h"
 #include "language.h"
 #include "main_window.h"
 #include "org_tree_panel.h"
@@ -29,6 +30,9 @@ void MainWindow::buildMenus()
     m_syncAction->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
     connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
     fileMenu->addSeparator();
+    m_lockAction = fileMenu->addAction(QString());
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_lockAction, &QAction::triggered, this, [this] { m_lock->lock(LockDialog::Reason::Asked); });
     auto* quit = fileMenu->addAction(QString());
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -36,6 +40,9 @@ void MainWindow::buildMenus()
         fileMenu->setTitle(tr("&Tệp"));
         m_syncAction->setText(tr("Đồng bộ &ngay"));
         m_syncAction->setStatusTip(tr("Gửi các sửa đổi chưa gửi và nhận các thay đổi mới từ máy chủ."));
+        m_lockAction->setText(tr("&Khoá cửa sổ"));
+        m_lockAction->setStatusTip(
+            tr("Che dữ liệu khi rời máy; mở lại bằng mật khẩu. Việc đồng bộ vẫn tiếp tục."));
         quit->setText(tr("T&hoát"));
     });
 
@@ -125,6 +132,8 @@ void MainWindow::buildMenus()
         columns->setText(tr("&Cột của danh sách đảng viên…"));
         languageMenu->setTitle(tr("&Ngôn ngữ"));
     });
+
+    buildAdminMenu();
 
     auto* helpMenu = menuBar()->addMenu(QString());
     auto* guide = helpMenu->addAction(QString());

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sign_in_dialog.h"
 
+#include "change_password_dialog.h"
 #include "message_box.h"
 #include "replica.h"
 #include "server_address.h"
+#include "unlock_task.h"
 #include "user_guide_window.h"
 
 #include <QAction>
@@ -219,6 +221,20 @@ void SignInDialog::takeAnswer()
     using S = SignInAnswer::Status;
     switch (answer.status) {
     case S::SignedIn:
+        if (answer.mustChangePassword) {
+            // A temporary password: a new one before anything else.
+            setBusy(false);
+            ChangePasswordDialog change(m_request, answer.token, this);
+            if (!change.run()) {
+                // The session of the temporary password is good for nothing else: ended, without waiting.
+                (void)QtConcurrent::run(&signOutOnServer, m_request.server, m_request.tls, answer.token);
+                showError(tr("Mật khẩu tạm thời phải được đổi trước khi làm việc. Xin đăng nhập lại để đổi."),
+                    m_password);
+                return;
+            }
+            finish(change.token());
+            return;
+        }
         finish(answer.token);
         return;
     case S::OpenedOffline:

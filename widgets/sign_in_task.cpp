@@ -34,7 +34,7 @@ SignInAnswer signInOnline(const SignInRequest& request)
     } else {
         qWarning("sign-in: the replica did not open: %s", qUtf8Printable(replica.error().message));
     }
-    return { SignInAnswer::Status::SignedIn, api.token(), {} };
+    return { SignInAnswer::Status::SignedIn, api.token(), {}, api.mustChangePassword() };
 }
 
 SignInAnswer checkOffline(const SignInRequest& request)

@@ -32,6 +32,8 @@ struct SignInAnswer {
     Status status = Status::Failed;
     QString token;
     QString message;
+    // SignedIn with a temporary password: the new one must be set before anything else.
+    bool mustChangePassword = false;
 };
 
 // The blocking halves of signing in, for a worker thread (they open their own replica connection and

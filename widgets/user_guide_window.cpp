@@ -39,7 +39,7 @@ const QStringList kPages { QString::fromLatin1(UserGuideWindow::kContentsPage),
     QString::fromLatin1(UserGuideWindow::kSignInPage), QStringLiteral("find-member.html"),
     QString::fromLatin1(UserGuideWindow::kCorrectRecordPage), QStringLiteral("record-event.html"),
     QStringLiteral("org-tree.html"), QStringLiteral("offline.html"), QStringLiteral("conflicts.html"),
-    QStringLiteral("shortcuts.html") };
+    QString::fromLatin1(UserGuideWindow::kAccountsPage), QStringLiteral("shortcuts.html") };
 
 // A page's title, from its <title>.
 QString titleOf(const QUrl& url)

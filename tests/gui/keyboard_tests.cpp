@@ -3,7 +3,13 @@
 // reaches its results with Down and Enter, Ctrl+O with no row chosen says why, F1 opens the guide (on the
 // page about the record in the member form), and the dialogs have a default button and close with Escape
 // (the sign-in dialog's CA file and leave for plain http included).
+#include "accounts_model.h"
+#include "accounts_window.h"
+#include "change_password_dialog.h"
+#include "console_lock.h"
 #include "gui_test_support.h"
+#include "language.h"
+#include "lock_dialog.h"
 #include "main_window.h"
 #include "member_event_dialog.h"
 #include "member_form.h"
@@ -15,13 +21,16 @@
 #include "sync_status_bar.h"
 #include "user_guide_window.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -342,6 +351,131 @@ private slots:
         QSignalSpy rejected(&dialog, &QDialog::rejected);
         QTest::keyClick(dialog.findChild<QLineEdit*>(QStringLiteral("password")), Qt::Key_Escape);
         QCOMPARE(rejected.count(), 1);
+    }
+
+    void theLockTabsInOrderAndEscapeDoesNotUnlock()
+    {
+        auto setup = test::startTreeServer();
+        MainWindow window(session(*setup, "lock.sqlite"), quietOptions());
+        showAndActivate(window);
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier); // File → Lock the window
+        ConsoleLock& lock = *window.consoleLock();
+        QVERIFY(lock.isLocked());
+        LockDialog& dialog = *lock.dialog();
+        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget*>(&dialog));
+        QCOMPARE(QApplication::focusWidget(), dialog.passwordField()); // type at once
+        QVERIFY(dialog.unlockButton()->isDefault());                   // Enter unlocks
+        walkWithTab({ dialog.passwordField(), dialog.unlockButton(), dialog.signOutButton() });
+        QTest::keyClick(dialog.passwordField(), Qt::Key_Escape);
+        QVERIFY(lock.isLocked());
+        QVERIFY(dialog.isVisible());
+        // Alt+K is "Mở khoá": with the field empty it says what it needs.
+        dialog.passwordField()->setFocus();
+        QTest::keyClick(dialog.passwordField(), Qt::Key_K, Qt::AltModifier);
+        QTRY_COMPARE(dialog.errorText(),
+            QStringLiteral("Xin nhập mật khẩu.")); // a button's mnemonic clicks it shortly after
+        QTest::keyClicks(dialog.passwordField(), setup->officerPassword());
+        QSignalSpy unlocked(&lock, &ConsoleLock::unlocked);
+        QTest::keyClick(dialog.passwordField(), Qt::Key_Return);
+        QVERIFY(unlocked.count() == 1 || unlocked.wait(20000));
+        QVERIFY(!lock.isLocked());
+    }
+
+    void theAccountsWindowTabsInOrderAndFindsWithTheKeyboard()
+    {
+        auto setup = test::startTreeServer();
+        AccountsWindow::Options options;
+        options.server = setup->url();
+        options.token = [admin = setup->server->signInAsAdmin()] { return admin; };
+        options.ownRole = QStringLiteral("admin");
+        AccountsWindow window(options);
+        showAndActivate(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 20000);
+        QVERIFY(window.model()->rowCount() >= 2);
+        // No more pages and nothing loading: "Tải thêm" is disabled and Cancel hidden, so Tab passes them.
+        QVERIFY(!window.moreButton()->isEnabled());
+        QList<QWidget*> order { window.searchBox(), window.roleFilter(), window.stateFilter(),
+            window.view() };
+        for (QPushButton* button : window.actionButtons())
+            order.append(button);
+        order.append(buttonWithText(window, QStringLiteral("Đóng")));
+        walkWithTab(order);
+
+        // Ctrl+F, a name, Down: the account found is chosen in the list.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), window.searchBox());
+        QSignalSpy loaded(&window, &AccountsWindow::pageLoaded);
+        QTest::keyClicks(window.searchBox(), QStringLiteral("officer"));
+        QTest::keyClick(window.searchBox(), Qt::Key_Down);
+        QVERIFY(loaded.count() > 0 || loaded.wait(20000));
+        QTRY_VERIFY(window.view()->currentIndex().isValid());
+        QCOMPARE(QApplication::focusWidget(), window.view());
+        QCOMPARE(
+            window.view()->currentIndex().data().toString(), QString::fromLatin1(test::TreeServer::kOfficer));
+
+        // F1: the guide on the accounts page.
+        QTest::keyClick(window.view(), Qt::Key_F1);
+        UserGuideWindow* guide = nullptr;
+        for (QWidget* widget : QApplication::topLevelWidgets())
+            if (auto* found = qobject_cast<UserGuideWindow*>(widget); found && found->isVisible())
+                guide = found;
+        QVERIFY(guide);
+        QCOMPARE(guide->currentPage(), QString::fromLatin1(UserGuideWindow::kAccountsPage));
+        guide->close();
+    }
+
+    void theNewScreensHaveNoMnemonicTwice_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("vi") << QStringLiteral("vi");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+
+    void theNewScreensHaveNoMnemonicTwice()
+    {
+        QFETCH(QString, language);
+        installLanguage(*QCoreApplication::instance(), language);
+        const auto clashes = [](const QWidget& window) {
+            QMap<QChar, QStringList> owners;
+            const auto note = [&owners](const QString& text) {
+                const qsizetype at = text.indexOf(QLatin1Char('&'));
+                if (at >= 0 && at + 1 < text.size() && text.at(at + 1) != QLatin1Char('&'))
+                    owners[text.at(at + 1).toLower()].append(text);
+            };
+            for (const QAbstractButton* button : window.findChildren<QAbstractButton*>())
+                note(button->text());
+            for (const QLabel* label : window.findChildren<QLabel*>())
+                if (label->buddy() && label->buddy()->isVisibleTo(&window))
+                    note(label->text());
+            QStringList twice;
+            for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+                if (it->size() > 1)
+                    twice.append(it->join(QStringLiteral(" / ")));
+            return twice.join(QStringLiteral("; "));
+        };
+        LockDialog::Options lockOptions;
+        lockOptions.username = QStringLiteral("canbo");
+        LockDialog lock(lockOptions);
+        QVERIFY2(clashes(lock).isEmpty(), qPrintable(clashes(lock)));
+        AccountsWindow::Options accountsOptions;
+        accountsOptions.server = test::unreachableServer();
+        accountsOptions.ownRole = QStringLiteral("admin");
+        AccountsWindow accounts(accountsOptions);
+        QVERIFY2(clashes(accounts).isEmpty(), qPrintable(clashes(accounts)));
+        accounts.cancelLoad();
+        const QList<ScopeChoice> scopes { { 1, QStringLiteral("Chi bộ 1") } };
+        AccountFormDialog create(nullptr, { QStringLiteral("officer") }, scopes);
+        QVERIFY2(clashes(create).isEmpty(), qPrintable(clashes(create)));
+        Account account;
+        account.username = QStringLiteral("bithu");
+        account.role = QStringLiteral("secretary");
+        AccountFormDialog change(&account, { QStringLiteral("officer") }, scopes);
+        QVERIFY2(clashes(change).isEmpty(), qPrintable(clashes(change)));
+        TemporaryPasswordDialog temporary(QStringLiteral("bithu"), QStringLiteral("k7qm-3vxa-p9te"));
+        QVERIFY2(clashes(temporary).isEmpty(), qPrintable(clashes(temporary)));
+        ChangePasswordDialog password(SignInRequest {}, QString());
+        QVERIFY2(clashes(password).isEmpty(), qPrintable(clashes(password)));
+        installLanguage(*QCoreApplication::instance(), QStringLiteral("vi"));
     }
 
 private:

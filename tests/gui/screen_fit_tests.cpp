@@ -5,9 +5,15 @@
 // progress and Cancel included) lies inside the window at its full minimum width, every menu is reachable in
 // the visible menu bar; the member form and each dialog fit too. Screenshots of each, at 1280×720 and
 // 1600×1000 and in both languages, are saved in $SOTAY_TEST_ARTEFACTS for a person to look at.
+#include "account_dialogs.h"
+#include "accounts_model.h"
+#include "accounts_window.h"
+#include "change_password_dialog.h"
 #include "conflict_dialog.h"
+#include "console_lock.h"
 #include "gui_test_support.h"
 #include "language.h"
+#include "lock_dialog.h"
 #include "main_window.h"
 #include "member/member_json.h"
 #include "member_event_dialog.h"
@@ -37,6 +43,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -478,6 +485,164 @@ private slots:
         }
     }
 
+    void theLockFitsAndIsPhotographed_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<QString>("language");
+        for (const QString& language : { QStringLiteral("vi"), QStringLiteral("en") }) {
+            QTest::addRow("1280x720 %s", qPrintable(language)) << QSize(1280, 720) << language;
+            QTest::addRow("1366x768 %s", qPrintable(language)) << QSize(1366, 768) << language;
+            QTest::addRow("1600x1000 %s", qPrintable(language)) << QSize(1600, 1000) << language;
+        }
+    }
+
+    void theLockFitsAndIsPhotographed()
+    {
+        QFETCH(QSize, screen);
+        QFETCH(QString, language);
+        // Out of reach of the server and without a verifier here: the longest refusal the lock shows.
+        auto window = openWindow(language, test::unreachableServer());
+        QVERIFY(window);
+        window->resize(screen - QSize(20, 70));
+        window->showReplicaInfo(); // an open dialog is covered too
+        window->lockAction()->trigger();
+        LockDialog& dialog = *window->consoleLock()->dialog();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy refused(&dialog, &LockDialog::refused);
+        dialog.passwordField()->setText(QStringLiteral("mat-khau"));
+        dialog.submit();
+        QVERIFY(refused.wait(20000));
+        settle();
+        QVERIFY(!dialog.errorText().isEmpty());
+        QVERIFY(window->consoleLock()->isLocked());
+        const QSize least = dialog.minimumSizeHint().expandedTo(dialog.size());
+        QVERIFY2(
+            least.width() <= kRoom.width() && least.height() <= kRoom.height(), qPrintable(sizeText(least)));
+        const QStringList problems = misplaced(&dialog);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
+        // Every label shows its whole text at the dialog's width (word-wrapped, never cut).
+        for (const QLabel* label : dialog.findChildren<QLabel*>())
+            if (label->isVisible())
+                QVERIFY2(label->height() >= label->heightForWidth(label->width()) || !label->wordWrap(),
+                    qPrintable(label->text()));
+        const QString size = QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height());
+        QVERIFY(photograph(dialog, QStringLiteral("lock_dialog"), language));
+        // What a passer-by sees: the covered window with the lock dialog over it.
+        QImage seen = window->grab().toImage();
+        {
+            QPainter painter(&seen);
+            painter.drawPixmap(
+                dialog.mapToGlobal(QPoint(0, 0)) - window->mapToGlobal(QPoint(0, 0)), dialog.grab());
+        }
+        const QString file
+            = QDir(artefactFolder()).filePath(QStringLiteral("locked_window_%1_%2.png").arg(size, language));
+        QVERIFY(seen.save(file));
+        qInfo("screenshot: %s", qPrintable(file));
+    }
+
+    void theAccountsWindowFitsAndIsPhotographed_data() { theLockFitsAndIsPhotographed_data(); }
+
+    void theAccountsWindowFitsAndIsPhotographed()
+    {
+        QFETCH(QSize, screen);
+        QFETCH(QString, language);
+        test::clearSettings();
+        installLanguage(*QCoreApplication::instance(), language);
+        auto setup = test::startTreeServer();
+        const QString admin = setup->server->signInAsAdmin();
+        const auto create = [&](const QString& username, const QString& role, qint64 scope) {
+            return setup->server
+                ->call("POST", QStringLiteral("/api/v1/users"), admin,
+                    { { QStringLiteral("username"), username },
+                        { QStringLiteral("password"), QString(QStringLiteral("mat-khau-") + username) },
+                        { QStringLiteral("role"), role }, { QStringLiteral("scopeOrgId"), scope } })
+                .status;
+        };
+        for (int i = 1; i <= 30; ++i)
+            QCOMPARE(
+                create(QStringLiteral("bithu.chibo%1").arg(i, 2, 10, QLatin1Char('0')),
+                    QStringLiteral("secretary"), i % 2 ? setup->tree.cell1.id : setup->tree.rubberCell.id),
+                201);
+        QCOMPARE(create(QStringLiteral("canbo.phurieng"), QStringLiteral("officer"), setup->tree.phuRieng.id),
+            201);
+        AccountsWindow::Options options;
+        options.server = setup->url();
+        options.token = [admin] { return admin; };
+        options.ownRole = QStringLiteral("admin");
+        options.pageSize = 20;
+        options.scopes = { { setup->tree.tranBien.id, setup->tree.tranBien.name },
+            { setup->tree.cell1.id, setup->tree.cell1.name } };
+        AccountsWindow window(options);
+        window.resize(screen - QSize(20, 70));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 20000);
+        QVERIFY(window.hasMore());
+        settle();
+        QVERIFY2(fitsTheScreen(window), qPrintable(sizeText(window.minimumSizeHint())));
+        QCOMPARE(window.size(), screen - QSize(20, 70));
+        QStringList problems = misplaced(&window);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
+        // While a page loads: its progress and Cancel inside the window too.
+        window.loadMore();
+        for (int i = 0; i < 3; ++i) // the layout only: the page's answer stays queued meanwhile
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY(window.isLoading());
+        QVERIFY(window.cancelButton()->isVisible());
+        problems = misplaced(&window);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 20000);
+        settle();
+        const QString size = QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height());
+        QVERIFY(photograph(window, QStringLiteral("accounts_window_%1").arg(size), language));
+
+        const auto check = [&language](QDialog& dialog, const QString& name) {
+            dialog.show();
+            if (!QTest::qWaitForWindowExposed(&dialog))
+                return QStringLiteral("%1 was not shown").arg(name);
+            settle();
+            const QSize least = dialog.minimumSizeHint().expandedTo(dialog.size());
+            if (least.width() > kRoom.width() || least.height() > kRoom.height())
+                return QStringLiteral("%1 needs %2").arg(name, sizeText(least));
+            if (const QStringList wrong = misplaced(&dialog); !wrong.isEmpty())
+                return QString(name + QStringLiteral(": ") + wrong.join(QStringLiteral("\n")));
+            if (!photograph(dialog, name, language))
+                return QStringLiteral("%1 was not photographed").arg(name);
+            dialog.hide();
+            return QString();
+        };
+        if (screen != QSize(1280, 720))
+            return; // the dialogs once per language
+        {
+            AccountFormDialog form(nullptr,
+                { QStringLiteral("admin"), QStringLiteral("officer"), QStringLiteral("secretary") },
+                options.scopes, &window);
+            const QString problem = check(form, QStringLiteral("create_account_dialog"));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        {
+            const Account account = window.model()->account(0);
+            AccountFormDialog form(&account, { QStringLiteral("officer"), QStringLiteral("secretary") },
+                options.scopes, &window);
+            const QString problem = check(form, QStringLiteral("change_role_dialog"));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        {
+            TemporaryPasswordDialog shown(
+                QStringLiteral("bithu.chibo01"), QStringLiteral("k7qm-3vxa-p9te"), &window);
+            const QString problem = check(shown, QStringLiteral("temporary_password_dialog"));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        {
+            SignInRequest request;
+            request.server = setup->url();
+            request.username = QStringLiteral("bithu.chibo01");
+            ChangePasswordDialog change(request, QString(), &window);
+            const QString problem = check(change, QStringLiteral("change_password_dialog"));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+    }
+
     void theSensitiveColumnsFollowTheRoleOfTheSignIn()
     {
         const auto setRole = [this](const QString& role) {
@@ -507,16 +672,15 @@ private slots:
     }
 
 private:
-    std::unique_ptr<MainWindow> openWindow(const QString& language)
+    std::unique_ptr<MainWindow> openWindow(
+        const QString& language, const QUrl& server = QUrl(QStringLiteral("https://sotay.dongnai.example")))
     {
         test::clearSettings();
         installLanguage(*QCoreApplication::instance(), language);
         MainWindow::Options options;
         options.syncAtStart = false;
         auto window = std::make_unique<MainWindow>(
-            ConsoleSession { QUrl(QStringLiteral("https://sotay.dongnai.example")),
-                QStringLiteral("canbo.tochuc"), {}, m_replica },
-            options);
+            ConsoleSession { server, QStringLiteral("canbo.tochuc"), {}, m_replica }, options);
         QSignalSpy painted(window.get(), &MainWindow::firstDataPainted);
         QSignalSpy summarised(window.get(), &MainWindow::statusRefreshed);
         window->resize(1260, 650);

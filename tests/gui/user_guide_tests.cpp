@@ -83,6 +83,7 @@ private slots:
         QVERIFY(pages.size() >= 8); // contents, six tasks, shortcuts
         QCOMPARE(pages.constFirst(), QString::fromLatin1(UserGuideWindow::kContentsPage));
         QVERIFY(pages.contains(QString::fromLatin1(UserGuideWindow::kCorrectRecordPage)));
+        QVERIFY(pages.contains(QString::fromLatin1(UserGuideWindow::kAccountsPage)));
         std::set<QString> reached;
         for (const QString& page : pages) {
             const QUrl url = UserGuideWindow::pageUrl(page, language);
