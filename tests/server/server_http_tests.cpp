@@ -236,8 +236,8 @@ BOOST_AUTO_TEST_CASE(the_command_line_is_checked)
         QStringLiteral("--connections-per-address"), QStringLiteral("300") });
     BOOST_TEST_REQUIRE(perAddress.ok());
     BOOST_TEST(perAddress->config.connectionsPerAddress == 300);
-    BOOST_TEST(!parseServerCommandLine({ QStringLiteral("sotay-server"),
-        QStringLiteral("--connections-per-address"), QStringLiteral("0") })
+    BOOST_TEST(!parseServerCommandLine(
+        { QStringLiteral("sotay-server"), QStringLiteral("--connections-per-address"), QStringLiteral("0") })
                     .ok());
 
     BOOST_TEST(!parseServerCommandLine(
