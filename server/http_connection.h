@@ -89,8 +89,9 @@ public:
     bool headStarted = false;      // a byte of the next head has arrived: `deadline` is the head's
     bool bodyAfterWriting = false; // the answer was "100 Continue": the body comes next
     bool peerClosed = false;
-    bool countedForAddress = true; // counted against the per-address cap (not a refused one)
-    std::uint64_t key = 0;         // the poller's name for it: the socket and a serial number
+    bool countedForAddress = false; // holds a slot of its address's cap (given back before the last answer)
+    bool refusedAtAccept = false;   // let in only to be told why not: gone at `deadline` whatever happens
+    std::uint64_t key = 0;          // the poller's name for it: the socket and a serial number
 
 private:
     Io fromSslResult(int result);

@@ -116,8 +116,12 @@ struct HttpServer::Impl {
 
     // I/O thread only.
     std::unordered_map<int, std::unique_ptr<HttpConnection>> connections;
-    QHash<QString, int> perAddress;
     SteadyClock::time_point lastScan;
+
+    // A connection gives its address's slot back before its last answer goes out, so that a client that
+    // reconnects on reading "Connection: close" finds the slot free: request threads release too.
+    std::mutex addressMutex;
+    QHash<QString, int> perAddress;
 
     std::mutex queueMutex;
     std::condition_variable queueReady;
@@ -147,6 +151,8 @@ struct HttpServer::Impl {
     void linger(HttpConnection& c);
     void arm(HttpConnection& c, Io want);
     void close(HttpConnection& c);
+    bool takeAddressSlot(const QString& peer);
+    void releaseAddressSlot(HttpConnection& c);
     void scan(SteadyClock::time_point now);
     void beginStop();
     bool anyInFlight() const;
@@ -166,12 +172,29 @@ void HttpServer::Impl::arm(HttpConnection& c, Io want)
 
 void HttpServer::Impl::close(HttpConnection& c)
 {
-    if (c.countedForAddress) {
-        const auto count = perAddress.find(c.peerAddress());
-        if (count != perAddress.end() && --*count <= 0)
-            perAddress.erase(count);
-    }
+    releaseAddressSlot(c);
     connections.erase(c.socket()); // closes the socket, which leaves the poller
+}
+
+bool HttpServer::Impl::takeAddressSlot(const QString& peer)
+{
+    std::lock_guard lock(addressMutex);
+    int& count = perAddress[peer];
+    if (count >= limits.connectionsPerAddress)
+        return false;
+    ++count;
+    return true;
+}
+
+void HttpServer::Impl::releaseAddressSlot(HttpConnection& c)
+{
+    if (!c.countedForAddress)
+        return;
+    c.countedForAddress = false;
+    std::lock_guard lock(addressMutex);
+    const auto count = perAddress.find(c.peerAddress());
+    if (count != perAddress.end() && --*count <= 0)
+        perAddress.erase(count);
 }
 
 void HttpServer::Impl::acceptAll(SteadyClock::time_point now)
@@ -196,9 +219,9 @@ void HttpServer::Impl::acceptAll(SteadyClock::time_point now)
 
 void HttpServer::Impl::admit(int socket, const QString& peer, SteadyClock::time_point now)
 {
-    const bool capped = !uncappedAddresses.contains(peer);
-    const bool overAddressCap = capped && perAddress.value(peer) >= limits.connectionsPerAddress;
     const bool full = std::ssize(connections) >= limits.maxConnections && !evictIdle();
+    const bool capped = !uncappedAddresses.contains(peer);
+    const bool overAddressCap = !full && capped && !takeAddressSlot(peer);
     if (full && std::ssize(connections) >= limits.maxConnections + 64) {
         ::close(socket); // not even room to say so
         return;
@@ -208,10 +231,9 @@ void HttpServer::Impl::admit(int socket, const QString& peer, SteadyClock::time_
     HttpConnection& c = *owned;
     c.key = (std::uint64_t { ++serial } << 32) | static_cast<std::uint32_t>(socket);
     c.deadline = now + limits.headTime;
-    c.countedForAddress = !overAddressCap && !full;
+    c.countedForAddress = capped && !overAddressCap && !full;
+    c.refusedAtAccept = overAddressCap || full;
     connections.emplace(socket, std::move(owned));
-    if (c.countedForAddress)
-        ++perAddress[peer];
     epoll_event event {};
     event.events = EPOLLIN | EPOLLONESHOT;
     event.data.u64 = c.key;
@@ -363,6 +385,7 @@ void HttpServer::Impl::refuse(HttpConnection& c, const ApiError& error, SteadyCl
 void HttpServer::Impl::respond(HttpConnection& c, HttpResponse response, SteadyClock::time_point now)
 {
     response.keepAlive = false;
+    releaseAddressSlot(c);
     c.setOutput(response.serialise());
     c.closeAfterWriting = true;
     c.lingerAfterWriting = true;
@@ -444,7 +467,7 @@ void HttpServer::Impl::scan(SteadyClock::time_point now)
         case Phase::Writing:
             // An answer the client does not read, or a refusal it never takes, is given up.
             if (c.transfer.stalled(now, limits.rateWindow, minimum, minimum)
-                || (!c.countedForAddress && now >= c.deadline))
+                || (c.refusedAtAccept && now >= c.deadline))
                 late.push_back(&c);
             break;
         case Phase::Lingering:
@@ -555,6 +578,8 @@ void HttpServer::Impl::work()
         if (c->requestsServed >= limits.maxKeepAliveRequests || c->peerClosed || stopping.load())
             response.keepAlive = false;
         const auto now = SteadyClock::now();
+        if (!response.keepAlive)
+            releaseAddressSlot(*c);
         c->setOutput(response.serialise());
         c->closeAfterWriting = !response.keepAlive;
         c->lingerAfterWriting = false;
@@ -637,6 +662,7 @@ void HttpServer::stop()
         worker.join();
     d.workers.clear();
     d.connections.clear();
+    std::lock_guard lock(d.addressMutex);
     d.perAddress.clear();
     ::close(d.wake);
     ::close(d.poller);
