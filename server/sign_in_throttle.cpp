@@ -70,8 +70,7 @@ std::optional<SignInThrottle::Refused> SignInThrottle::admit(
         forgetBefore(second - m_limits.windowSeconds);
         m_lastSweep = second;
     }
-    if (m_checking >= m_limits.concurrentSignIns)
-        return Refused { Refusal::Busy, 1 };
+    // Pauses first: a paused client is told how long it must wait, not to try again in a second.
     Failures& byAddress = m_byAddress[address];
     if (const auto wait = pausedFor(byAddress, m_limits.failuresPerAddress, second))
         return Refused { Refusal::AddressPaused, *wait };
@@ -80,6 +79,8 @@ std::optional<SignInThrottle::Refused> SignInThrottle::admit(
         return Refused { Refusal::AccountPaused, *wait };
     if (const auto wait = accountPausedFor(m_byAccount[account], second))
         return Refused { Refusal::AccountPaused, *wait };
+    if (m_checking >= m_limits.concurrentSignIns)
+        return Refused { Refusal::Busy, 1 };
     ++byAddress.inFlight;
     ++byPair.inFlight;
     ++m_checking;

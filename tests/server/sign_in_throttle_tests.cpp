@@ -153,6 +153,21 @@ BOOST_AUTO_TEST_CASE(no_more_sign_ins_than_allowed_are_checked_at_once_and_the_r
     BOOST_TEST(!throttle.admit(QStringLiteral("10.0.0.99"), QStringLiteral("u99"), kStart).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(a_paused_client_is_told_its_pause_even_while_every_slot_is_busy)
+{
+    SignInThrottle throttle; // 8 at once, 10 failures per account and address
+    for (int i = 0; i < 10; ++i) {
+        BOOST_TEST_REQUIRE(!throttle.admit(QStringLiteral("10.0.1.1"), QStringLiteral("canbo"), kStart));
+        throttle.settle(QStringLiteral("10.0.1.1"), QStringLiteral("canbo"), Outcome::Failed, kStart);
+    }
+    for (int i = 0; i < 8; ++i)
+        BOOST_TEST(!throttle.admit(QStringLiteral("10.0.0.%1").arg(i), QStringLiteral("u%1").arg(i), kStart));
+    const auto paused = throttle.admit(QStringLiteral("10.0.1.1"), QStringLiteral("canbo"), kStart);
+    BOOST_TEST_REQUIRE(paused.has_value());
+    BOOST_TEST((paused->reason == Refusal::AccountPaused));
+    BOOST_TEST(paused->retryAfterSeconds > 1);
+}
+
 BOOST_AUTO_TEST_CASE(accounts_are_keyed_as_typed_without_case_spaces_or_unicode_form)
 {
     BOOST_TEST(
