@@ -90,6 +90,11 @@ HttpConnection::Io HttpConnection::read(std::size_t limit)
                 return Io::Failed;
             }
             input.append(chunk, static_cast<std::size_t>(received));
+            // Less than asked for: the socket is most likely drained, and a poll armed on it again reports
+            // anything that came since. Asking once more only to hear "would block" costs a system call
+            // per request.
+            if (static_cast<std::size_t>(received) < room)
+                return Io::Progress;
         }
         progressed = true;
     }

@@ -13,8 +13,8 @@ namespace sotay::server {
 
 // How large a request's head may be. Past these the server answers 414 or 431 and closes.
 struct HeadLimits {
-    std::size_t maxTargetBytes = 8 * 1024;
-    std::size_t maxHeadBytes = 16 * 1024;
+    std::size_t maxTargetBytes = std::size_t { 8 } * 1024;
+    std::size_t maxHeadBytes = std::size_t { 16 } * 1024;
     std::size_t maxHeaderCount = 100;
 };
 

@@ -69,7 +69,7 @@ Result<AccountPage> AccountApi::list(const AccountFilter& filter, const QString&
         return refusal(*answer);
     const QJsonObject json = answer->json();
     AccountPage page;
-    for (const QJsonValue& item : json.value(QStringLiteral("items")).toArray())
+    for (const auto& item : json.value(QStringLiteral("items")).toArray())
         page.items.append(Account::fromJson(item.toObject()));
     page.next = json.value(QStringLiteral("next")).toString();
     return page;

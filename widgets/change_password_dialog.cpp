@@ -17,10 +17,10 @@ namespace sotay::widgets {
 namespace {
 
 // Changes the password and signs in with the new one (the change ends every session of the account).
-SignInAnswer changeAndSignIn(SignInRequest request, QString token, QString next)
+SignInAnswer changeAndSignIn(SignInRequest request, QString token, const QString& next)
 {
     const Status changed
-        = AccountApi(request.server, request.tls, token).changeOwnPassword(request.password, next);
+        = AccountApi(request.server, request.tls, std::move(token)).changeOwnPassword(request.password, next);
     if (!changed)
         return { SignInAnswer::Status::Refused, {}, changed.error().message };
     request.password = next;

@@ -96,7 +96,7 @@ void IdleWatcher::check()
 void IdleWatcher::arm(qint64 milliseconds)
 {
     // A timer is only re-armed when it fires: input itself costs one clock reading.
-    m_timer->start(static_cast<int>(std::clamp<qint64>(milliseconds, 1, 60 * 60 * 1000)));
+    m_timer->start(static_cast<int>(std::clamp<qint64>(milliseconds, 1, qint64 { 60 } * 60 * 1000)));
 }
 
 bool IdleWatcher::eventFilter(QObject* watched, QEvent* event)
