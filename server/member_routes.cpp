@@ -67,21 +67,20 @@ ApiResponse keptRosterPage(
     const ApiRequest& request, const MemberQuery& query, const QString& unitPath, Services& services)
 {
     const RosterCache::Page page = orThrow(services.rosters->page(request.db, query, unitPath));
-    const MemberRepository members(request.db);
-    const QHash<qint64, qint64> versions = orThrow(members.versions(page.ids));
     const Principal& caller = request.caller();
     const bool seesSensitive = seesSensitiveFields(caller.user.role);
     QList<MemberJsonCache::Key> keys;
     keys.reserve(page.ids.size());
-    for (const qint64 id : page.ids)
-        keys.append({ id, versions.value(id, -1), seesSensitive || caller.user.memberId == id });
+    for (qsizetype i = 0; i < page.ids.size(); ++i)
+        keys.append({ page.ids[i], page.versions[i], seesSensitive || caller.user.memberId == page.ids[i] });
     QList<std::optional<QByteArray>> texts = services.memberJson->find(keys);
 
     QList<qint64> missing;
     for (qsizetype i = 0; i < keys.size(); ++i)
-        if (!texts[i] && keys[i].version >= 0)
+        if (!texts[i])
             missing.append(keys[i].id);
     if (!missing.isEmpty()) {
+        const MemberRepository members(request.db);
         QHash<qint64, qsizetype> positions;
         for (qsizetype i = 0; i < keys.size(); ++i)
             positions.insert(keys[i].id, i);

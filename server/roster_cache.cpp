@@ -112,8 +112,10 @@ Result<RosterCache::Page> RosterCache::page(
     };
     auto first = after ? std::upper_bound(entries.begin(), entries.end(), *after, before) : entries.begin();
     Page page;
-    for (auto it = first; it != entries.end() && page.ids.size() < query.limit; ++it)
+    for (auto it = first; it != entries.end() && page.ids.size() < query.limit; ++it) {
         page.ids.append(it->id);
+        page.versions.append(it->version);
+    }
     if (first + page.ids.size() != entries.end() && !page.ids.isEmpty())
         page.next = rosterCursor(*(first + page.ids.size() - 1));
     return page;

@@ -23,6 +23,9 @@ public:
 
     struct Page {
         QList<qint64> ids;
+        // Each member's version when the order was last confirmed current: a member whose version moved
+        // has a change in the feed under the roster's unit, and that change would have renewed the order.
+        QList<qint64> versions;
         QString next; // empty on the last page
     };
     // A page of `query` (limit and cursor included) for a query without text; `unitPath` is the path of

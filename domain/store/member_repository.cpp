@@ -271,14 +271,14 @@ Result<QList<RosterEntry>> MemberRepository::rosterOrder(const MemberQuery& requ
     if (!selection)
         return selection.error();
     auto query = sql::execCached(m_db,
-        QStringLiteral("SELECT m.sort_key, m.id") + selection->from
+        QStringLiteral("SELECT m.sort_key, m.id, m.version") + selection->from
             + QStringLiteral(" ORDER BY m.sort_key, m.id"),
         selection->values);
     if (!query)
         return query.error();
     QList<RosterEntry> order;
     while (query->next())
-        order.append({ query->value(0).toString(), query->value(1).toLongLong() });
+        order.append({ query->value(0).toString(), query->value(1).toLongLong(), query->value(2).toLongLong() });
     return order;
 }
 
@@ -303,22 +303,6 @@ QVariantList idValues(const QList<qint64>& ids)
 }
 
 } // namespace
-
-Result<QHash<qint64, qint64>> MemberRepository::versions(const QList<qint64>& ids) const
-{
-    QHash<qint64, qint64> versions;
-    if (ids.isEmpty())
-        return versions;
-    auto query = sql::execCached(m_db,
-        QStringLiteral("SELECT id, version FROM member WHERE id IN (") + idPlaceholders(ids.size())
-            + QStringLiteral(")"),
-        idValues(ids));
-    if (!query)
-        return query.error();
-    while (query->next())
-        versions.insert(query->value(0).toLongLong(), query->value(1).toLongLong());
-    return versions;
-}
 
 Result<QList<Member>> MemberRepository::findMany(const QList<qint64>& ids) const
 {

@@ -24,6 +24,7 @@ struct MemberPage {
 struct RosterEntry {
     QString sortKey;
     qint64 id = 0;
+    qint64 version = 0; // as the order was read; not part of the cursor
 };
 
 // The opaque `after` cursor of a roster page, and back (nullopt for anything this code did not make).
@@ -53,8 +54,6 @@ public:
     // Every member the query matches (limit and cursor aside), in roster order: for callers that keep the
     // order and read pages of it.
     Result<QList<RosterEntry>> rosterOrder(const MemberQuery& query) const;
-    // The current version of each of these members (absent ids are left out).
-    Result<QHash<qint64, qint64>> versions(const QList<qint64>& ids) const;
     // These members in no particular order (absent ids are left out).
     Result<QList<Member>> findMany(const QList<qint64>& ids) const;
     Result<QList<MemberEvent>> events(qint64 memberId) const;
