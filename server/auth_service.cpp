@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth_service.h"
 
+#include "principal_cache.h"
 #include "store/user_repository.h"
 
 #include <QCoreApplication>
@@ -35,13 +36,16 @@ QString newToken()
 
 } // namespace
 
-AuthService::AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock)
+AuthService::AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock, bool keepPrincipals)
     : m_hasher(hasher)
     , m_policy(policy)
     , m_clock(std::move(clock))
+    , m_principals(keepPrincipals ? std::make_unique<PrincipalCache>() : nullptr)
 {
     m_dummyHash = m_hasher.hash(newToken()).value();
 }
+
+AuthService::~AuthService() = default;
 
 QString AuthService::hashToken(const QString& token)
 {
@@ -87,25 +91,47 @@ Result<Principal> AuthService::authenticate(const QSqlDatabase& db, const QStrin
     const QString token = authorization.mid(prefix.size()).trimmed();
     if (token.isEmpty() || token.size() > 100)
         return unauthorised();
+    const QString tokenHash = hashToken(token);
     UserRepository users(db);
-    auto found = users.findSession(hashToken(token));
+    const QDateTime now = m_clock();
+    const auto idleBy = [this](const QDateTime& lastSeenAt) {
+        return lastSeenAt.addSecs(qint64 { m_policy.idleMinutes } * 60);
+    };
+    // Read before the session, so that a change made after this read is never labelled as seen.
+    std::optional<qint64> generation;
+    if (m_principals) {
+        auto current = users.authGeneration();
+        if (!current)
+            return current.error();
+        generation = *current;
+        // Kept only where the full check below would pass without writing anything.
+        if (const auto kept = m_principals->find(tokenHash); kept && kept->generation == *generation
+            && kept->expiresAt > now && idleBy(kept->lastSeenAt) > now && kept->lastSeenAt.secsTo(now) < 60)
+            return kept->principal;
+    }
+    auto found = users.findSession(tokenHash);
     if (!found)
         return found.error();
     if (!found->has_value())
         return unauthorised();
     const auto& [session, user] = found->value();
-    const QDateTime now = m_clock();
-    const bool idle = session.lastSeenAt.addSecs(qint64 { m_policy.idleMinutes } * 60) <= now;
+    const bool idle = idleBy(session.lastSeenAt) <= now;
     if (session.revokedAt.isValid() || session.expiresAt <= now || idle || user.disabled())
         return unauthorised();
+    QDateTime lastSeenAt = session.lastSeenAt;
     // Writing on every request would serialise readers on SQLite: a minute's precision is enough for idling.
-    if (session.lastSeenAt.secsTo(now) >= 60)
+    if (session.lastSeenAt.secsTo(now) >= 60) {
         if (const Status touched = users.touchSession(session.id, now); !touched)
             return touched.error();
+        lastSeenAt = now;
+    }
     auto scope = users.scopePath(user);
     if (!scope)
         return scope.error();
-    return Principal { user, user.role == Role::Admin ? QString() : *scope, session.id };
+    Principal principal { user, user.role == Role::Admin ? QString() : *scope, session.id };
+    if (generation && user.role != Role::Member)
+        m_principals->keep(tokenHash, { principal, session.expiresAt, lastSeenAt, *generation });
+    return principal;
 }
 
 Status AuthService::signOut(const QSqlDatabase& db, const Principal& principal)

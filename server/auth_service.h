@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 
 #include <functional>
+#include <memory>
 
 namespace sotay::server {
 
@@ -32,12 +33,18 @@ struct SignIn {
     User user;
 };
 
+class PrincipalCache;
+
 // Sign-in, sessions and password changes. Unknown users, wrong passwords and disabled accounts get the same
 // answer, after the same amount of hashing work, and write nothing; how often one may try is SignInThrottle's
-// to decide. A disabled account's sessions stop at its next request: every request reads the account.
+// to decide. A disabled account's sessions stop at its next request: every request reads the account, or,
+// with `keepPrincipals`, the account generation that any change to it raises (PrincipalCache).
 class AuthService final {
 public:
-    AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock);
+    AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock, bool keepPrincipals = false);
+    ~AuthService();
+    AuthService(const AuthService&) = delete;
+    AuthService& operator=(const AuthService&) = delete;
 
     Result<SignIn> signIn(const QSqlDatabase& db, const QString& username, const QString& password);
     // The principal behind an "Authorization: Bearer ..." header value; an unauthorised error otherwise.
@@ -56,6 +63,7 @@ private:
     AuthPolicy m_policy;
     Clock m_clock;
     QString m_dummyHash; // verified against for unknown users, so they cost what a real check costs
+    std::unique_ptr<PrincipalCache> m_principals; // null when nothing is kept between requests
 };
 
 } // namespace sotay::server

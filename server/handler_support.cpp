@@ -108,12 +108,22 @@ OrgUnit visibleUnit(const ApiRequest& request, qint64 id)
     return *unit;
 }
 
+QString visibleUnitPath(const ApiRequest& request, qint64 id)
+{
+    auto path = OrgRepository(request.db).path(id);
+    if (!path) {
+        if (path.error().code == ErrorCode::NotFound)
+            throw notVisible();
+        throw ApiError::fromError(path.error());
+    }
+    if (!covers(request.caller(), *path))
+        throw notVisible();
+    return *path;
+}
+
 QString unitPath(const ApiRequest& request, qint64 unitId)
 {
-    auto unit = OrgRepository(request.db).find(unitId);
-    if (!unit)
-        throw ApiError::fromError(unit.error());
-    return unit->path;
+    return orThrow(OrgRepository(request.db).path(unitId));
 }
 
 Member visibleMember(const ApiRequest& request, qint64 id)

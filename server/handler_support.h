@@ -57,6 +57,8 @@ ApiError notVisible();
 
 // The unit or member if it exists and lies in the caller's scope; 404 (saying nothing more) otherwise.
 OrgUnit visibleUnit(const ApiRequest& request, qint64 id);
+// The path of a unit the caller may see, with visibleUnit's refusals, without reading the rest of the unit.
+QString visibleUnitPath(const ApiRequest& request, qint64 id);
 Member visibleMember(const ApiRequest& request, qint64 id);
 QString unitPath(const ApiRequest& request, qint64 unitId);
 

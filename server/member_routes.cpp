@@ -138,9 +138,9 @@ void addMemberRoutes(Router& router, Services& services)
             query.limit = queryInt(request, QStringLiteral("limit"), 50, 1, 500);
             query.text = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
             query.after = request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
-            const OrgUnit unit = visibleUnit(request, query.orgUnitId);
+            const QString unitPath = visibleUnitPath(request, query.orgUnitId);
             if (services.rosters && services.memberJson && text::fold(query.text).isEmpty())
-                return keptRosterPage(request, query, unit.path, services);
+                return keptRosterPage(request, query, unitPath, services);
 
             const MemberPage page = orThrow(MemberRepository(request.db).list(query));
             const Principal& caller = request.caller();

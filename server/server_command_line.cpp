@@ -38,8 +38,8 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
             "dữ liệu còn trống."));
     const QCommandLineOption noCache(QStringLiteral("no-cache"),
         QCoreApplication::translate("sotay-server",
-            "Không giữ thứ tự danh sách đảng viên và bản JSON của đảng viên giữa các yêu cầu (để chẩn đoán "
-            "và đo hiệu năng)."));
+            "Không giữ thứ tự danh sách đảng viên, bản JSON của đảng viên và phiên đăng nhập đã kiểm tra "
+            "giữa các yêu cầu (để chẩn đoán và đo hiệu năng)."));
     const QCommandLineOption trustedProxy(QStringLiteral("trusted-proxy"),
         QCoreApplication::translate("sotay-server",
             "Địa chỉ IP của proxy ngược đứng trước máy chủ: với yêu cầu đến từ địa chỉ này, địa chỉ người "

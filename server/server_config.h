@@ -39,8 +39,8 @@ struct ServerConfig {
     QString adminPassword;
     bool demo = false; // seed the demo province into an empty database (--demo)
     TlsFiles tls;      // --tls-cert and --tls-key: HTTPS instead of HTTP
-    // Keep roster orders and members' JSON between requests (--no-cache turns it off, for diagnosis and for
-    // measuring the uncached path).
+    // Keep roster orders, members' JSON and signed-in principals between requests (--no-cache turns it off,
+    // for diagnosis and for measuring the uncached path).
     bool cache = true;
     Clock clock = [] { return QDateTime::currentDateTimeUtc(); }; // tests move time forward
 

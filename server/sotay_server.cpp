@@ -66,7 +66,7 @@ struct SotayServer::Impl {
     explicit Impl(ServerConfig c)
         : config(std::move(c))
         , hasher(config.passwordCost, config.passwordConcurrency)
-        , auth(hasher, config.auth, config.clock)
+        , auth(hasher, config.auth, config.clock, config.cache)
         , signIns(limitedToThreads(config.signIns, config.threads))
         , services { auth, signIns, config.clock, config.cache ? &rosters : nullptr,
             config.cache ? &memberJson : nullptr }

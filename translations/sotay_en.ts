@@ -1525,10 +1525,6 @@
         <translation>Create the demo province (Đồng Nai Provincial Party Committee, about 132,000 members) if the database is empty.</translation>
     </message>
     <message>
-        <source>Không giữ thứ tự danh sách đảng viên và bản JSON của đảng viên giữa các yêu cầu (để chẩn đoán và đo hiệu năng).</source>
-        <translation>Keep no roster orders or members&apos; JSON between requests (for diagnosis and benchmarks).</translation>
-    </message>
-    <message>
         <source>Địa chỉ IP của proxy ngược đứng trước máy chủ: với yêu cầu đến từ địa chỉ này, địa chỉ người dùng được lấy từ tiêu đề X-Forwarded-For (có thể ghi nhiều lần).</source>
         <translation>IP address of a reverse proxy in front of the server: for requests from this address the client&apos;s address is taken from the X-Forwarded-For header (may be given more than once).</translation>
     </message>
@@ -1567,6 +1563,10 @@
     <message>
         <source>--connections-per-address phải là số nguyên từ 1 đến 100.000.</source>
         <translation>--connections-per-address must be a whole number from 1 to 100,000.</translation>
+    </message>
+    <message>
+        <source>Không giữ thứ tự danh sách đảng viên, bản JSON của đảng viên và phiên đăng nhập đã kiểm tra giữa các yêu cầu (để chẩn đoán và đo hiệu năng).</source>
+        <translation>Keep no roster orders, members&apos; JSON or checked sign-in sessions between requests (for diagnosis and benchmarks).</translation>
     </message>
 </context>
 <context>

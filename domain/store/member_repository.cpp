@@ -7,6 +7,7 @@
 #include "org/org_rules.h"
 #include "store/change_recorder.h"
 #include "store/member_columns.h"
+#include "store/org_repository.h"
 #include "store/sql.h"
 #include "text/vietnamese_text.h"
 
@@ -77,14 +78,7 @@ Result<QString> rosterUnitPath(const QSqlDatabase& db, qint64 unitId, const QStr
 
 Result<QString> unitPath(const QSqlDatabase& db, qint64 unitId)
 {
-    auto query = sql::execCached(db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { unitId });
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return Error::notFound(
-            QCoreApplication::translate("MemberRepository", "Không tìm thấy tổ chức đảng có mã số %1.")
-                .arg(unitId));
-    return query->value(0).toString();
+    return OrgRepository(db).path(unitId);
 }
 
 Status insertEvent(const QSqlDatabase& db, qint64 memberId, const MemberEvent& e, const WriteContext& context)
@@ -278,7 +272,8 @@ Result<QList<RosterEntry>> MemberRepository::rosterOrder(const MemberQuery& requ
         return query.error();
     QList<RosterEntry> order;
     while (query->next())
-        order.append({ query->value(0).toString(), query->value(1).toLongLong(), query->value(2).toLongLong() });
+        order.append(
+            { query->value(0).toString(), query->value(1).toLongLong(), query->value(2).toLongLong() });
     return order;
 }
 

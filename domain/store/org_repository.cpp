@@ -441,6 +441,17 @@ Result<OrgUnit> OrgRepository::find(qint64 id) const
     return selectUnit(m_db, id);
 }
 
+Result<QString> OrgRepository::path(qint64 id) const
+{
+    auto query = sql::execCached(m_db, QStringLiteral("SELECT path FROM org_unit WHERE id = ?"), { id });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(
+            QCoreApplication::translate("OrgRepository", "Không tìm thấy tổ chức đảng có mã số %1.").arg(id));
+    return query->value(0).toString();
+}
+
 Result<QList<OrgUnit>> OrgRepository::children(qint64 parentId) const
 {
     return readUnits(sql::exec(m_db,

@@ -34,6 +34,8 @@ public:
     explicit OrgRepository(const QSqlDatabase& db);
 
     Result<OrgUnit> find(qint64 id) const;
+    // Only the unit's path: what scope checks need, at a fraction of a whole unit's reading.
+    Result<QString> path(qint64 id) const;
     Result<QList<OrgUnit>> children(qint64 parentId) const; // active children, by name
     Result<std::optional<OrgUnit>> root() const;            // the active unit with no parent
     // The tree as it stood on `date` (the whole tree, or the subtree at `path`), parents before children.

@@ -400,6 +400,55 @@ BOOST_AUTO_TEST_CASE(signing_out_everywhere_ends_every_session_of_that_account_o
     }
 }
 
+// Each server process keeps the principals it has checked (server/principal_cache.h). A change made through
+// another process, or by hand in the database, must end what it ends at the next request to this one.
+BOOST_AUTO_TEST_CASE(a_principal_kept_by_one_process_follows_changes_made_by_another_or_by_hand)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer keeping(*db);
+            RunningServer other(*db);
+            World w = world(*db, keeping);
+            // Every check below first has `keeping` answer, and so keep, the principal it then tests.
+            BOOST_TEST_REQUIRE(probe(keeping, w.secretary, w) == 200);
+            const auto disabled = patch(other, w.admin, w.secretaryId,
+                { { QStringLiteral("disabled"), true } }, versionOf(other, w, w.secretaryId));
+            BOOST_TEST_REQUIRE(disabled.status == 200, describe(disabled));
+            BOOST_TEST(probe(keeping, w.secretary, w) == 401);
+
+            const QString farUnit = orgUrl(w.t.phuRieng.id);
+            BOOST_TEST_REQUIRE(keeping.call("GET", farUnit, w.farOfficer).status == 200);
+            BOOST_TEST_REQUIRE(
+                other.call("DELETE", userUrl(w.farOfficerId, "/sessions"), w.admin).status == 204);
+            BOOST_TEST(keeping.call("GET", farUnit, w.farOfficer).status == 401);
+
+            // A narrower scope: the officer of Trấn Biên now works in the school only.
+            BOOST_TEST_REQUIRE(keeping.call("GET", orgUrl(w.t.tranBien.id), w.officer).status == 200);
+            const auto narrowed = patch(other, w.admin, w.officerId,
+                { { QStringLiteral("scopeOrgId"), w.t.school.id } }, versionOf(other, w, w.officerId));
+            BOOST_TEST_REQUIRE(narrowed.status == 200, describe(narrowed));
+            BOOST_TEST(keeping.call("GET", orgUrl(w.t.tranBien.id), w.officer).status == 404);
+            BOOST_TEST(keeping.call("GET", orgUrl(w.t.cell1.id), w.officer).status == 200);
+
+            // The unit of the officer's scope moves: its path changes, and so does the scope.
+            const auto moved = other.call("POST", orgUrl(w.t.school.id, "/move"), w.admin,
+                withDecision({ { QStringLiteral("parentId"), w.t.phuRieng.id } }));
+            BOOST_TEST_REQUIRE(moved.status == 200, describe(moved));
+            BOOST_TEST(keeping.call("GET", orgUrl(w.t.cell1.id), w.officer).status == 200);
+            BOOST_TEST(keeping.call("GET", orgUrl(w.t.school.id), w.officer).status == 200);
+
+            // By hand, as a tool or an operator might.
+            BOOST_TEST_REQUIRE(sql::exec(db->db(),
+                QStringLiteral("UPDATE app_user SET disabled_at = '2026-12-01T00:00:00Z' WHERE id = ?"),
+                { w.officerId })
+                                   .ok());
+            BOOST_TEST(probe(keeping, w.officer, w) == 401);
+            BOOST_TEST(probe(keeping, w.admin, w) == 200);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(officers_never_touch_administrators_nor_raise_roles_and_nobody_disables_themself)
 {
     for (const auto& db : allTestDatabases()) {
