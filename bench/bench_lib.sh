@@ -17,6 +17,14 @@ build_release_server() {
   cmake --build --preset release --target sotay-server >/dev/null
 }
 
+# default_request_threads: what sotay-server starts without --threads (server/server_config.h).
+default_request_threads() {
+  local n=$((8 * $(nproc)))
+  ((n < 16)) && n=16
+  ((n > 64)) && n=64
+  echo "$n"
+}
+
 # make_work_dir: a fresh $work, removed on exit together with what the bench started: $server_pid, the
 # pids in bench_pids, and nginx by its pid file.
 bench_pids=()

@@ -48,7 +48,7 @@ probe() { # PHASE OUT
     --member-path "$member_path" --user officer.bench --password "$officer_password" --phase "$1" --out "$work/$2.json"
 }
 
-echo "sotay-server $(build/release/app/sotay-server --version | awk '{print $2}') (RelWithDebInfo, SQLite, 64 threads) on"
+echo "sotay-server $(build/release/app/sotay-server --version | awk '{print $2}') (RelWithDebInfo, SQLite, $(default_request_threads) request threads) on"
 echo "loopback, $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(uname -sr),"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start. Commune $commune ($commune_count members);"
 echo "member read $member_path as its officer. Server, probes and wrk at nice 0, the attack at nice $attack_nice."

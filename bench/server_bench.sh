@@ -40,7 +40,7 @@ wait_for_server "$work/server-uncached.log" 100
 nginx_port=$(free_port)
 start_static_nginx "$nginx_port" "$work/members.json"
 
-echo "sotay-server $(build/release/app/sotay-server --version | awk '{print $2}') (RelWithDebInfo, SQLite, 64 threads);"
+echo "sotay-server $(build/release/app/sotay-server --version | awk '{print $2}') (RelWithDebInfo, SQLite, $(default_request_threads) request threads);"
 echo "seeding the demo province on SQLite (synchronous=FULL) and starting: $seed_ms ms (target: under 60 s)"
 echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; commune $commune with $commune_count members."
 echo

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "auth_service.h"
+#include "store/store_counters.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -27,6 +28,8 @@ struct ApiRequest {
     QByteArray body;
     QSqlDatabase db;                    // this worker thread's own connection
     std::optional<Principal> principal; // set for every route that needs sign-in
+    // Read before the principal when the server keeps things between requests (ServerConfig::cache).
+    std::optional<StoreCounters> counters;
 
     QString header(const QString& lowerCaseName) const { return headers.value(lowerCaseName); }
     const Principal& caller() const { return *principal; }

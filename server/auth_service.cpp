@@ -36,11 +36,11 @@ QString newToken()
 
 } // namespace
 
-AuthService::AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock, bool keepPrincipals)
+AuthService::AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock)
     : m_hasher(hasher)
     , m_policy(policy)
     , m_clock(std::move(clock))
-    , m_principals(keepPrincipals ? std::make_unique<PrincipalCache>() : nullptr)
+    , m_principals(std::make_unique<PrincipalCache>())
 {
     m_dummyHash = m_hasher.hash(newToken()).value();
 }
@@ -83,7 +83,8 @@ Result<SignIn> AuthService::signIn(const QSqlDatabase& db, const QString& userna
     return SignIn { token, expiresAt, user };
 }
 
-Result<Principal> AuthService::authenticate(const QSqlDatabase& db, const QString& authorization)
+Result<Principal> AuthService::authenticate(
+    const QSqlDatabase& db, const QString& authorization, std::optional<qint64> authGeneration)
 {
     static const QString prefix = QStringLiteral("Bearer ");
     if (!authorization.startsWith(prefix, Qt::CaseInsensitive))
@@ -97,15 +98,9 @@ Result<Principal> AuthService::authenticate(const QSqlDatabase& db, const QStrin
     const auto idleBy = [this](const QDateTime& lastSeenAt) {
         return lastSeenAt.addSecs(qint64 { m_policy.idleMinutes } * 60);
     };
-    // Read before the session, so that a change made after this read is never labelled as seen.
-    std::optional<qint64> generation;
-    if (m_principals) {
-        auto current = users.authGeneration();
-        if (!current)
-            return current.error();
-        generation = *current;
-        // Kept only where the full check below would pass without writing anything.
-        if (const auto kept = m_principals->find(tokenHash); kept && kept->generation == *generation
+    // Kept only where the full check below would pass without writing anything.
+    if (authGeneration) {
+        if (const auto kept = m_principals->find(tokenHash); kept && kept->generation == *authGeneration
             && kept->expiresAt > now && idleBy(kept->lastSeenAt) > now && kept->lastSeenAt.secsTo(now) < 60)
             return kept->principal;
     }
@@ -129,8 +124,8 @@ Result<Principal> AuthService::authenticate(const QSqlDatabase& db, const QStrin
     if (!scope)
         return scope.error();
     Principal principal { user, user.role == Role::Admin ? QString() : *scope, session.id };
-    if (generation && user.role != Role::Member)
-        m_principals->keep(tokenHash, { principal, session.expiresAt, lastSeenAt, *generation });
+    if (authGeneration && user.role != Role::Member)
+        m_principals->keep(tokenHash, { principal, session.expiresAt, lastSeenAt, *authGeneration });
     return principal;
 }
 

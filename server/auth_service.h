@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace sotay::server {
 
@@ -37,18 +38,21 @@ class PrincipalCache;
 
 // Sign-in, sessions and password changes. Unknown users, wrong passwords and disabled accounts get the same
 // answer, after the same amount of hashing work, and write nothing; how often one may try is SignInThrottle's
-// to decide. A disabled account's sessions stop at its next request: every request reads the account, or,
-// with `keepPrincipals`, the account generation that any change to it raises (PrincipalCache).
+// to decide. A disabled account's sessions stop at its next request: every request reads the account, or the
+// account generation that any change to it raises (PrincipalCache).
 class AuthService final {
 public:
-    AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock, bool keepPrincipals = false);
+    AuthService(PasswordHasher& hasher, AuthPolicy policy, Clock clock);
     ~AuthService();
     AuthService(const AuthService&) = delete;
     AuthService& operator=(const AuthService&) = delete;
 
     Result<SignIn> signIn(const QSqlDatabase& db, const QString& username, const QString& password);
     // The principal behind an "Authorization: Bearer ..." header value; an unauthorised error otherwise.
-    Result<Principal> authenticate(const QSqlDatabase& db, const QString& authorization);
+    // Given the account generation, read before this call (readStoreCounters), a principal checked earlier
+    // under the same generation is used without reading the session again.
+    Result<Principal> authenticate(const QSqlDatabase& db, const QString& authorization,
+        std::optional<qint64> authGeneration = std::nullopt);
     Status signOut(const QSqlDatabase& db, const Principal& principal);
     Status changePassword(const QSqlDatabase& db, const Principal& principal, const QString& currentPassword,
         const QString& newPassword);
@@ -63,7 +67,7 @@ private:
     AuthPolicy m_policy;
     Clock m_clock;
     QString m_dummyHash; // verified against for unknown users, so they cost what a real check costs
-    std::unique_ptr<PrincipalCache> m_principals; // null when nothing is kept between requests
+    std::unique_ptr<PrincipalCache> m_principals;
 };
 
 } // namespace sotay::server

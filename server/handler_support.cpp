@@ -4,6 +4,7 @@
 #include "core/json_reader.h"
 #include "store/member_repository.h"
 #include "store/org_repository.h"
+#include "unit_path_cache.h"
 
 #include <QCoreApplication>
 
@@ -108,13 +109,22 @@ OrgUnit visibleUnit(const ApiRequest& request, qint64 id)
     return *unit;
 }
 
-QString visibleUnitPath(const ApiRequest& request, qint64 id)
+QString visibleUnitPath(const ApiRequest& request, qint64 id, UnitPathCache* paths)
 {
-    auto path = OrgRepository(request.db).path(id);
+    // Paths are kept under the account generation this request read first.
+    UnitPathCache* const kept = request.counters ? paths : nullptr;
+    const qint64 generation = request.counters ? request.counters->authGeneration : 0;
+    std::optional<QString> path = kept ? kept->find(id, generation) : std::nullopt;
     if (!path) {
-        if (path.error().code == ErrorCode::NotFound)
-            throw notVisible();
-        throw ApiError::fromError(path.error());
+        auto read = OrgRepository(request.db).path(id);
+        if (!read) {
+            if (read.error().code == ErrorCode::NotFound)
+                throw notVisible();
+            throw ApiError::fromError(read.error());
+        }
+        if (kept)
+            kept->keep(id, generation, *read);
+        path = std::move(*read);
     }
     if (!covers(request.caller(), *path))
         throw notVisible();

@@ -15,6 +15,7 @@
 namespace sotay::server {
 class RosterCache;
 class MemberJsonCache;
+class UnitPathCache;
 } // namespace sotay::server
 
 namespace sotay::server {
@@ -26,6 +27,7 @@ struct Services {
     Clock clock;
     RosterCache* rosters = nullptr;        // null when the server keeps nothing between requests
     MemberJsonCache* memberJson = nullptr; // likewise
+    UnitPathCache* unitPaths = nullptr;    // likewise
 };
 
 // The caller's subtree covers `path` (every path for a province administrator).
@@ -57,8 +59,9 @@ ApiError notVisible();
 
 // The unit or member if it exists and lies in the caller's scope; 404 (saying nothing more) otherwise.
 OrgUnit visibleUnit(const ApiRequest& request, qint64 id);
-// The path of a unit the caller may see, with visibleUnit's refusals, without reading the rest of the unit.
-QString visibleUnitPath(const ApiRequest& request, qint64 id);
+// The path of a unit the caller may see, with visibleUnit's refusals, without reading the rest of the unit;
+// from `paths` when the server keeps them.
+QString visibleUnitPath(const ApiRequest& request, qint64 id, UnitPathCache* paths);
 Member visibleMember(const ApiRequest& request, qint64 id);
 QString unitPath(const ApiRequest& request, qint64 unitId);
 

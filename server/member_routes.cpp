@@ -7,6 +7,7 @@
 #include "member_json_cache.h"
 #include "roster_cache.h"
 #include "store/member_repository.h"
+#include "store/store_counters.h"
 #include "text/vietnamese_text.h"
 
 #include <QCoreApplication>
@@ -66,7 +67,9 @@ ApiResponse endRosterPage(JsonWriter& out, const QString& next)
 ApiResponse keptRosterPage(
     const ApiRequest& request, const MemberQuery& query, const QString& unitPath, Services& services)
 {
-    const RosterCache::Page page = orThrow(services.rosters->page(request.db, query, unitPath));
+    const qint64 lastChange
+        = request.counters ? request.counters->lastChange : orThrow(readStoreCounters(request.db)).lastChange;
+    const RosterCache::Page page = orThrow(services.rosters->page(request.db, query, unitPath, lastChange));
     const Principal& caller = request.caller();
     const bool seesSensitive = seesSensitiveFields(caller.user.role);
     QList<MemberJsonCache::Key> keys;
@@ -138,7 +141,7 @@ void addMemberRoutes(Router& router, Services& services)
             query.limit = queryInt(request, QStringLiteral("limit"), 50, 1, 500);
             query.text = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
             query.after = request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
-            const QString unitPath = visibleUnitPath(request, query.orgUnitId);
+            const QString unitPath = visibleUnitPath(request, query.orgUnitId, services.unitPaths);
             if (services.rosters && services.memberJson && text::fold(query.text).isEmpty())
                 return keptRosterPage(request, query, unitPath, services);
 

@@ -15,14 +15,6 @@ QString keyOf(const MemberQuery& query)
         + (query.includeLeft ? u'L' : u'A') + (query.status ? toCode(*query.status) : QString());
 }
 
-Result<qint64> lastSequence(const QSqlDatabase& db)
-{
-    auto query = sql::execCached(db, QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1"), {});
-    if (!query)
-        return query.error();
-    return query->next() ? query->value(0).toLongLong() : 0;
-}
-
 // Whether a change after `seq` touched anything at or under `path`, where it is now or where it was.
 Result<bool> changedSince(const QSqlDatabase& db, qint64 seq, const QString& path)
 {
@@ -44,7 +36,7 @@ RosterCache::RosterCache(qsizetype maxEntries)
 }
 
 Result<std::shared_ptr<const RosterCache::Roster>> RosterCache::current(
-    const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath)
+    const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath, qint64 seq)
 {
     const QString key = keyOf(query);
     std::shared_ptr<const Roster> kept;
@@ -52,18 +44,15 @@ Result<std::shared_ptr<const RosterCache::Roster>> RosterCache::current(
         const std::lock_guard lock(m_mutex);
         kept = m_rosters.value(key);
     }
-    // The sequence is read before the order: an order read later is at least as new as its label.
-    const auto seq = lastSequence(db);
-    if (!seq)
-        return seq.error();
-    if (kept && kept->seq == *seq)
+    // The sequence was read before the order: an order read later is at least as new as its label.
+    if (kept && kept->seq == seq)
         return kept;
     if (kept) {
         const auto changed = changedSince(db, kept->seq, unitPath);
         if (!changed)
             return changed.error();
         if (!*changed) {
-            auto confirmed = std::make_shared<Roster>(Roster { *seq, kept->entries });
+            auto confirmed = std::make_shared<Roster>(Roster { seq, kept->entries });
             keep(key, confirmed);
             return std::shared_ptr<const Roster>(std::move(confirmed));
         }
@@ -73,7 +62,7 @@ Result<std::shared_ptr<const RosterCache::Roster>> RosterCache::current(
     auto order = MemberRepository(db).rosterOrder(whole);
     if (!order)
         return order.error();
-    auto fresh = std::make_shared<Roster>(Roster { *seq, std::move(*order) });
+    auto fresh = std::make_shared<Roster>(Roster { seq, std::move(*order) });
     keep(key, fresh);
     return std::shared_ptr<const Roster>(std::move(fresh));
 }
@@ -95,7 +84,7 @@ void RosterCache::keep(const QString& key, const std::shared_ptr<const Roster>& 
 }
 
 Result<RosterCache::Page> RosterCache::page(
-    const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath)
+    const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath, qint64 lastChange)
 {
     std::optional<RosterEntry> after;
     if (!query.after.isEmpty()) {
@@ -103,7 +92,7 @@ Result<RosterCache::Page> RosterCache::page(
         if (!after)
             return invalidCursor();
     }
-    auto roster = current(db, query, unitPath);
+    auto roster = current(db, query, unitPath, lastChange);
     if (!roster)
         return roster.error();
     const QList<RosterEntry>& entries = (*roster)->entries;

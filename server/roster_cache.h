@@ -29,8 +29,10 @@ public:
         QString next; // empty on the last page
     };
     // A page of `query` (limit and cursor included) for a query without text; `unitPath` is the path of
-    // query.orgUnitId.
-    Result<Page> page(const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath);
+    // query.orgUnitId; `lastChange` the change feed's last sequence, read before this call
+    // (readStoreCounters).
+    Result<Page> page(
+        const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath, qint64 lastChange);
 
 private:
     struct Roster {
@@ -38,7 +40,7 @@ private:
         QList<RosterEntry> entries;
     };
     Result<std::shared_ptr<const Roster>> current(
-        const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath);
+        const QSqlDatabase& db, const MemberQuery& query, const QString& unitPath, qint64 seq);
     void keep(const QString& key, const std::shared_ptr<const Roster>& roster);
 
     const qsizetype m_maxEntries;

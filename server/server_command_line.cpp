@@ -30,7 +30,9 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
         QCoreApplication::translate("sotay-server", "Địa chỉ lắng nghe (mặc định: 127.0.0.1:8080)."),
         QCoreApplication::translate("sotay-server", "MÁY:CỔNG"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-        QCoreApplication::translate("sotay-server", "Số luồng xử lý yêu cầu (mặc định: 64, từ 1 đến 256)."),
+        QCoreApplication::translate("sotay-server",
+            "Số luồng xử lý yêu cầu, từ 1 đến 256 (mặc định: 8 luồng cho mỗi lõi bộ xử lý, ít nhất 16 và "
+            "nhiều nhất 64)."),
         QStringLiteral("N"));
     const QCommandLineOption demo(QStringLiteral("demo"),
         QCoreApplication::translate("sotay-server",

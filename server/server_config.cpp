@@ -3,7 +3,16 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <thread>
+
 namespace sotay::server {
+
+int defaultRequestThreads()
+{
+    const auto cores = static_cast<int>(std::min(std::thread::hardware_concurrency(), 64U));
+    return std::clamp(8 * cores, 16, 64);
+}
 
 Result<std::pair<QString, quint16>> ServerConfig::parseListen(const QString& text)
 {

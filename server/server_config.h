@@ -13,13 +13,18 @@
 
 namespace sotay::server {
 
+// Eight request threads per processor core, at least 16 and at most 64: enough for routes that wait on the
+// database or on password hashing, few enough that a busy machine does not spend itself switching between
+// them (on two cores, 64 threads answered the member list a quarter slower than 16; docs/benchmarks.md).
+int defaultRequestThreads();
+
 // How the server listens and what it serves from. The thread and queue sizes are chosen on purpose:
 // see docs/operations.md.
 struct ServerConfig {
     QString host = QStringLiteral("127.0.0.1");
-    quint16 port = 8080; // 0 = any free port (tests)
-    int threads = 64;    // request threads; each owns one database connection (see docs/operations.md)
-    int queue = 256;     // complete requests waiting for a thread; past it new ones get 503 at once
+    quint16 port = 8080;                   // 0 = any free port (tests)
+    int threads = defaultRequestThreads(); // each owns one database connection (see docs/operations.md)
+    int queue = 256; // complete requests waiting for a thread; past it new ones get 503 at once
     int keepAliveSeconds = 5;
     int maxKeepAliveRequests = 1000;
     qint64 maxBodyBytes = qint64 { 1024 } * 1024;

@@ -16,10 +16,12 @@
 #include "router.h"
 #include "store/database.h"
 #include "store/org_repository.h"
+#include "store/store_counters.h"
 #include "store/user_repository.h"
 #include "sync_routes.h"
 #include "thread_database.h"
 #include "tls_listener.h"
+#include "unit_path_cache.h"
 #include "user_admin_routes.h"
 #include "user_routes.h"
 
@@ -66,10 +68,10 @@ struct SotayServer::Impl {
     explicit Impl(ServerConfig c)
         : config(std::move(c))
         , hasher(config.passwordCost, config.passwordConcurrency)
-        , auth(hasher, config.auth, config.clock, config.cache)
+        , auth(hasher, config.auth, config.clock)
         , signIns(limitedToThreads(config.signIns, config.threads))
         , services { auth, signIns, config.clock, config.cache ? &rosters : nullptr,
-            config.cache ? &memberJson : nullptr }
+            config.cache ? &memberJson : nullptr, config.cache ? &unitPaths : nullptr }
     {
     }
     ServerConfig config;
@@ -78,6 +80,7 @@ struct SotayServer::Impl {
     SignInThrottle signIns;
     RosterCache rosters;
     MemberJsonCache memberJson;
+    UnitPathCache unitPaths;
     Services services;
     Router router;
     std::unique_ptr<ThreadDatabase> databases;
@@ -198,8 +201,16 @@ Status SotayServer::start()
     d.databases = std::make_unique<ThreadDatabase>(d.config.database);
     d.handler = std::make_unique<RequestHandler>(
         d.router, *d.databases,
-        [&auth = d.auth](ApiRequest& request) {
-            auto principal = auth.authenticate(request.db, request.header(QStringLiteral("authorization")));
+        [&auth = d.auth, keep = d.config.cache](ApiRequest& request) {
+            // Read first: they label what this request reads and keeps (principals, unit paths, rosters).
+            if (keep) {
+                auto counters = readStoreCounters(request.db);
+                if (!counters)
+                    throw ApiError::fromError(counters.error());
+                request.counters = *counters;
+            }
+            auto principal = auth.authenticate(request.db, request.header(QStringLiteral("authorization")),
+                request.counters ? std::optional(request.counters->authGeneration) : std::nullopt);
             if (!principal) {
                 if (principal.error().code == ErrorCode::Storage)
                     throw ApiError::fromError(principal.error());

@@ -1517,10 +1517,6 @@
         <translation>Stopped.</translation>
     </message>
     <message>
-        <source>Số luồng xử lý yêu cầu (mặc định: 64, từ 1 đến 256).</source>
-        <translation>Number of request threads (default: 64, from 1 to 256).</translation>
-    </message>
-    <message>
         <source>Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) nếu cơ sở dữ liệu còn trống.</source>
         <translation>Create the demo province (Đồng Nai Provincial Party Committee, about 132,000 members) if the database is empty.</translation>
     </message>
@@ -1567,6 +1563,10 @@
     <message>
         <source>Không giữ thứ tự danh sách đảng viên, bản JSON của đảng viên và phiên đăng nhập đã kiểm tra giữa các yêu cầu (để chẩn đoán và đo hiệu năng).</source>
         <translation>Keep no roster orders, members&apos; JSON or checked sign-in sessions between requests (for diagnosis and benchmarks).</translation>
+    </message>
+    <message>
+        <source>Số luồng xử lý yêu cầu, từ 1 đến 256 (mặc định: 8 luồng cho mỗi lõi bộ xử lý, ít nhất 16 và nhiều nhất 64).</source>
+        <translation>Request threads, from 1 to 256 (default: 8 per processor core, at least 16 and at most 64).</translation>
     </message>
 </context>
 <context>

@@ -208,15 +208,6 @@ Result<std::optional<std::pair<Session, User>>> UserRepository::findSession(cons
     return std::optional<std::pair<Session, User>> { std::pair { session, readUser(*query, 6) } };
 }
 
-Result<qint64> UserRepository::authGeneration() const
-{
-    auto query
-        = sql::execCached(m_db, QStringLiteral("SELECT generation FROM auth_generation WHERE id = 1"), {});
-    if (!query)
-        return query.error();
-    return query->next() ? query->value(0).toLongLong() : 0;
-}
-
 Status UserRepository::touchSession(qint64 sessionId, const QDateTime& now)
 {
     return done(sql::exec(m_db, QStringLiteral("UPDATE app_session SET last_seen_at = ? WHERE id = ?"),

@@ -28,9 +28,6 @@ public:
     Result<QString> passwordHash(qint64 userId) const;
     // The current path of the user's scope unit (units move, so it is read each time).
     Result<QString> scopePath(const User& user) const;
-    // The account generation (migration 006): it rises with every change to an account, a session's end or a
-    // unit's path, by whichever process made it.
-    Result<qint64> authGeneration() const;
 
     Result<User> create(const NewUser& user, const WriteContext& context);
     // Changes the hash, clears a temporary password's must-change mark and revokes every session of the user,
