@@ -423,6 +423,17 @@ BOOST_AUTO_TEST_CASE(a_principal_kept_by_one_process_follows_changes_made_by_ano
                 other.call("DELETE", userUrl(w.farOfficerId, "/sessions"), w.admin).status == 204);
             BOOST_TEST(keeping.call("GET", farUnit, w.farOfficer).status == 401);
 
+            // A unit moved out of the officer's scope: its kept path must not let its roster through.
+            const QString schoolRoster = QStringLiteral("/api/v1/members?org=%1").arg(w.t.school.id);
+            BOOST_TEST_REQUIRE(keeping.call("GET", schoolRoster, w.officer).status == 200);
+            const auto moveSchool = [&](qint64 parentId) {
+                const auto moved = other.call("POST", orgUrl(w.t.school.id, "/move"), w.admin,
+                    withDecision({ { QStringLiteral("parentId"), parentId } }));
+                BOOST_TEST_REQUIRE(moved.status == 200, describe(moved));
+            };
+            moveSchool(w.t.phuRieng.id);
+            BOOST_TEST(keeping.call("GET", schoolRoster, w.officer).status == 404);
+
             // A narrower scope: the officer of Trấn Biên now works in the school only.
             BOOST_TEST_REQUIRE(keeping.call("GET", orgUrl(w.t.tranBien.id), w.officer).status == 200);
             const auto narrowed = patch(other, w.admin, w.officerId,
@@ -431,12 +442,10 @@ BOOST_AUTO_TEST_CASE(a_principal_kept_by_one_process_follows_changes_made_by_ano
             BOOST_TEST(keeping.call("GET", orgUrl(w.t.tranBien.id), w.officer).status == 404);
             BOOST_TEST(keeping.call("GET", orgUrl(w.t.cell1.id), w.officer).status == 200);
 
-            // The unit of the officer's scope moves: its path changes, and so does the scope.
-            const auto moved = other.call("POST", orgUrl(w.t.school.id, "/move"), w.admin,
-                withDecision({ { QStringLiteral("parentId"), w.t.phuRieng.id } }));
-            BOOST_TEST_REQUIRE(moved.status == 200, describe(moved));
+            // The unit of the officer's scope moves back: its path changes, and so does the scope.
+            moveSchool(w.t.tranBien.id);
             BOOST_TEST(keeping.call("GET", orgUrl(w.t.cell1.id), w.officer).status == 200);
-            BOOST_TEST(keeping.call("GET", orgUrl(w.t.school.id), w.officer).status == 200);
+            BOOST_TEST(keeping.call("GET", schoolRoster, w.officer).status == 200);
 
             // By hand, as a tool or an operator might.
             BOOST_TEST_REQUIRE(sql::exec(db->db(),
