@@ -17,13 +17,13 @@ std::optional<PrincipalCache::Entry> PrincipalCache::find(const QString& tokenHa
     return *found;
 }
 
-void PrincipalCache::keep(const QString& tokenHash, Entry entry)
+void PrincipalCache::keep(const QString& tokenHash, const Entry& entry)
 {
     const std::lock_guard lock(m_mutex);
     // Simple and enough: when full, start again; the next request of each session reads it afresh.
     if (m_entries.size() >= m_maxEntries && !m_entries.contains(tokenHash))
         m_entries.clear();
-    m_entries.insert(tokenHash, std::move(entry));
+    m_entries.insert(tokenHash, entry);
 }
 
 } // namespace sotay::server

@@ -29,7 +29,7 @@ public:
     explicit PrincipalCache(qsizetype maxEntries = 100'000);
 
     std::optional<Entry> find(const QString& tokenHash) const;
-    void keep(const QString& tokenHash, Entry entry);
+    void keep(const QString& tokenHash, const Entry& entry);
 
 private:
     const qsizetype m_maxEntries;
