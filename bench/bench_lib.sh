@@ -37,8 +37,17 @@ bench_cleanup() {
   local pid
   for pid in ${server_pid:-} "${bench_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  [ -f "$work/pg/connection" ] && tests/postgres_fixture.sh stop "$work/pg" >/dev/null 2>&1 || true
   wait 2>/dev/null || true
   rm -rf "$work"
+}
+
+# start_bench_postgres: a throwaway PostgreSQL cluster in $work/pg on loopback (tests/postgres_fixture.sh)
+# with $pg_settings, PostgreSQL's defaults otherwise (fsync on); sets pg_url. Stopped by bench_cleanup.
+pg_settings="-c shared_buffers=512MB -c effective_cache_size=4GB -c work_mem=16MB"
+start_bench_postgres() {
+  POSTGRES_SETTINGS="$pg_settings" tests/postgres_fixture.sh start "$work/pg" >/dev/null
+  pg_url=$(cat "$work/pg/connection")
 }
 
 # json EXPRESSION: evaluates EXPRESSION over the JSON document d read from standard input.

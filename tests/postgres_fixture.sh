@@ -3,7 +3,10 @@
 # A throwaway PostgreSQL cluster on loopback for the tests (a CTest fixture).
 #   postgres_fixture.sh start DIR   initdb + start; writes DIR/connection (a postgresql:// URL)
 #   postgres_fixture.sh stop DIR    stops the cluster and removes DIR
+# POSTGRES_SETTINGS replaces the tests' "-c fsync=off" (the benchmarks run with PostgreSQL's defaults and
+# the settings they print).
 set -euo pipefail
+settings=${POSTGRES_SETTINGS:--c fsync=off}
 
 action=${1:?start|stop}
 dir=${2:?directory}
@@ -29,7 +32,7 @@ start)
     port=$((20000 + RANDOM % 20000))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
     if as_owner "$bindir/pg_ctl" -D "$dir/data" -w -t 30 -l "$dir/server.log" \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null; then
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 $settings" start >/dev/null; then
       as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
         -c "CREATE ROLE sotay LOGIN PASSWORD 'sotay-test'" -c "CREATE DATABASE sotay_test OWNER sotay ENCODING 'UTF8'"
       echo "postgresql://sotay:sotay-test@127.0.0.1:$port/sotay_test" >"$dir/connection"
