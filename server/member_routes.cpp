@@ -8,7 +8,6 @@
 #include "roster_cache.h"
 #include "store/member_repository.h"
 #include "store/store_counters.h"
-#include "text/vietnamese_text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -142,7 +141,7 @@ void addMemberRoutes(Router& router, Services& services)
             query.text = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
             query.after = request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
             const QString unitPath = visibleUnitPath(request, query.orgUnitId, services.unitPaths);
-            if (services.rosters && services.memberJson && text::fold(query.text).isEmpty())
+            if (services.rosters && services.memberJson)
                 return keptRosterPage(request, query, unitPath, services);
 
             const MemberPage page = orThrow(MemberRepository(request.db).list(query));

@@ -3,6 +3,7 @@
 
 #include "org/org_rules.h"
 #include "store/sql.h"
+#include "text/vietnamese_text.h"
 
 #include <algorithm>
 
@@ -59,6 +60,7 @@ Result<std::shared_ptr<const RosterCache::Roster>> RosterCache::current(
     }
     MemberQuery whole = query;
     whole.after.clear();
+    whole.text.clear();
     auto order = MemberRepository(db).rosterOrder(whole);
     if (!order)
         return order.error();
@@ -99,14 +101,23 @@ Result<RosterCache::Page> RosterCache::page(
     const auto before = [](const RosterEntry& a, const RosterEntry& b) {
         return a.sortKey < b.sortKey || (a.sortKey == b.sortKey && a.id < b.id);
     };
-    auto first = after ? std::upper_bound(entries.begin(), entries.end(), *after, before) : entries.begin();
+    const QString folded = text::fold(query.text);
+    const auto matches = [&folded](const RosterEntry& entry) {
+        return folded.isEmpty() || entry.nameFolded.contains(folded) || entry.cardNumber.startsWith(folded);
+    };
+    auto it = after ? std::upper_bound(entries.begin(), entries.end(), *after, before) : entries.begin();
     Page page;
-    for (auto it = first; it != entries.end() && page.ids.size() < query.limit; ++it) {
+    const RosterEntry* last = nullptr;
+    for (; it != entries.end() && page.ids.size() < query.limit; ++it) {
+        if (!matches(*it))
+            continue;
         page.ids.append(it->id);
         page.versions.append(it->version);
+        last = &*it;
     }
-    if (first + page.ids.size() != entries.end() && !page.ids.isEmpty())
-        page.next = rosterCursor(*(first + page.ids.size() - 1));
+    // A next page only when another member matches after this one.
+    if (last && std::any_of(it, entries.end(), matches))
+        page.next = rosterCursor(*last);
     return page;
 }
 

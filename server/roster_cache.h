@@ -16,10 +16,11 @@ namespace sotay::server {
 // a commune does not sort its members again for every page. Before each use a roster is checked against
 // the change feed: it stands while no change since it was read has a path (or former path) inside the
 // roster's unit, which is the same rule that keeps the consoles' replicas right. Searches by text are not
-// kept: their variety would only push the rosters out.
+// kept, since their variety would only push the rosters out: a search filters its roster's kept order as the
+// roster query would (the folded name containing the folded text, or the card number starting with it).
 class RosterCache final {
 public:
-    explicit RosterCache(qsizetype maxEntries = 2'000'000);
+    explicit RosterCache(qsizetype maxEntries = 1'000'000);
 
     struct Page {
         QList<qint64> ids;
@@ -28,7 +29,7 @@ public:
         QList<qint64> versions;
         QString next; // empty on the last page
     };
-    // A page of `query` (limit and cursor included) for a query without text; `unitPath` is the path of
+    // A page of `query` (limit, cursor and text included); `unitPath` is the path of
     // query.orgUnitId; `lastChange` the change feed's last sequence, read before this call
     // (readStoreCounters).
     Result<Page> page(

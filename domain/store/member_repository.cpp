@@ -173,7 +173,7 @@ std::optional<RosterEntry> parseRosterCursor(const QString& cursor)
     const QString key = raw.left(split);
     if (std::any_of(key.begin(), key.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() > 0x7e; }))
         return std::nullopt;
-    return RosterEntry { key, id };
+    return RosterEntry { key, id, 0, {}, {} };
 }
 
 MemberRepository::MemberRepository(const QSqlDatabase& db)
@@ -253,8 +253,8 @@ Result<MemberPage> MemberRepository::list(const MemberQuery& request) const
     if (page.members.size() > request.limit) {
         page.members.removeLast();
         const Member& last = page.members.back();
-        page.next
-            = rosterCursor({ text::nameSortKey(last.givenName, last.middleName, last.familyName), last.id });
+        page.next = rosterCursor(
+            { text::nameSortKey(last.givenName, last.middleName, last.familyName), last.id, 0, {}, {} });
     }
     return page;
 }
@@ -265,15 +265,15 @@ Result<QList<RosterEntry>> MemberRepository::rosterOrder(const MemberQuery& requ
     if (!selection)
         return selection.error();
     auto query = sql::execCached(m_db,
-        QStringLiteral("SELECT m.sort_key, m.id, m.version") + selection->from
+        QStringLiteral("SELECT m.sort_key, m.id, m.version, m.name_folded, m.card_number") + selection->from
             + QStringLiteral(" ORDER BY m.sort_key, m.id"),
         selection->values);
     if (!query)
         return query.error();
     QList<RosterEntry> order;
     while (query->next())
-        order.append(
-            { query->value(0).toString(), query->value(1).toLongLong(), query->value(2).toLongLong() });
+        order.append({ query->value(0).toString(), query->value(1).toLongLong(), query->value(2).toLongLong(),
+            query->value(3).toString(), query->value(4).toString() });
     return order;
 }
 

@@ -24,7 +24,11 @@ struct MemberPage {
 struct RosterEntry {
     QString sortKey;
     qint64 id = 0;
-    qint64 version = 0; // as the order was read; not part of the cursor
+    // As the order was read; not part of the cursor. What a text search looks in, as the roster query does:
+    // the folded name (any part) and the card number (its start).
+    qint64 version = 0;
+    QString nameFolded;
+    QString cardNumber;
 };
 
 // The opaque `after` cursor of a roster page, and back (nullopt for anything this code did not make).

@@ -81,7 +81,14 @@ BOOST_AUTO_TEST_CASE(kept_rosters_answer_like_fresh_ones_after_every_operation)
                 { t.school.id, QStringLiteral("&subtree=true&status=official&limit=4"), &officer },
                 { t.cell1.id, QStringLiteral("&limit=1"), &admin },
                 { t.cell2.id, QStringLiteral("&limit=50"), &officer },
-                { t.rubberCell.id, QStringLiteral(""), &admin } };
+                { t.rubberCell.id, QStringLiteral(""), &admin },
+                // Searches filter the kept order: folded names anywhere in them, card numbers by their start.
+                { t.province.id, QStringLiteral("&subtree=true&q=Nguy%E1%BB%85n%20th&limit=2"), &admin },
+                { t.tranBien.id, QStringLiteral("&subtree=true&q=anh&limit=1"), &officer },
+                { t.province.id, QStringLiteral("&subtree=true&q=moi&limit=3&includeLeft=true"), &admin },
+                { t.school.id, QStringLiteral("&subtree=true&q=%C4%90%E1%BB%A9c&limit=50"), &officer },
+                { t.province.id, QStringLiteral("&subtree=true&q=01.0001&limit=2"), &admin },
+                { t.cell1.id, QStringLiteral("&q=zzz"), &admin } };
             const auto compare = [&](const std::string& step) {
                 for (const auto& roster : rosters) {
                     const auto kept = pages(keeping, *roster.token, roster.org, roster.filter);
