@@ -3,10 +3,12 @@
 
 #include "server_address.h"
 #include "store/database.h"
+#include "store/private_files.h"
 #include "store/sql.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -73,6 +75,15 @@ QString Replica::defaultPath(const QUrl& server, const QString& username)
 
 Result<std::unique_ptr<Replica>> Replica::open(const QString& path)
 {
+    // The replicas' own folders (defaultPath), which versions before issue 11 left readable by everyone; a
+    // folder the user chose (--replica) is left as it is, the file itself is made private in any case.
+    const QString replicas = QDir::cleanPath(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/replicas"));
+    const QString folder = QFileInfo(path).absolutePath();
+    if (folder.startsWith(replicas + u'/') && QFileInfo(folder).isDir())
+        for (const QString& own : { replicas, folder })
+            if (const Status restricted = restrictFolder(own); !restricted)
+                return restricted.error();
     DatabaseConfig config = DatabaseConfig::sqlite(path, false);
     config.foreignKeys = false;
     const QString connection = QStringLiteral("sotay-replica-%1").arg(++g_connections);

@@ -1214,6 +1214,14 @@
         <source>Lỗi cơ sở dữ liệu, thao tác chưa được thực hiện.</source>
         <translation>Database error; the operation was not carried out.</translation>
     </message>
+    <message>
+        <source>Không đặt được quyền riêng của chủ sở hữu cho %1.</source>
+        <translation>Could not make %1 private to its owner.</translation>
+    </message>
+    <message>
+        <source>Không tạo được tệp %1: %2</source>
+        <translation>Could not create the file %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncEngine</name>

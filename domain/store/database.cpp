@@ -2,10 +2,10 @@
 #include "store/database.h"
 
 #include "store/migrator.h"
+#include "store/private_files.h"
 #include "store/sql.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -57,11 +57,12 @@ Result<QSqlDatabase> openDatabase(const DatabaseConfig& config, const QString& c
             QCoreApplication::translate("Storage", "Thiếu trình điều khiển cơ sở dữ liệu %1 của Qt.")
                 .arg(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL")));
     if (sqlite) {
-        const QFileInfo file(config.sqlitePath);
-        if (!QDir().mkpath(file.absolutePath()))
-            return Error { ErrorCode::Io,
-                QCoreApplication::translate("Storage", "Không tạo được thư mục %1.").arg(file.absolutePath()),
-                {} };
+        if (config.sqlitePath != QStringLiteral(":memory:")) {
+            if (const Status folder = makePrivateFolder(QFileInfo(config.sqlitePath).absolutePath()); !folder)
+                return folder.error();
+            if (const Status file = makePrivateDatabaseFile(config.sqlitePath); !file)
+                return file.error();
+        }
         db.setDatabaseName(config.sqlitePath);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
