@@ -87,27 +87,25 @@ SyncPage syncPage(const ApiRequest& request)
 
 void addSyncRoutes(Router& router, Services&)
 {
+    // Only the roles that may download a replica: a member's handbook follows /api/v1/changes alone.
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/head"), [](const ApiRequest& request) {
+        requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
         allowQuery(request, {});
         auto query = orThrow(
             sql::exec(request.db, QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1")));
         QJsonObject head { { QStringLiteral("seq"), query.next() ? query.value(0).toLongLong() : 0 } };
-        // How much the first download will bring, so that a console can show "n of N"; only for the roles
-        // that may download. Read after the sequence: writes in between make it a close estimate.
-        const Role role = request.caller().user.role;
-        if (role == Role::Admin || role == Role::Officer || role == Role::Secretary) {
-            const auto [from, to] = scopeRange(request.caller());
-            auto units = orThrow(sql::execCached(request.db,
-                QStringLiteral(
-                    "SELECT COUNT(*) FROM org_unit WHERE path >= ? AND path < ? AND valid_to IS NULL"),
-                { from, to }));
-            head.insert(QStringLiteral("units"), units.next() ? units.value(0).toLongLong() : 0);
-            auto members = orThrow(sql::execCached(request.db,
-                QStringLiteral("SELECT COUNT(*) FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE "
-                               "u.path >= ? AND u.path < ? AND m.left_reason IS NULL"),
-                { from, to }));
-            head.insert(QStringLiteral("members"), members.next() ? members.value(0).toLongLong() : 0);
-        }
+        // How much the first download will bring, so that a console can show "n of N". Read after the
+        // sequence: writes in between make it a close estimate.
+        const auto [from, to] = scopeRange(request.caller());
+        auto units = orThrow(sql::execCached(request.db,
+            QStringLiteral("SELECT COUNT(*) FROM org_unit WHERE path >= ? AND path < ? AND valid_to IS NULL"),
+            { from, to }));
+        head.insert(QStringLiteral("units"), units.next() ? units.value(0).toLongLong() : 0);
+        auto members = orThrow(sql::execCached(request.db,
+            QStringLiteral("SELECT COUNT(*) FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE "
+                           "u.path >= ? AND u.path < ? AND m.left_reason IS NULL"),
+            { from, to }));
+        head.insert(QStringLiteral("members"), members.next() ? members.value(0).toLongLong() : 0);
         return ApiResponse::json(head);
     });
 

@@ -650,8 +650,7 @@ BOOST_AUTO_TEST_CASE(the_head_says_how_much_the_first_download_brings_within_the
             BOOST_TEST(scoped.value(QStringLiteral("units")).toInteger() == 4); // Trấn Biên and below
             BOOST_TEST(scoped.value(QStringLiteral("members")).toInteger() == 2);
 
-            // A cell's secretary counts the cell alone; a member's account, which may not download, gets the
-            // sequence only.
+            // A cell's secretary counts the cell alone; a member's account may not download.
             const QString secretary
                 = server.addUser(admin, QStringLiteral("bithu.cb1"), QStringLiteral("secretary"), t.cell1.id);
             const QJsonObject cell
@@ -660,10 +659,87 @@ BOOST_AUTO_TEST_CASE(the_head_says_how_much_the_first_download_brings_within_the
             BOOST_TEST(cell.value(QStringLiteral("members")).toInteger() == 1);
             const QString member = server.addUser(
                 admin, QStringLiteral("dangvien.lan"), QStringLiteral("member"), t.cell1.id, lan.id);
-            const QJsonObject own = server.call("GET", QStringLiteral("/api/v1/sync/head"), member).json();
-            BOOST_TEST(own.contains(QStringLiteral("seq")));
-            BOOST_TEST(!own.contains(QStringLiteral("units")));
-            BOOST_TEST(!own.contains(QStringLiteral("members")));
+            BOOST_TEST(server.call("GET", QStringLiteral("/api/v1/sync/head"), member).status == 403);
+        }
+    }
+}
+
+// Every download route and the feed, called as nobody, as a member's account and as each role of a scope:
+// a missing or made-up token gets 401, a member's account gets 403 from the download routes, and each
+// answer holds the caller's subtree only.
+BOOST_AUTO_TEST_CASE(the_download_routes_need_a_session_refuse_members_and_stay_in_scope)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const SmallTree t = buildSmallTree(db->db());
+            const Member lan = addMember(db->db(), t.cell1.id, "Nguyễn", "Thị", "Lan");
+            const Member chau = addMember(db->db(), t.cell2.id, "Lê", "Minh", "Châu");
+            const Member hoa = addMember(db->db(), t.rubberCell.id, "Phạm", "Thị", "Hoa");
+            RunningServer server(*db);
+            const QString admin = server.signInAsAdmin();
+            const QString officer = server.addUser(
+                admin, QStringLiteral("officer.tb"), QStringLiteral("officer"), t.tranBien.id);
+            const QString secretary
+                = server.addUser(admin, QStringLiteral("bithu.cb1"), QStringLiteral("secretary"), t.cell1.id);
+            const QString member = server.addUser(
+                admin, QStringLiteral("dangvien.lan"), QStringLiteral("member"), t.cell1.id, lan.id);
+
+            const QStringList downloads { QStringLiteral("/api/v1/sync/head"),
+                QStringLiteral("/api/v1/sync/orgs"), QStringLiteral("/api/v1/sync/periods"),
+                QStringLiteral("/api/v1/sync/members") };
+            for (const QString& route : downloads + QStringList { QStringLiteral("/api/v1/changes") }) {
+                BOOST_TEST(server.call("GET", route).status == 401, route.toStdString());
+                BOOST_TEST(server.call("GET", route, QStringLiteral("khong-phai-phien-nao")).status == 401,
+                    route.toStdString());
+            }
+            for (const QString& route : downloads)
+                BOOST_TEST(server.call("GET", route, member).status == 403, route.toStdString());
+
+            const auto ids = [&server](const QString& route, const QString& token, const char* idField) {
+                const auto answer = server.call("GET", route, token);
+                BOOST_TEST_REQUIRE(answer.status == 200, describe(answer));
+                QSet<qint64> found;
+                for (const auto& item : answer.json().value(QStringLiteral("items")).toArray())
+                    found.insert(item.toObject().value(QString::fromLatin1(idField)).toInteger());
+                return found;
+            };
+            const QSet<qint64> tranBienUnits { t.tranBien.id, t.school.id, t.cell1.id, t.cell2.id };
+            BOOST_TEST((ids(QStringLiteral("/api/v1/sync/orgs"), officer, "id") == tranBienUnits));
+            BOOST_TEST(
+                (ids(QStringLiteral("/api/v1/sync/periods?limit=100"), officer, "unitId") == tranBienUnits));
+            BOOST_TEST((ids(QStringLiteral("/api/v1/sync/members"), officer, "id")
+                == QSet<qint64> { lan.id, chau.id }));
+            BOOST_TEST(
+                (ids(QStringLiteral("/api/v1/sync/orgs"), secretary, "id") == QSet<qint64> { t.cell1.id }));
+            BOOST_TEST(
+                (ids(QStringLiteral("/api/v1/sync/members"), secretary, "id") == QSet<qint64> { lan.id }));
+            BOOST_TEST(ids(QStringLiteral("/api/v1/sync/members"), admin, "id").contains(hoa.id));
+
+            // The feed: an officer's holds nothing of Phú Riềng; a member's holds its own record and its
+            // cell's units, never another member.
+            const auto feed = [&server](const QString& token) {
+                const auto answer = server.call("GET", QStringLiteral("/api/v1/changes?limit=1000"), token);
+                BOOST_TEST_REQUIRE(answer.status == 200, describe(answer));
+                QSet<QString> found;
+                for (const auto& item : answer.json().value(QStringLiteral("items")).toArray())
+                    found.insert(item.toObject().value(QStringLiteral("entity")).toString() + u':'
+                        + QString::number(item.toObject().value(QStringLiteral("id")).toInteger()));
+                return found;
+            };
+            const QSet<QString> officerFeed = feed(officer);
+            BOOST_TEST(officerFeed.contains(QStringLiteral("member:%1").arg(chau.id)));
+            for (const QString& outside :
+                { QStringLiteral("member:%1").arg(hoa.id), QStringLiteral("org_unit:%1").arg(t.rubberCell.id),
+                    QStringLiteral("org_unit:%1").arg(t.phuRieng.id),
+                    QStringLiteral("org_unit:%1").arg(t.province.id) })
+                BOOST_TEST(!officerFeed.contains(outside), outside.toStdString());
+            const QSet<QString> memberFeed = feed(member);
+            BOOST_TEST(memberFeed.contains(QStringLiteral("member:%1").arg(lan.id)));
+            for (const QString& entry : memberFeed)
+                BOOST_TEST((entry == QStringLiteral("member:%1").arg(lan.id)
+                               || entry == QStringLiteral("org_unit:%1").arg(t.cell1.id)),
+                    entry.toStdString());
         }
     }
 }
