@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -75,15 +76,40 @@ std::optional<qint64> toOptionalId(const QVariant& value)
     return value.toLongLong();
 }
 
+QString loggableError(const QSqlError& error)
+{
+    // PostgreSQL's DETAIL, HINT and CONTEXT lines can hold a whole row ("Failing row contains (...)", "Key
+    // (citizen_id)=(...)"); only the first line of the message is kept.
+    QString message = error.databaseText().isEmpty() ? error.driverText() : error.databaseText();
+    message = message.section(u'\n', 0, 0).trimmed();
+    // The first line may quote a value ("invalid input syntax for type bigint: \"...\""): quoted text is
+    // kept only when it is a lower-case SQL name, as the schema's tables, columns and constraints are.
+    static const QRegularExpression quoted(QStringLiteral("\"([^\"]*)\"|'([^']*)'"));
+    static const QRegularExpression sqlName(QStringLiteral("^[a-z_][a-z0-9_]*$"));
+    QString kept;
+    qsizetype from = 0;
+    for (auto it = quoted.globalMatch(message); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString inside = match.captured(1).isNull() ? match.captured(2) : match.captured(1);
+        kept += message.mid(from, match.capturedStart() - from);
+        kept += sqlName.match(inside).hasMatch() ? match.captured() : QStringLiteral("\"…\"");
+        from = match.capturedEnd();
+    }
+    kept += message.mid(from);
+    const QString code = error.nativeErrorCode();
+    return code.isEmpty() ? kept : QStringLiteral("[%1] %2").arg(code, kept);
+}
+
 Error storageError(const QSqlQuery& query)
 {
-    qCWarning(lcSql) << "query failed:" << query.lastError().text() << query.lastQuery();
+    qCWarning(lcSql).noquote() << "query failed:" << loggableError(query.lastError()) << "|"
+                               << query.lastQuery();
     return Error::storage(failureMessage());
 }
 
 Error storageError(const QSqlDatabase& db)
 {
-    qCWarning(lcSql) << "database failed:" << db.lastError().text();
+    qCWarning(lcSql).noquote() << "database failed:" << loggableError(db.lastError());
     return Error::storage(failureMessage());
 }
 

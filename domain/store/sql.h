@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -26,6 +27,9 @@ QDate toDate(const QVariant& value);
 std::optional<qint64> toOptionalId(const QVariant& value);
 
 // A storage error for the log and for the caller, with the driver's text kept out of user messages.
+// A driver's error as the log may hold it: its code and the first line of its message, without the data it
+// may quote (PostgreSQL can quote a whole row). The user is told failureMessage()'s words only.
+QString loggableError(const QSqlError& error);
 Error storageError(const QSqlQuery& query);
 Error storageError(const QSqlDatabase& db);
 // The same for a failure described by `detail` (logged, not shown: the user gets the generic message).

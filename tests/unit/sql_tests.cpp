@@ -103,4 +103,51 @@ BOOST_AUTO_TEST_CASE(a_partly_read_statement_does_not_block_the_next_write)
     }
 }
 
+// The driver's words go to the log without the data they may quote: PostgreSQL's DETAIL line holds the whole
+// failing row, and its message can quote a value.
+BOOST_AUTO_TEST_CASE(a_failed_write_is_logged_without_the_data_the_driver_quotes)
+{
+    static QStringList logged;
+    const QtMessageHandler previous = qInstallMessageHandler(
+        [](QtMsgType, const QMessageLogContext&, const QString& message) { logged.append(message); });
+    for (const auto& test : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(test->label().toStdString())
+        {
+            logged.clear();
+            BOOST_TEST_REQUIRE(sql::exec(test->db(),
+                QStringLiteral(
+                    "CREATE TABLE person (id INTEGER PRIMARY KEY, citizen_id TEXT NOT NULL UNIQUE, "
+                    "religion TEXT CHECK (religion <> 'Không rõ'), age INTEGER)"))
+                                   .ok());
+            const QString insert
+                = QStringLiteral("INSERT INTO person (id, citizen_id, religion, age) VALUES (?, ?, ?, ?)");
+            BOOST_TEST_REQUIRE(sql::exec(
+                test->db(), insert, { 1, QStringLiteral("075085004321"), QStringLiteral("Phật giáo"), 40 })
+                                   .ok());
+            // A duplicate citizen id, a refused religion, and a value that is no number.
+            BOOST_TEST(!sql::exec(
+                test->db(), insert, { 2, QStringLiteral("075085004321"), QStringLiteral("Công giáo"), 41 })
+                            .ok());
+            BOOST_TEST(!sql::exec(
+                test->db(), insert, { 3, QStringLiteral("079190001234"), QStringLiteral("Không rõ"), 42 })
+                            .ok());
+            // PostgreSQL refuses it and quotes the value; SQLite converts it silently.
+            const bool cast = sql::exec(test->db(),
+                QStringLiteral("SELECT CAST(? AS INTEGER) + id FROM person WHERE age = ?"),
+                { QStringLiteral("Nguyễn"), QStringLiteral("tuổi-bốn-mươi") })
+                                  .ok();
+            BOOST_TEST((!cast || test->label() == QStringLiteral("SQLite")));
+            const QString log = logged.join(u'\n');
+            BOOST_TEST(!logged.isEmpty());
+            for (const char* secret :
+                { "075085004321", "079190001234", "Công giáo", "Không rõ", "Nguyễn", "tuổi" })
+                BOOST_TEST(!log.contains(QString::fromUtf8(secret)),
+                    secret << " is in the log: " << log.toStdString());
+            BOOST_TEST(log.contains(QStringLiteral("person")), log.toStdString());
+            BOOST_TEST_REQUIRE(sql::exec(test->db(), QStringLiteral("DROP TABLE person")).ok());
+        }
+    }
+    qInstallMessageHandler(previous);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
