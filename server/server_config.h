@@ -3,6 +3,7 @@
 
 #include "auth_service.h"
 #include "core/result.h"
+#include "housekeeping.h"
 #include "password_hasher.h"
 #include "sign_in_throttle.h"
 #include "store/database_config.h"
@@ -47,6 +48,9 @@ struct ServerConfig {
     // Keep roster orders, members' JSON and signed-in principals between requests (--no-cache turns it off,
     // for diagnosis and for measuring the uncached path).
     bool cache = true;
+    // Ended sessions and stored Idempotency-Key answers are deleted at start and then this often (0: never).
+    int pruneSeconds = 600;
+    Retention retention;
     Clock clock = [] { return QDateTime::currentDateTimeUtc(); }; // tests move time forward
 
     // "HOST:PORT", "[::1]:PORT" or ":PORT"

@@ -86,6 +86,7 @@ struct SotayServer::Impl {
     std::unique_ptr<ThreadDatabase> databases;
     std::unique_ptr<RequestHandler> handler;
     std::unique_ptr<HttpServer> http;
+    std::unique_ptr<Housekeeping> housekeeping;
     quint16 port = 0;
 };
 
@@ -243,6 +244,9 @@ Status SotayServer::start()
         return started;
     }
     d.port = d.http->port();
+    if (d.config.pruneSeconds > 0)
+        d.housekeeping = std::make_unique<Housekeeping>(d.config.database, d.config.clock, d.config.retention,
+            std::chrono::seconds(d.config.pruneSeconds));
     return success();
 }
 
@@ -253,6 +257,7 @@ void SotayServer::stop()
         return;
     d.http->stop(); // requests in flight finish; idle keep-alive connections close
     d.http.reset();
+    d.housekeeping.reset();
 }
 
 quint16 SotayServer::port() const

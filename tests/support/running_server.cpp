@@ -17,6 +17,12 @@ RunningServer::RunningServer(const TestDatabase& database, int threads, bool cac
 {
 }
 
+QDateTime RunningServer::startTime()
+{
+    // Tests run "now" at a fixed moment that the test can move forward.
+    return { QDate(2026, 11, 25), QTime(3, 0), Qt::UTC };
+}
+
 RunningServer::RunningServer(const TestDatabase& database, int threads, const Adjusted& adjusted)
 {
     server::ServerConfig config;
@@ -25,9 +31,7 @@ RunningServer::RunningServer(const TestDatabase& database, int threads, const Ad
     config.database = database.config();
     config.adminPassword = QString::fromLatin1(kAdminPassword);
     config.passwordCost = PasswordHasher::Cost::minimal();
-    // Tests run "now" at a fixed moment that the test can move forward.
-    const QDateTime start(QDate(2026, 11, 25), QTime(3, 0), Qt::UTC);
-    config.clock = [offset = m_offset, start] { return start.addSecs(offset->load()); };
+    config.clock = [offset = m_offset] { return startTime().addSecs(offset->load()); };
     adjusted.adjust(config);
     m_server = std::make_unique<server::SotayServer>(config);
     const Status started = m_server->start();

@@ -5,6 +5,7 @@
 #include "support/http_test_client.h"
 #include "support/test_database.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 
 #include <atomic>
@@ -55,6 +56,9 @@ public:
         const std::string& method, const QString& path, const QString& token, const QByteArray& body) const;
 
     void advanceClock(qint64 seconds) { m_offsetSeconds += seconds; }
+    // The server's "now": startTime() moved forward by advanceClock.
+    QDateTime now() const { return startTime().addSecs(m_offsetSeconds); }
+    static QDateTime startTime();
 
 private:
     struct Adjusted {
