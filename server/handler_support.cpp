@@ -96,17 +96,27 @@ void allowQuery(const ApiRequest& request, std::initializer_list<const char*> na
         throw ApiError::badRequest(unknown.front().message, unknown);
 }
 
+namespace {
+
+// A record that is missing answers as one out of scope would: 404, the same bytes.
+template <typename T> T foundOrNotVisible(Result<T> result)
+{
+    if (!result) {
+        if (result.error().code == ErrorCode::NotFound)
+            throw notVisible();
+        throw ApiError::fromError(result.error());
+    }
+    return std::move(*result);
+}
+
+} // namespace
+
 OrgUnit visibleUnit(const ApiRequest& request, qint64 id)
 {
-    auto unit = OrgRepository(request.db).find(id);
-    if (!unit) {
-        if (unit.error().code == ErrorCode::NotFound)
-            throw notVisible();
-        throw ApiError::fromError(unit.error());
-    }
-    if (!covers(request.caller(), unit->path))
+    OrgUnit unit = foundOrNotVisible(OrgRepository(request.db).find(id));
+    if (!covers(request.caller(), unit.path))
         throw notVisible();
-    return *unit;
+    return unit;
 }
 
 QString visibleUnitPath(const ApiRequest& request, qint64 id, UnitPathCache* paths)
@@ -116,15 +126,9 @@ QString visibleUnitPath(const ApiRequest& request, qint64 id, UnitPathCache* pat
     const qint64 generation = request.counters ? request.counters->authGeneration : 0;
     std::optional<QString> path = kept ? kept->find(id, generation) : std::nullopt;
     if (!path) {
-        auto read = OrgRepository(request.db).path(id);
-        if (!read) {
-            if (read.error().code == ErrorCode::NotFound)
-                throw notVisible();
-            throw ApiError::fromError(read.error());
-        }
+        path = foundOrNotVisible(OrgRepository(request.db).path(id));
         if (kept)
-            kept->keep(id, generation, *read);
-        path = std::move(*read);
+            kept->keep(id, generation, *path);
     }
     if (!covers(request.caller(), *path))
         throw notVisible();
@@ -138,21 +142,16 @@ QString unitPath(const ApiRequest& request, qint64 unitId)
 
 Member visibleMember(const ApiRequest& request, qint64 id)
 {
-    auto member = MemberRepository(request.db).find(id);
-    if (!member) {
-        if (member.error().code == ErrorCode::NotFound)
-            throw notVisible();
-        throw ApiError::fromError(member.error());
-    }
+    Member member = foundOrNotVisible(MemberRepository(request.db).find(id));
     const Principal& caller = request.caller();
     if (caller.user.role == Role::Member) {
-        if (caller.user.memberId != member->id)
+        if (caller.user.memberId != member.id)
             throw notVisible();
-        return *member;
+        return member;
     }
-    if (!covers(caller, unitPath(request, member->orgUnitId)))
+    if (!covers(caller, unitPath(request, member.orgUnitId)))
         throw notVisible();
-    return *member;
+    return member;
 }
 
 qint64 expectedVersion(const ApiRequest& request)

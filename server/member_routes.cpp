@@ -7,7 +7,6 @@
 #include "member_json_cache.h"
 #include "roster_cache.h"
 #include "store/member_repository.h"
-#include "store/store_counters.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -66,9 +65,8 @@ ApiResponse endRosterPage(JsonWriter& out, const QString& next)
 ApiResponse keptRosterPage(
     const ApiRequest& request, const MemberQuery& query, const QString& unitPath, Services& services)
 {
-    const qint64 lastChange
-        = request.counters ? request.counters->lastChange : orThrow(readStoreCounters(request.db)).lastChange;
-    const RosterCache::Page page = orThrow(services.rosters->page(request.db, query, unitPath, lastChange));
+    const RosterCache::Page page
+        = orThrow(services.rosters->page(request.db, query, unitPath, request.counters->lastChange));
     const Principal& caller = request.caller();
     const bool seesSensitive = seesSensitiveFields(caller.user.role);
     QList<MemberJsonCache::Key> keys;
@@ -141,7 +139,8 @@ void addMemberRoutes(Router& router, Services& services)
             query.text = request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
             query.after = request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
             const QString unitPath = visibleUnitPath(request, query.orgUnitId, services.unitPaths);
-            if (services.rosters && services.memberJson)
+            // The counters are read whenever the server keeps things (ServerConfig::cache).
+            if (services.rosters && services.memberJson && request.counters)
                 return keptRosterPage(request, query, unitPath, services);
 
             const MemberPage page = orThrow(MemberRepository(request.db).list(query));
