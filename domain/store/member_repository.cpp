@@ -9,6 +9,7 @@
 #include "store/member_columns.h"
 #include "store/org_repository.h"
 #include "store/sql.h"
+#include "store/tree_locks.h"
 #include "text/vietnamese_text.h"
 
 #include <QCoreApplication>
@@ -132,13 +133,27 @@ Error staleVersion(const Member& current)
                                .arg(current.version));
 }
 
-template <typename T> Result<T> commitWith(sql::Transaction& transaction, Result<T> value)
+QList<qint64> unitsOf(const Member& member)
 {
-    if (!value)
-        return value;
-    if (const Status committed = transaction.commit(); !committed)
-        return committed.error();
-    return value;
+    return { member.orgUnitId, member.temporaryOrgUnitId.value_or(0) };
+}
+
+// Locks, in the order every write of the tree keeps (store/tree_locks.h), the units the member's record names
+// and `alsoUnits` for share, then the record itself, and reads it. Should the record have changed units
+// between the first reading and the lock, the write is refused as stale: its caller saw an older record.
+Result<Member> lockMemberAndUnits(const QSqlDatabase& db, qint64 id, const QList<qint64>& alsoUnits = {})
+{
+    auto seen = selectMember(db, id);
+    if (!seen)
+        return seen;
+    if (const Status units = tree_locks::lockUnitsForShare(db, unitsOf(*seen) + alsoUnits); !units)
+        return units.error();
+    if (const Status locked = lockMember(db, id); !locked)
+        return locked.error();
+    auto current = selectMember(db, id);
+    if (current && unitsOf(*current) != unitsOf(*seen))
+        return staleVersion(*current);
+    return current;
 }
 
 } // namespace
@@ -378,6 +393,8 @@ Result<Member> MemberRepository::create(
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (const Status unit = tree_locks::lockUnitsForShare(m_db, { fresh.orgUnitId }); !unit)
+        return unit.error();
     auto path = rosterUnitPath(m_db, fresh.orgUnitId, QStringLiteral("orgUnitId"));
     if (!path)
         return path.error();
@@ -415,7 +432,7 @@ Result<Member> MemberRepository::create(
         = recordMemberChange(m_db, QStringLiteral("member.create"), nullptr, *stored, *path, {}, context);
         !changed)
         return changed.error();
-    return commitWith(transaction, std::move(stored));
+    return sql::commitWith(transaction, std::move(stored));
 }
 
 Result<Member> MemberRepository::update(
@@ -424,9 +441,7 @@ Result<Member> MemberRepository::update(
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    if (const Status locked = lockMember(m_db, input.id); !locked)
-        return locked.error();
-    auto current = selectMember(m_db, input.id);
+    auto current = lockMemberAndUnits(m_db, input.id);
     if (!current)
         return current;
     if (current->version != expectedVersion)
@@ -468,7 +483,7 @@ Result<Member> MemberRepository::update(
         = recordMemberChange(m_db, QStringLiteral("member.update"), &*current, *stored, *path, {}, context);
         !changed)
         return changed.error();
-    return commitWith(transaction, std::move(stored));
+    return sql::commitWith(transaction, std::move(stored));
 }
 
 Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent& input,
@@ -477,9 +492,7 @@ Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent&
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    if (const Status locked = lockMember(m_db, memberId); !locked)
-        return locked.error();
-    auto current = selectMember(m_db, memberId);
+    auto current = lockMemberAndUnits(m_db, memberId, { input.toOrgUnitId.value_or(0) });
     if (!current)
         return current;
     if (expectedVersion && current->version != *expectedVersion)
@@ -532,7 +545,7 @@ Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent&
             &*current, *stored, newPath, *oldPath, context);
         !changed)
         return changed.error();
-    return commitWith(transaction, std::move(stored));
+    return sql::commitWith(transaction, std::move(stored));
 }
 
 } // namespace sotay

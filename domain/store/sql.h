@@ -93,4 +93,14 @@ private:
     int m_depth = 0; // 1 for the outermost transaction
 };
 
+// Commits the transaction when `value` holds a result; a failure rolls back, when the transaction goes.
+template <typename T> Result<T> commitWith(Transaction& transaction, Result<T> value)
+{
+    if (!value)
+        return value;
+    if (const Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return value;
+}
+
 } // namespace sotay::sql

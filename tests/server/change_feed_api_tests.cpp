@@ -16,10 +16,12 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <random>
 #include <set>
+#include <thread>
 #include <vector>
 
 using namespace sotay;
@@ -581,6 +583,66 @@ BOOST_AUTO_TEST_CASE(a_unit_that_moves_out_takes_its_members_out_of_an_officers_
             for (auto& [key, change] : back)
                 change = QStringLiteral("upsert");
             BOOST_TEST((changesSince(away) == back));
+        }
+    }
+}
+
+// Sequence numbers are handed out before commit, so a feed could show a later change while an earlier one is
+// still uncommitted and a reader that moved past it would never see it. Writers here commit side by side
+// while a reader polls; everything the reader collected must be exactly the feed, in order.
+BOOST_AUTO_TEST_CASE(a_reader_polling_while_writers_commit_never_skips_a_change)
+{
+    constexpr int kWriters = 4;
+    constexpr int kWritesEach = 60;
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            const auto t = buildSmallTree(db->db());
+            std::vector<Member> members;
+            for (int i = 0; i < kWriters; ++i)
+                members.push_back(
+                    addMemberWithoutCard(db->db(), i % 2 ? t.cell1.id : t.cell2.id, "Lê", "Thị", "Hoa"));
+            RunningServer server(*db, 8);
+            const QString admin = server.signInAsAdmin();
+            const auto before = readFeed(server, admin, 0);
+            const qint64 start = before.empty() ? 0 : before.back().seq;
+
+            std::atomic<int> writing { kWriters };
+            std::atomic<int> refused { 0 };
+            std::vector<std::thread> writers;
+            for (int w = 0; w < kWriters; ++w)
+                writers.emplace_back([&, w] {
+                    const QString url = QStringLiteral("/api/v1/members/%1").arg(members[size_t(w)].id);
+                    qint64 version = members[size_t(w)].version;
+                    for (int i = 0; i < kWritesEach; ++i) {
+                        const auto answer = server.call("PATCH", url, admin,
+                            { { QStringLiteral("hometown"), QStringLiteral("Quê %1-%2").arg(w).arg(i) } },
+                            ifMatch(version));
+                        if (answer.status != 200)
+                            ++refused;
+                        version = answer.json().value(QStringLiteral("version")).toInteger();
+                    }
+                    --writing;
+                });
+            QList<qint64> seen;
+            qint64 since = start;
+            bool last = false;
+            while (!last) {
+                last = writing.load() == 0; // one more read after the writers are done
+                const auto answer = server.call("GET", feedUrl(since, 7), admin);
+                BOOST_TEST_REQUIRE(answer.status == 200, describe(answer));
+                for (const auto& row : answer.json().value(QStringLiteral("items")).toArray())
+                    seen.append(row.toObject().value(QStringLiteral("seq")).toInteger());
+                since = answer.json().value(QStringLiteral("next")).toInteger();
+                if (answer.json().value(QStringLiteral("more")).toBool())
+                    last = false;
+            }
+            for (auto& writer : writers)
+                writer.join();
+
+            BOOST_TEST(refused.load() == 0);
+            BOOST_TEST(seen.size() == kWriters * kWritesEach);
+            BOOST_TEST(seen == seqsOf(readFeed(server, admin, start)));
         }
     }
 }
