@@ -26,15 +26,15 @@ void requireRosterWriter(const ApiRequest& request)
     requireRole(request.caller(), { Role::Admin, Role::Officer });
 }
 
-// A stale write answers 412 with the record as it is now.
+// A stale write answers 412 with the record as it is now, if the caller may still see it: a record that
+// has left the caller's scope meanwhile answers as any record out of scope does.
 template <typename T> T orPrecondition(const ApiRequest& request, Result<T> result, qint64 memberId)
 {
     if (!result && result.error().code == ErrorCode::Conflict) {
-        auto current = MemberRepository(request.db).find(memberId);
-        if (current)
-            throw ApiError::preconditionFailed(result.error().message)
-                .with(QStringLiteral("currentVersion"), current->version)
-                .with(QStringLiteral("current"), memberFor(request, *current));
+        const Member current = visibleMember(request, memberId);
+        throw ApiError::preconditionFailed(result.error().message)
+            .with(QStringLiteral("currentVersion"), current.version)
+            .with(QStringLiteral("current"), memberFor(request, current));
     }
     return orThrow(std::move(result));
 }

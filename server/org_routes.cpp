@@ -57,16 +57,18 @@ std::optional<qint64> optionalVersion(const ApiRequest& request)
     return expectedVersion(request);
 }
 
-// A conflict that is a stale version answers 412 with the unit as it is now; anything else as usual.
+// A conflict that is a stale version answers 412 with the unit as it is now, if the caller may still see
+// it (a unit moved out of the caller's scope meanwhile answers as any unit out of scope does); anything else
+// as usual.
 OrgUnit orStale(
     const ApiRequest& request, Result<OrgUnit> result, qint64 unitId, std::optional<qint64> version)
 {
     if (!result && result.error().code == ErrorCode::Conflict && version) {
-        auto current = OrgRepository(request.db).find(unitId);
-        if (current && current->version != *version)
+        const OrgUnit current = visibleUnit(request, unitId);
+        if (current.version != *version)
             throw ApiError::preconditionFailed(result.error().message)
-                .with(QStringLiteral("currentVersion"), current->version)
-                .with(QStringLiteral("current"), toJson(*current));
+                .with(QStringLiteral("currentVersion"), current.version)
+                .with(QStringLiteral("current"), toJson(current));
     }
     return orThrow(std::move(result));
 }

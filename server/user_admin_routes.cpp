@@ -87,11 +87,11 @@ User orStale(const ApiRequest& request, Result<User> result, qint64 id)
     if (!result && result.error().code == ErrorCode::Conflict) {
         if (!result.error().fields.isEmpty())
             throw ApiError(409, QStringLiteral("conflict"), result.error().message, result.error().fields);
-        auto current = AccountRepository(request.db).find(id);
-        if (current)
-            throw ApiError::preconditionFailed(result.error().message)
-                .with(QStringLiteral("currentVersion"), current->user.version)
-                .with(QStringLiteral("current"), accountJson(*current));
+        // Only an account the caller still manages is shown; one moved out of reach answers as such.
+        const Account current = managedAccount(request, id);
+        throw ApiError::preconditionFailed(result.error().message)
+            .with(QStringLiteral("currentVersion"), current.user.version)
+            .with(QStringLiteral("current"), accountJson(current));
     }
     return orThrow(std::move(result));
 }

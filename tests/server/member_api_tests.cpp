@@ -2,8 +2,10 @@
 // Members over HTTP: rosters in Vietnamese name order page by page, single records and their events with the
 // sensitive fields only for those who may see them, creation, corrections under If-Match, events and
 // transfers within the caller's scope, and repeated POSTs under an Idempotency-Key.
+#include "store/member_repository.h"
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
+#include "support/held_row_lock.h"
 #include "support/qt_printing.h"
 #include "support/running_server.h"
 #include "support/test_database.h"
@@ -429,6 +431,55 @@ BOOST_AUTO_TEST_CASE(corrects_a_record_under_if_match_and_answers_412_to_a_stale
             BOOST_TEST(std::count(statuses.begin(), statuses.end(), 412) == 7);
             BOOST_TEST(RowCounts::of(db->db()).feed == before.feed + 1);
         }
+    }
+}
+
+// A stale write answers 412 with the record as it is now, but only to a caller who may still see it. The
+// race (the record changes between the request's scope check and its write) is made to happen every time
+// by holding the record's row lock; SQLite serialises whole writes, so it runs on PostgreSQL.
+BOOST_AUTO_TEST_CASE(a_stale_write_shows_the_current_record_only_if_it_is_still_in_the_callers_scope)
+{
+    for (const auto& db : allTestDatabases()) {
+        if (db->config().dialect != Dialect::Postgres)
+            continue;
+        World w = seed(*db);
+        RunningServer server(*db);
+        signInAccounts(w, server);
+        const QString lock = QStringLiteral("SELECT id FROM member WHERE id = %1 FOR UPDATE").arg(w.lan.id);
+        HttpAnswer answer;
+        const auto correctLan = [&] {
+            answer = server.call("PATCH", memberUrl(w.lan.id), w.officer,
+                { { QStringLiteral("hometown"), QStringLiteral("Hà Tĩnh") } }, ifMatch(w.lan.version));
+        };
+
+        // Corrected meanwhile by someone else, still in the officer's scope: 412 with the record.
+        runWhileRowLockHeld(db->db(), lock, correctLan, [&] {
+            Member corrected = w.lan;
+            corrected.hometown = QStringLiteral("Huế");
+            BOOST_TEST_REQUIRE(
+                MemberRepository(db->db()).update(corrected, w.lan.version, testContext()).ok());
+        });
+        BOOST_TEST(answer.status == 412, describe(answer));
+        const QJsonObject stale = answer.json().value(QStringLiteral("error")).toObject();
+        BOOST_TEST(
+            stale.value(QStringLiteral("current")).toObject().value(QStringLiteral("hometown")).toString()
+            == QStringLiteral("Huế"));
+
+        // Transferred meanwhile to a cell outside the officer's scope: the answer says nothing of it.
+        const auto reread = MemberRepository(db->db()).find(w.lan.id);
+        BOOST_TEST_REQUIRE(reread.ok());
+        w.lan = *reread;
+        runWhileRowLockHeld(db->db(), lock, correctLan, [&] {
+            const MemberEvent transfer { 0, w.lan.id, MemberEventType::TransferOut, QDate(2026, 11, 20),
+                QStringLiteral("7-QĐ/TU"), true, {}, w.t.rubberCell.id, {} };
+            BOOST_TEST_REQUIRE(
+                MemberRepository(db->db()).recordEvent(w.lan.id, transfer, std::nullopt, testContext()).ok());
+        });
+        BOOST_TEST(answer.status == 404, describe(answer));
+        BOOST_TEST(errorCode(answer) == QStringLiteral("not_found"));
+        BOOST_TEST(
+            !answer.json().value(QStringLiteral("error")).toObject().contains(QStringLiteral("current")));
+        BOOST_TEST(!answer.body.contains("Lan"));
     }
 }
 

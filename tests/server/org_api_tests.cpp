@@ -2,8 +2,10 @@
 // The organisation tree over HTTP: reads with member counts, children, the caller's root and search, all
 // within the caller's scope; creation, renaming with If-Match, moves, merges and dissolution; repeated POSTs
 // with an Idempotency-Key. An object outside the caller's scope answers 404 and gives nothing away.
+#include "store/org_repository.h"
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
+#include "support/held_row_lock.h"
 #include "support/qt_printing.h"
 #include "support/running_server.h"
 #include "support/test_database.h"
@@ -345,6 +347,62 @@ BOOST_AUTO_TEST_CASE(renames_under_if_match_and_answers_412_to_a_stale_version)
                            .toInteger()
                 == v + 3);
         }
+    }
+}
+
+// A stale write answers 412 with the unit as it is now, but only to a caller who may still see it. The race
+// is made to happen every time by holding the unit's row lock; SQLite serialises whole writes, so it runs on
+// PostgreSQL.
+BOOST_AUTO_TEST_CASE(a_stale_rename_shows_the_current_unit_only_if_it_is_still_in_the_callers_scope)
+{
+    for (const auto& db : allTestDatabases()) {
+        if (db->config().dialect != Dialect::Postgres)
+            continue;
+        World w = seed(*db);
+        RunningServer server(*db);
+        signInAccounts(w, server);
+        const QString lock
+            = QStringLiteral("SELECT id FROM org_unit WHERE id = %1 FOR UPDATE").arg(w.t.school.id);
+        qint64 version = w.t.school.version;
+        HttpAnswer answer;
+        const auto rename = [&] {
+            answer = server.call("PATCH", orgUrl(w.t.school.id), w.officer,
+                withDecision(
+                    { { QStringLiteral("name"), QStringLiteral("Đảng bộ Trường THPT Ngô Quyền mới") } }),
+                ifMatch(version));
+        };
+        OrgRepository units(db->db());
+
+        // Renamed meanwhile by someone else, still in the officer's scope: 412 with the unit.
+        runWhileRowLockHeld(db->db(), lock, rename, [&] {
+            BOOST_TEST_REQUIRE(units
+                                   .rename(w.t.school.id, QStringLiteral("Đảng bộ Trường Ngô Quyền"),
+                                       decision("20-QĐ/TU", QDate(2026, 11, 20)), testContext())
+                                   .ok());
+        });
+        BOOST_TEST(answer.status == 412, describe(answer));
+        BOOST_TEST(answer.json()
+                       .value(QStringLiteral("error"))
+                       .toObject()
+                       .value(QStringLiteral("current"))
+                       .toObject()
+                       .value(QStringLiteral("name"))
+                       .toString()
+            == QStringLiteral("Đảng bộ Trường Ngô Quyền"));
+
+        // Moved meanwhile under a commune outside the officer's scope: the answer says nothing of it.
+        const auto current = units.find(w.t.school.id);
+        BOOST_TEST_REQUIRE(current.ok());
+        version = current->version;
+        runWhileRowLockHeld(db->db(), lock, rename, [&] {
+            BOOST_TEST_REQUIRE(units
+                                   .move(w.t.school.id, w.t.phuRieng.id,
+                                       decision("21-QĐ/TU", QDate(2026, 11, 20)), testContext())
+                                   .ok());
+        });
+        BOOST_TEST(answer.status == 404, describe(answer));
+        BOOST_TEST(errorCode(answer) == QStringLiteral("not_found"));
+        BOOST_TEST(!answer.body.contains("Ngô Quyền"));
     }
 }
 

@@ -3,10 +3,12 @@
 // unlock which account; a disabled account's sessions end at once; a temporary password opens only the
 // password change. (The list's paging and search are in user_api_tests.)
 #include "password_hasher.h"
+#include "store/account_repository.h"
 #include "store/sql.h"
 #include "store/user_repository.h"
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
+#include "support/held_row_lock.h"
 #include "support/qt_printing.h"
 #include "support/running_server.h"
 #include "support/test_database.h"
@@ -218,6 +220,54 @@ BOOST_AUTO_TEST_CASE(each_role_reaches_exactly_the_accounts_it_manages_and_the_o
                 == 401);
             BOOST_TEST(stillServing(server));
         }
+    }
+}
+
+// A stale change answers 412 with the account as it is now, but only to a caller who still manages it. The
+// race is made to happen every time by holding the account's row lock; SQLite serialises whole writes, so
+// it runs on PostgreSQL.
+BOOST_AUTO_TEST_CASE(a_stale_change_shows_the_current_account_only_if_the_caller_still_manages_it)
+{
+    for (const auto& db : allTestDatabases()) {
+        if (db->config().dialect != Dialect::Postgres)
+            continue;
+        RunningServer server(*db);
+        const World w = world(*db, server);
+        const QString lock
+            = QStringLiteral("SELECT id FROM app_user WHERE id = %1 FOR UPDATE").arg(w.secretaryId);
+        qint64 version = versionOf(server, w, w.secretaryId);
+        HttpAnswer answer;
+        const auto disable = [&] {
+            answer
+                = patch(server, w.officer, w.secretaryId, { { QStringLiteral("disabled"), true } }, version);
+        };
+        const auto changeMeanwhile = [&](const AccountChange& change) {
+            return [&db, &w, change, &version] {
+                BOOST_TEST_REQUIRE(
+                    AccountRepository(db->db()).update(w.secretaryId, change, version, testContext()).ok());
+            };
+        };
+
+        // Made an officer of the same cell meanwhile, still the officer's to manage: 412 with the account.
+        runWhileRowLockHeld(
+            db->db(), lock, disable, changeMeanwhile({ Role::Officer, std::nullopt, std::nullopt }));
+        BOOST_TEST(answer.status == 412, describe(answer));
+        BOOST_TEST(answer.json()
+                       .value(QStringLiteral("error"))
+                       .toObject()
+                       .value(QStringLiteral("current"))
+                       .toObject()
+                       .value(QStringLiteral("role"))
+                       .toString()
+            == QStringLiteral("officer"));
+
+        // Moved meanwhile to a cell outside the officer's scope: the answer says nothing of it.
+        version = versionOf(server, w, w.secretaryId);
+        runWhileRowLockHeld(db->db(), lock, disable,
+            changeMeanwhile({ std::nullopt, std::optional<qint64>(w.t.rubberCell.id), std::nullopt }));
+        BOOST_TEST(answer.status == 404, describe(answer));
+        BOOST_TEST(errorCode(answer) == QStringLiteral("not_found"));
+        BOOST_TEST(!answer.body.contains("bithu"));
     }
 }
 
