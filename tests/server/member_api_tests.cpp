@@ -483,6 +483,37 @@ BOOST_AUTO_TEST_CASE(a_stale_write_shows_the_current_record_only_if_it_is_still_
     }
 }
 
+// A member's account works wherever the member's roster is: transferred, the member sees the new cell and no
+// longer the old one, in the same session, without anyone touching the account.
+BOOST_AUTO_TEST_CASE(a_members_account_follows_the_member_to_the_cell_it_is_transferred_to)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            World w = seed(*db);
+            RunningServer server(*db);
+            signInAccounts(w, server);
+            BOOST_TEST(server.call("GET", orgUrl(w.t.cell1.id), w.member).status == 200);
+            BOOST_TEST(server.call("GET", orgUrl(w.t.rubberCell.id), w.member).status == 404);
+
+            const auto moved = server.call("POST", memberUrl(w.lan.id, "/events"), w.admin,
+                transfer(w.t.rubberCell.id, "2026-11-13"), ifMatch(w.lan.version));
+            BOOST_TEST_REQUIRE(moved.status == 201, describe(moved));
+
+            BOOST_TEST(server.call("GET", orgUrl(w.t.rubberCell.id), w.member).status == 200);
+            BOOST_TEST(server.call("GET", orgUrl(w.t.cell1.id), w.member).status == 404);
+            const auto own = server.call("GET", memberUrl(w.lan.id), w.member);
+            BOOST_TEST_REQUIRE(own.status == 200, describe(own));
+            BOOST_TEST(own.json().value(QStringLiteral("orgUnitId")).toInteger() == w.t.rubberCell.id);
+            // The officer of the old commune no longer sees her, nor her account.
+            BOOST_TEST(server.call("GET", memberUrl(w.lan.id), w.officer).status == 404);
+            const auto accounts = server.call("GET", QStringLiteral("/api/v1/users?limit=100"), w.officer);
+            BOOST_TEST_REQUIRE(accounts.status == 200, describe(accounts));
+            BOOST_TEST(!accounts.body.contains("dangvien.lan"));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(records_events_and_transfers_within_the_callers_scope)
 {
     for (const auto& db : allTestDatabases()) {
