@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QHash>
+#include "kept_map.h"
+
 #include <QString>
 
-#include <mutex>
 #include <optional>
 
 namespace sotay::server {
@@ -14,20 +14,26 @@ namespace sotay::server {
 // never deleted (the tree is dated): a path is used only under the generation it was read with.
 class UnitPathCache final {
 public:
-    explicit UnitPathCache(qsizetype maxEntries = 100'000);
-
-    std::optional<QString> find(qint64 unitId, qint64 authGeneration) const;
+    std::optional<QString> find(qint64 unitId, qint64 authGeneration) const
+    {
+        const auto found = m_paths.find(unitId);
+        if (!found || found->generation != authGeneration)
+            return std::nullopt;
+        return found->path;
+    }
     // `authGeneration` as read before the path was.
-    void keep(qint64 unitId, qint64 authGeneration, const QString& path);
+    void keep(qint64 unitId, qint64 authGeneration, const QString& path)
+    {
+        m_paths.keep(unitId, { authGeneration, path });
+    }
 
 private:
     struct Entry {
         qint64 generation = 0;
         QString path;
     };
-    const qsizetype m_maxEntries;
-    mutable std::mutex m_mutex;
-    QHash<qint64, Entry> m_paths;
+    // The province has about 7,000 units: the map starts again only after many moves.
+    KeptMap<qint64, Entry> m_paths { 100'000 };
 };
 
 } // namespace sotay::server

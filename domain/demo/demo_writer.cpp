@@ -75,7 +75,7 @@ Result<QSqlQuery*> BulkInsert::statement(int rows)
 {
     auto& slot = m_statements[rows];
     if (!slot) {
-        const QString row = u'(' + QStringList(m_columns.size(), QStringLiteral("?")).join(u',') + u')';
+        const QString row = u'(' + sql::placeholders(m_columns.size()) + u')';
         const QString statement = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (")
             + m_columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES ")
             + QStringList(rows, row).join(u',');

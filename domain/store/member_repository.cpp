@@ -77,11 +77,6 @@ Result<QString> rosterUnitPath(const QSqlDatabase& db, qint64 unitId, const QStr
     return query->value(1).toString();
 }
 
-Result<QString> unitPath(const QSqlDatabase& db, qint64 unitId)
-{
-    return OrgRepository(db).path(unitId);
-}
-
 Status insertEvent(const QSqlDatabase& db, qint64 memberId, const MemberEvent& e, const WriteContext& context)
 {
     const auto inserted = sql::exec(db,
@@ -206,7 +201,7 @@ Result<MemberRepository::RosterSelection> MemberRepository::rosterSelection(cons
     RosterSelection selection;
     selection.from = QStringLiteral(" FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE ");
     if (request.subtree) {
-        auto path = unitPath(m_db, request.orgUnitId);
+        auto path = OrgRepository(m_db).path(request.orgUnitId);
         if (!path)
             return path.error();
         selection.from += QStringLiteral("u.path >= ? AND u.path < ?");
@@ -294,24 +289,6 @@ Result<QList<RosterEntry>> MemberRepository::rosterOrder(const MemberQuery& requ
 
 namespace {
 
-QString idPlaceholders(qsizetype count)
-{
-    QString placeholders;
-    placeholders.reserve(count * 2);
-    for (qsizetype i = 0; i < count; ++i)
-        placeholders += i == 0 ? QStringLiteral("?") : QStringLiteral(",?");
-    return placeholders;
-}
-
-QVariantList idValues(const QList<qint64>& ids)
-{
-    QVariantList values;
-    values.reserve(ids.size());
-    for (const qint64 id : ids)
-        values << id;
-    return values;
-}
-
 } // namespace
 
 Result<QList<Member>> MemberRepository::findMany(const QList<qint64>& ids) const
@@ -321,8 +298,8 @@ Result<QList<Member>> MemberRepository::findMany(const QList<qint64>& ids) const
         return members;
     auto query = sql::execCached(m_db,
         QStringLiteral("SELECT ") + memberSelectColumns({}) + QStringLiteral(" FROM member WHERE id IN (")
-            + idPlaceholders(ids.size()) + QStringLiteral(")"),
-        idValues(ids));
+            + sql::placeholders(ids.size()) + QStringLiteral(")"),
+        sql::idValues(ids));
     if (!query)
         return query.error();
     while (query->next())
@@ -401,8 +378,7 @@ Result<Member> MemberRepository::create(
 
     auto inserted = sql::exec(m_db,
         QStringLiteral("INSERT INTO member (") + kMemberDataColumns.join(QStringLiteral(", "))
-            + QStringLiteral(") VALUES (")
-            + QStringList(kMemberDataColumns.size(), QStringLiteral("?")).join(u',')
+            + QStringLiteral(") VALUES (") + sql::placeholders(kMemberDataColumns.size())
             + QStringLiteral(") RETURNING id"),
         bindMember(fresh));
     if (!inserted)
@@ -473,7 +449,7 @@ Result<Member> MemberRepository::update(
 
     if (const Status written = writeMember(m_db, next); !written)
         return written.error();
-    auto path = unitPath(m_db, next.orgUnitId);
+    auto path = OrgRepository(m_db).path(next.orgUnitId);
     if (!path)
         return path.error();
     auto stored = selectMember(m_db, next.id);
@@ -517,7 +493,7 @@ Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent&
     if (!errors.isEmpty())
         return invalidFields(errors);
 
-    auto oldPath = unitPath(m_db, current->orgUnitId);
+    auto oldPath = OrgRepository(m_db).path(current->orgUnitId);
     if (!oldPath)
         return oldPath.error();
     QString newPath = *oldPath;

@@ -22,17 +22,27 @@ using namespace org_writes;
 
 namespace {
 
-// Takes the tree lock, then the unit's active subtree and the units `alsoUnits` for update: what a change of
-// shape reads from here on stays as read until it commits. A unit that is not there is left to the caller's
-// own reading to report.
-Status lockShapeChange(const QSqlDatabase& db, qint64 unitId, const QList<qint64>& alsoUnits = {})
+// Takes the tree lock, then the unit's active subtree and the units `alsoUnits` for update, and reads the
+// unit, which must be active and at `expectedVersion` if one is given: what the change of shape reads from
+// here on stays as read until it commits.
+Result<OrgUnit> lockForShapeChange(const QSqlDatabase& db, qint64 unitId, const QList<qint64>& alsoUnits,
+    std::optional<qint64> expectedVersion)
 {
     if (const Status shape = tree_locks::lockTreeShape(db); !shape)
-        return shape;
-    auto path = OrgRepository(db).path(unitId);
-    if (!path)
-        return path.error().code == ErrorCode::NotFound ? success() : Status(path.error());
-    return tree_locks::lockUnitsForChange(db, { *path }, alsoUnits);
+        return shape.error();
+    // A unit that is not there is left to selectActiveUnit to report.
+    if (auto path = OrgRepository(db).path(unitId); path) {
+        if (const Status locked = tree_locks::lockUnitsForChange(db, { *path }, alsoUnits); !locked)
+            return locked.error();
+    } else if (path.error().code != ErrorCode::NotFound) {
+        return path.error();
+    }
+    auto unit = selectActiveUnit(db, unitId, QStringLiteral("id"));
+    if (!unit)
+        return unit;
+    if (const Status current = checkVersion(*unit, expectedVersion); !current)
+        return current.error();
+    return unit;
 }
 
 Status openPeriods(const QSqlDatabase& db, const QString& path, QDate from)
@@ -215,13 +225,9 @@ Result<OrgUnit> OrgRepository::move(qint64 id, qint64 newParentId, const Decisio
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    if (const Status locked = lockShapeChange(m_db, id, { newParentId }); !locked)
-        return locked.error();
-    auto unit = selectActiveUnit(m_db, id, QStringLiteral("id"));
+    auto unit = lockForShapeChange(m_db, id, { newParentId }, expectedVersion);
     if (!unit)
         return unit;
-    if (const Status current = checkVersion(*unit, expectedVersion); !current)
-        return current.error();
     auto parent = selectActiveUnit(m_db, newParentId, QStringLiteral("parentId"));
     if (!parent)
         return parent;
@@ -251,13 +257,9 @@ Result<OrgUnit> OrgRepository::merge(qint64 sourceId, qint64 targetId, const Dec
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    if (const Status locked = lockShapeChange(m_db, sourceId, { targetId }); !locked)
-        return locked.error();
-    auto source = selectActiveUnit(m_db, sourceId, QStringLiteral("id"));
+    auto source = lockForShapeChange(m_db, sourceId, { targetId }, expectedVersion);
     if (!source)
         return source;
-    if (const Status current = checkVersion(*source, expectedVersion); !current)
-        return current.error();
     auto target = selectActiveUnit(m_db, targetId, QStringLiteral("targetId"));
     if (!target)
         return target;
@@ -307,9 +309,7 @@ Result<QList<OrgUnit>> OrgRepository::split(
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    if (const Status locked = lockShapeChange(m_db, sourceId); !locked)
-        return locked.error();
-    auto source = selectActiveUnit(m_db, sourceId, QStringLiteral("id"));
+    auto source = lockForShapeChange(m_db, sourceId, {}, std::nullopt);
     if (!source)
         return source.error();
     if (!source->parentId)
@@ -435,13 +435,9 @@ Result<OrgUnit> OrgRepository::dissolve(
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    if (const Status locked = lockShapeChange(m_db, id); !locked)
-        return locked.error();
-    auto unit = selectActiveUnit(m_db, id, QStringLiteral("id"));
+    auto unit = lockForShapeChange(m_db, id, {}, expectedVersion);
     if (!unit)
         return unit;
-    if (const Status current = checkVersion(*unit, expectedVersion); !current)
-        return current.error();
     QList<FieldError> errors = validateDecision(decision, context.today());
     if (const auto root = checkDissolvable(*unit))
         errors.append(*root);

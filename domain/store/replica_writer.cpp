@@ -66,8 +66,7 @@ Status ReplicaWriter::upsertMember(const Member& m)
         for (const auto& column : kMemberDataColumns)
             updates.append(column + QStringLiteral(" = excluded.") + column);
         return QStringLiteral("INSERT INTO member (id, ") + kMemberDataColumns.join(QStringLiteral(", "))
-            + QStringLiteral(", version) VALUES (")
-            + QStringList(kMemberDataColumns.size() + 2, QStringLiteral("?")).join(u',')
+            + QStringLiteral(", version) VALUES (") + sql::placeholders(kMemberDataColumns.size() + 2)
             + QStringLiteral(") ON CONFLICT (id) DO UPDATE SET ") + updates.join(QStringLiteral(", "))
             + QStringLiteral(", version = excluded.version");
     }();

@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QStringList>
 
 namespace sotay::sql {
 namespace {
@@ -74,6 +75,20 @@ std::optional<qint64> toOptionalId(const QVariant& value)
     if (value.isNull())
         return std::nullopt;
     return value.toLongLong();
+}
+
+QString placeholders(qsizetype count)
+{
+    return QStringList(count, QStringLiteral("?")).join(u',');
+}
+
+QVariantList idValues(const QList<qint64>& ids)
+{
+    QVariantList values;
+    values.reserve(ids.size());
+    for (const qint64 id : ids)
+        values << id;
+    return values;
 }
 
 QString loggableError(const QSqlError& error)

@@ -26,10 +26,14 @@ QVariant optionalId(std::optional<qint64> id);
 QDate toDate(const QVariant& value);
 std::optional<qint64> toOptionalId(const QVariant& value);
 
-// A storage error for the log and for the caller, with the driver's text kept out of user messages.
+// "?,?,?": `count` placeholders for a VALUES row or an IN list, and the ids to bind to such a list.
+QString placeholders(qsizetype count);
+QVariantList idValues(const QList<qint64>& ids);
+
 // A driver's error as the log may hold it: its code and the first line of its message, without the data it
 // may quote (PostgreSQL can quote a whole row). The user is told failureMessage()'s words only.
 QString loggableError(const QSqlError& error);
+// A storage error for the log and for the caller, with the driver's text kept out of user messages.
 Error storageError(const QSqlQuery& query);
 Error storageError(const QSqlDatabase& db);
 // The same for a failure described by `detail` (logged, not shown: the user gets the generic message).

@@ -26,11 +26,6 @@ Status lockRows(const QSqlDatabase& db, const QString& where, const QVariantList
     return success();
 }
 
-QString placeholders(qsizetype count)
-{
-    return QStringList(count, QStringLiteral("?")).join(u',');
-}
-
 QList<qint64> distinctIds(const QList<qint64>& unitIds)
 {
     QList<qint64> ids;
@@ -68,9 +63,8 @@ Status lockUnitsForChange(
         values << path << subtreeEnd(path);
     }
     if (const auto ids = distinctIds(unitIds); !ids.isEmpty()) {
-        conditions.append(QStringLiteral("id IN (") + placeholders(ids.size()) + u')');
-        for (const qint64 id : ids)
-            values << id;
+        conditions.append(QStringLiteral("id IN (") + sql::placeholders(ids.size()) + u')');
+        values += sql::idValues(ids);
     }
     if (conditions.isEmpty())
         return success();
@@ -84,10 +78,8 @@ Status lockUnitsForShare(const QSqlDatabase& db, const QList<qint64>& unitIds)
     const auto ids = distinctIds(unitIds);
     if (!needsLocks(db) || ids.isEmpty())
         return success();
-    QVariantList values;
-    for (const qint64 id : ids)
-        values << id;
-    return lockRows(db, QStringLiteral("id IN (") + placeholders(ids.size()) + u')', values, "SHARE");
+    return lockRows(
+        db, QStringLiteral("id IN (") + sql::placeholders(ids.size()) + u')', sql::idValues(ids), "SHARE");
 }
 
 } // namespace sotay::tree_locks

@@ -381,13 +381,7 @@ BOOST_AUTO_TEST_CASE(a_stale_rename_shows_the_current_unit_only_if_it_is_still_i
                                    .ok());
         });
         BOOST_TEST(answer.status == 412, describe(answer));
-        BOOST_TEST(answer.json()
-                       .value(QStringLiteral("error"))
-                       .toObject()
-                       .value(QStringLiteral("current"))
-                       .toObject()
-                       .value(QStringLiteral("name"))
-                       .toString()
+        BOOST_TEST(staleCurrent(answer).value(QStringLiteral("name")).toString()
             == QStringLiteral("Đảng bộ Trường Ngô Quyền"));
 
         // Moved meanwhile under a commune outside the officer's scope: the answer says nothing of it.

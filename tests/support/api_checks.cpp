@@ -30,6 +30,15 @@ QString errorCode(const HttpAnswer& answer)
     return answer.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
 }
 
+QJsonObject staleCurrent(const HttpAnswer& answer)
+{
+    return answer.json()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("current"))
+        .toObject();
+}
+
 QStringList errorFields(const HttpAnswer& answer)
 {
     QStringList fields = answer.json()

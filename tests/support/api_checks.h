@@ -33,6 +33,8 @@ std::ostream& operator<<(std::ostream& out, const RowCounts& counts);
 
 // error.code of an answer ("" when the answer is no error).
 QString errorCode(const HttpAnswer& answer);
+// error.current of a 412: the record as it is now (empty when the answer has none).
+QJsonObject staleCurrent(const HttpAnswer& answer);
 // The keys of error.fields, sorted.
 QStringList errorFields(const HttpAnswer& answer);
 // The answer as text, for failure messages.

@@ -266,7 +266,7 @@ private:
             { OrgKind::BaseCommittee, OrgKind::BaseCell, OrgKind::SectionCommittee, OrgKind::Cell });
         if (!unit)
             return std::nullopt;
-        // Mostly empty cells, or a dissolve would almost never pass: first move their members out.
+        // Refused unless transfers and merges have emptied the unit first.
         return outcome(OrgRepository(m_db).dissolve(unit->id, today(), testContext()));
     }
 
@@ -295,8 +295,7 @@ private:
 
 void runWriter(const DatabaseConfig& config, int index, Outcomes& outcomes)
 {
-    const QString connection
-        = QStringLiteral("tree_writer_%1_%2").arg(reinterpret_cast<quintptr>(&outcomes)).arg(index);
+    const QString connection = QStringLiteral("tree_writer_%1").arg(index);
     {
         auto db = openDatabase(config, connection);
         if (!db) {
