@@ -19,13 +19,6 @@ using namespace sotay::test;
 
 namespace {
 
-qint64 count(const TestDatabase& db, const QString& table)
-{
-    auto query = sql::exec(db.db(), QStringLiteral("SELECT COUNT(*) FROM ") + table);
-    BOOST_TEST_REQUIRE((query.ok() && query->next()));
-    return query->value(0).toLongLong();
-}
-
 void setColumn(const TestDatabase& db, const QString& table, const QString& column, const QDateTime& at,
     const QString& where, const QVariant& key)
 {
@@ -76,14 +69,14 @@ BOOST_AUTO_TEST_CASE(ended_sessions_and_old_answers_go_and_what_is_in_use_stays)
             BOOST_TEST_REQUIRE(createWithKey(server, admin, t.cell1.id, "khoa-moi-0002").status == 201);
             setColumn(*db, QStringLiteral("idempotent_request"), QStringLiteral("created_at"),
                 now.addDays(-31), QStringLiteral("key"), QStringLiteral("khoa-cu-0001"));
-            const qint64 sessionsBefore = count(*db, QStringLiteral("app_session"));
+            const qint64 sessionsBefore = countRows(db->db(), QStringLiteral("app_session"));
 
             const auto pruned = pruneExpired(db->db(), now, Retention {});
             BOOST_TEST_REQUIRE(pruned.ok());
             BOOST_TEST(pruned->sessions == 2);
             BOOST_TEST(pruned->replies == 1);
-            BOOST_TEST(count(*db, QStringLiteral("app_session")) == sessionsBefore - 2);
-            BOOST_TEST(count(*db, QStringLiteral("idempotent_request")) == 1);
+            BOOST_TEST(countRows(db->db(), QStringLiteral("app_session")) == sessionsBefore - 2);
+            BOOST_TEST(countRows(db->db(), QStringLiteral("idempotent_request")) == 1);
 
             // The live session still works; the recent key still replays; the forgotten one runs again.
             const auto replayed = createWithKey(server, admin, t.cell1.id, "khoa-moi-0002");
@@ -105,12 +98,12 @@ BOOST_AUTO_TEST_CASE(the_server_prunes_on_its_own_schedule)
             server.signInAsAdmin();
             setColumn(*db, QStringLiteral("app_session"), QStringLiteral("expires_at"),
                 server.now().addDays(-2), QStringLiteral("id"), newestSession(*db));
-            const qint64 before = count(*db, QStringLiteral("app_session"));
+            const qint64 before = countRows(db->db(), QStringLiteral("app_session"));
             // Waits for the schedule, at most 30 s; no speed is asserted.
             qint64 now = before;
             for (int tries = 0; tries < 300 && now == before; ++tries) {
                 QThread::msleep(100);
-                now = count(*db, QStringLiteral("app_session"));
+                now = countRows(db->db(), QStringLiteral("app_session"));
             }
             BOOST_TEST(now == before - 1);
         }
