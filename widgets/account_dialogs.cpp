@@ -2,6 +2,7 @@
 #include "account_dialogs.h"
 
 #include "accounts_model.h"
+#include "combo_texts.h"
 #include "folding_completer.h"
 #include "test_answer.h"
 #include "text/vietnamese_text.h"
@@ -139,8 +140,10 @@ void AccountFormDialog::retranslate()
     m_scopeLabel->setText(tr("&Nơi làm việc:"));
     m_ok->setText(m_creating ? tr("Tạ&o") : tr("&Lưu"));
     m_cancel->setText(tr("Huỷ"));
+    QStringList roles;
     for (int i = 0; i < m_role->count(); ++i)
-        m_role->setItemText(i, AccountsModel::roleLabel(m_role->itemData(i).toString()));
+        roles.append(AccountsModel::roleLabel(m_role->itemData(i).toString()));
+    setComboTexts(m_role, roles);
 }
 
 void AccountFormDialog::changeEvent(QEvent* event)

@@ -2,6 +2,7 @@
 #include "accounts_window.h"
 
 #include "accounts_model.h"
+#include "combo_texts.h"
 #include "flow_layout.h"
 #include "user_guide_window.h"
 
@@ -208,13 +209,13 @@ void AccountsWindow::retranslate()
     m_search->setPlaceholderText(tr("Tên đăng nhập, tên đảng viên"));
     m_roleLabel->setText(tr("Q&uyền:"));
     m_stateLabel->setText(tr("T&rạng thái:"));
+    QStringList roles;
     for (int i = 0; i < m_role->count(); ++i) {
         const QString code = m_role->itemData(i).toString();
-        m_role->setItemText(i, code.isEmpty() ? tr("Mọi quyền") : AccountsModel::roleLabel(code));
+        roles.append(code.isEmpty() ? tr("Mọi quyền") : AccountsModel::roleLabel(code));
     }
-    m_state->setItemText(0, tr("Mọi trạng thái"));
-    m_state->setItemText(1, tr("Đang dùng"));
-    m_state->setItemText(2, tr("Đã khoá"));
+    setComboTexts(m_role, roles);
+    setComboTexts(m_state, { tr("Mọi trạng thái"), tr("Đang dùng"), tr("Đã khoá") });
     m_more->setText(tr("Tải thê&m"));
     m_cancel->setText(tr("Huỷ"));
     const QModelIndex current = m_view->currentIndex();

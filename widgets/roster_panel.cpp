@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "roster_panel.h"
 
+#include "combo_texts.h"
 #include "flow_layout.h"
 #include "member_labels.h"
 #include "message_box.h"
@@ -55,8 +56,7 @@ QComboBox* choices(QWidget* parent, const QList<int>& values)
 void nameChoices(QComboBox* box, const QString& accessibleName, const QStringList& texts)
 {
     box->setAccessibleName(accessibleName);
-    for (int i = 0; i < texts.size() && i < box->count(); ++i)
-        box->setItemText(i, texts[i]);
+    setComboTexts(box, texts);
 }
 
 } // namespace
