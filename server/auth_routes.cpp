@@ -88,13 +88,16 @@ void addAuthRoutes(Router& router, Services& services)
         },
         Access::Public);
 
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/logout"),
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/auth/logout"),
         [&services](const ApiRequest& request) {
             orThrow(services.auth.signOut(request.db, request.caller()));
             return ApiResponse { 204, {}, {}, {} };
-        });
+        },
+        Access::SignedIn, Replay::keptEmpty());
 
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/auth/password"),
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/auth/password"),
         [&services](const ApiRequest& request) {
             JsonReader in(bodyObject(request));
             QString current;
@@ -106,7 +109,10 @@ void addAuthRoutes(Router& router, Services& services)
                 throw ApiError::badRequest(errors.front().message, errors);
             orThrow(services.auth.changePassword(request.db, request.caller(), current, next));
             return ApiResponse { 204, {}, {}, {} };
-        });
+        },
+        // The change ends every session of the account, the one that would repeat it too, so no repeat
+        // could be answered; a kept request would only hold the write lock while the password is hashed.
+        Access::SignedIn, Replay::never());
 }
 
 } // namespace sotay::server

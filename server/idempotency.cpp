@@ -6,17 +6,32 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace sotay::server {
 namespace {
 
+// What tells a repeat from another request under the same key. The fields that carry a password are left
+// out: this hash is kept in the database, and a fast hash of a body would let whoever reads it try passwords
+// far faster than against the account's Argon2id hash.
 QString bodyHash(const ApiRequest& request)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex());
+    QByteArray fingerprinted = request.body;
+    QJsonObject object = QJsonDocument::fromJson(request.body).object();
+    bool secret = false;
+    for (const QString& name : object.keys())
+        if (name.contains(QStringLiteral("password"), Qt::CaseInsensitive)) {
+            object.remove(name);
+            secret = true;
+        }
+    if (secret)
+        fingerprinted = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(QCryptographicHash::hash(fingerprinted, QCryptographicHash::Sha256).toHex());
 }
 
-std::optional<ApiResponse> storedAnswer(const ApiRequest& request, const QString& key)
+std::optional<ApiResponse> storedAnswer(
+    const ApiRequest& request, const QString& key, const ReplayCheck& check)
 {
     auto query = sql::exec(request.db,
         QStringLiteral("SELECT method, path, body_hash, status, body FROM idempotent_request "
@@ -35,17 +50,20 @@ std::optional<ApiResponse> storedAnswer(const ApiRequest& request, const QString
             "ApiError", "Yêu cầu với khóa này đang được xử lý, xin thử lại sau."));
     ApiResponse answer { query->value(3).toInt(),
         QJsonDocument::fromJson(query->value(4).toString().toUtf8()), {}, {} };
+    query->finish();
+    if (check)
+        check(request, answer.body.object());
     answer.headers["Idempotent-Replayed"] = "true";
     return answer;
 }
 
 } // namespace
 
-ApiResponse runIdempotent(const ApiRequest& request, const Handler& handler)
+ApiResponse runIdempotent(const ApiRequest& request, const PreparedHandler& handler, const ReplayCheck& check)
 {
     const QString key = request.header(QStringLiteral("idempotency-key"));
     if (key.isEmpty())
-        return handler(request);
+        return handler(request)();
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._:-]{8,100}$"));
     if (!valid.match(key).hasMatch()) {
         const QString message = QCoreApplication::translate(
@@ -53,10 +71,15 @@ ApiResponse runIdempotent(const ApiRequest& request, const Handler& handler)
         throw ApiError::badRequest(message, { { QStringLiteral("Idempotency-Key"), message } });
     }
 
+    // A repeat is answered before the slow first step; one that arrives during it is answered below.
+    if (auto replay = storedAnswer(request, key, check))
+        return *replay;
+    const Write write = handler(request);
+
     sql::Transaction transaction(request.db);
     if (const Status begun = transaction.begin(); !begun)
         throw ApiError::fromError(begun.error());
-    if (auto replay = storedAnswer(request, key))
+    if (auto replay = storedAnswer(request, key, check))
         return *replay;
     // The placeholder row makes a concurrent repeat of the key wait for, then see, this one.
     const auto reserved = sql::exec(request.db,
@@ -69,7 +92,7 @@ ApiResponse runIdempotent(const ApiRequest& request, const Handler& handler)
         throw ApiError::inProgress(QCoreApplication::translate(
             "ApiError", "Yêu cầu với khóa này đang được xử lý, xin thử lại sau."));
 
-    ApiResponse answer = handler(request);
+    ApiResponse answer = write();
     const auto stored = sql::exec(request.db,
         QStringLiteral("UPDATE idempotent_request SET status = ?, body = ? WHERE user_id = ? AND key = ?"),
         { answer.status,

@@ -26,6 +26,15 @@ void requireRosterWriter(const ApiRequest& request)
     requireRole(request.caller(), { Role::Admin, Role::Officer });
 }
 
+// A kept answer carries a member's record: replayed only to a caller who may still write rosters and see it.
+Replay replayOfMember()
+{
+    return Replay::kept([](const ApiRequest& request, const QJsonObject& answer) {
+        requireRosterWriter(request);
+        visibleMember(request, answer.value(QStringLiteral("id")).toInteger());
+    });
+}
+
 // A stale write answers 412 with the record as it is now, if the caller may still see it: a record that
 // has left the caller's scope meanwhile answers as any record out of scope does.
 template <typename T> T orPrecondition(const ApiRequest& request, Result<T> result, qint64 memberId)
@@ -170,7 +179,8 @@ void addMemberRoutes(Router& router, Services& services)
         });
 
     router.add(
-        QStringLiteral("POST"), QStringLiteral("/api/v1/members"), [&services](const ApiRequest& request) {
+        QStringLiteral("POST"), QStringLiteral("/api/v1/members"),
+        [&services](const ApiRequest& request) {
             requireRosterWriter(request);
             QJsonObject body = bodyObject(request);
             const QJsonValue arrivalJson = body.take(QStringLiteral("arrival"));
@@ -194,7 +204,8 @@ void addMemberRoutes(Router& router, Services& services)
             const Member created = orThrow(
                 MemberRepository(request.db).create(member, arrival, writeContext(request, services)));
             return ApiResponse::json(memberFor(request, created), 201);
-        });
+        },
+        Access::SignedIn, replayOfMember());
 
     router.add(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/{id}"),
         [&services](const ApiRequest& request) {
@@ -208,7 +219,8 @@ void addMemberRoutes(Router& router, Services& services)
                     current.id)));
         });
 
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/members/{id}/events"),
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/members/{id}/events"),
         [&services](const ApiRequest& request) {
             requireRosterWriter(request);
             const Member current = visibleMember(request, pathId(request));
@@ -223,7 +235,8 @@ void addMemberRoutes(Router& router, Services& services)
                     .recordEvent(current.id, event, version, writeContext(request, services)),
                 current.id);
             return ApiResponse::json(memberFor(request, after), 201);
-        });
+        },
+        Access::SignedIn, replayOfMember());
 }
 
 } // namespace sotay::server

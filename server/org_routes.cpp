@@ -41,6 +41,15 @@ void requireTreeWriter(const ApiRequest& request)
     requireRole(request.caller(), { Role::Admin, Role::Officer });
 }
 
+// A kept answer carries a unit: replayed only to a caller who may still rework the tree and see that unit.
+Replay replayOfUnit()
+{
+    return Replay::kept([](const ApiRequest& request, const QJsonObject& answer) {
+        requireTreeWriter(request);
+        visibleUnit(request, answer.value(QStringLiteral("id")).toInteger());
+    });
+}
+
 // An officer may not rework the unit at the top of their own scope: that is the level above's decision.
 void requireBelowScopeRoot(const ApiRequest& request, const OrgUnit& unit)
 {
@@ -145,7 +154,8 @@ void addOrgRoutes(Router& router, Services& services)
     });
 
     router.add(
-        QStringLiteral("POST"), QStringLiteral("/api/v1/orgs"), [&services](const ApiRequest& request) {
+        QStringLiteral("POST"), QStringLiteral("/api/v1/orgs"),
+        [&services](const ApiRequest& request) {
             requireTreeWriter(request);
             JsonReader in(bodyObject(request));
             NewOrgUnit unit;
@@ -164,7 +174,8 @@ void addOrgRoutes(Router& router, Services& services)
             const OrgUnit created
                 = orThrow(OrgRepository(request.db).create(unit, decision, writeContext(request, services)));
             return ApiResponse::json(toJson(created), 201);
-        });
+        },
+        Access::SignedIn, replayOfUnit());
 
     router.add(
         QStringLiteral("PATCH"), QStringLiteral("/api/v1/orgs/{id}"), [&services](const ApiRequest& request) {
@@ -184,7 +195,8 @@ void addOrgRoutes(Router& router, Services& services)
                 unit.id, version)));
         });
 
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/move"),
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/move"),
         [&services](const ApiRequest& request) {
             requireTreeWriter(request);
             const OrgUnit unit = visibleUnit(request, pathId(request));
@@ -201,9 +213,11 @@ void addOrgRoutes(Router& router, Services& services)
                 OrgRepository(request.db)
                     .move(unit.id, parentId, decision, writeContext(request, services), version),
                 unit.id, version)));
-        });
+        },
+        Access::SignedIn, replayOfUnit());
 
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/merge"),
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/merge"),
         [&services](const ApiRequest& request) {
             requireTreeWriter(request);
             const OrgUnit unit = visibleUnit(request, pathId(request));
@@ -220,9 +234,11 @@ void addOrgRoutes(Router& router, Services& services)
                 OrgRepository(request.db)
                     .merge(unit.id, targetId, decision, writeContext(request, services), version),
                 unit.id, version)));
-        });
+        },
+        Access::SignedIn, replayOfUnit());
 
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/dissolve"),
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/dissolve"),
         [&services](const ApiRequest& request) {
             requireTreeWriter(request);
             const OrgUnit unit = visibleUnit(request, pathId(request));
@@ -235,7 +251,8 @@ void addOrgRoutes(Router& router, Services& services)
                 OrgRepository(request.db)
                     .dissolve(unit.id, decision, writeContext(request, services), version),
                 unit.id, version)));
-        });
+        },
+        Access::SignedIn, replayOfUnit());
 }
 
 } // namespace sotay::server

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <stdexcept>
+
 namespace sotay::server {
 namespace {
 
@@ -33,9 +35,24 @@ bool matches(const QStringList& pattern, const QStringList& path, QHash<QString,
 
 } // namespace
 
-void Router::add(const QString& method, const QString& pattern, Handler handler, Access access, Replay replay)
+void Router::add(const QString& method, const QString& pattern, Handler handler, Access access,
+    std::optional<Replay> replay)
 {
-    m_routes.append({ method, segmentsOf(pattern), std::move(handler), access, replay });
+    if (method == u"POST" && access == Access::SignedIn && !replay)
+        throw std::logic_error("POST " + pattern.toStdString() + " does not say how it is replayed");
+    m_routes.append({ method, segmentsOf(pattern), std::move(handler), {}, access, std::move(replay) });
+}
+
+void Router::addPrepared(
+    const QString& method, const QString& pattern, PreparedHandler handler, Replay replay)
+{
+    m_routes.append(
+        { method, segmentsOf(pattern), {}, std::move(handler), Access::SignedIn, std::move(replay) });
+}
+
+ApiResponse Router::run(const Route& route, const ApiRequest& request)
+{
+    return route.prepared ? route.prepared(request)() : route.handler(request);
 }
 
 ApiResponse Router::dispatch(ApiRequest& request, const Authenticator& authenticate) const
@@ -53,15 +70,23 @@ ApiResponse Router::dispatch(ApiRequest& request, const Authenticator& authentic
         if (route.access == Access::Public)
             return route.handler(request);
         authenticate(request);
-        if (request.method == u"POST" && route.replay == Replay::Never
-            && !request.header(QStringLiteral("idempotency-key")).isEmpty()) {
-            const QString message = QCoreApplication::translate("ApiError",
-                "Yêu cầu này không nhận Idempotency-Key: câu trả lời của nó không được lưu lại để gửi lại.");
-            throw ApiError::badRequest(message, { { QStringLiteral("Idempotency-Key"), message } });
+        if (!route.replay)
+            return run(route, request);
+        if (!route.replay->isKept()) {
+            if (!request.header(QStringLiteral("idempotency-key")).isEmpty()) {
+                const QString message = QCoreApplication::translate("ApiError",
+                    "Yêu cầu này không nhận Idempotency-Key: câu trả lời của nó không được lưu lại để gửi "
+                    "lại.");
+                throw ApiError::badRequest(message, { { QStringLiteral("Idempotency-Key"), message } });
+            }
+            return run(route, request);
         }
-        if (request.method == u"POST" && route.replay == Replay::Kept)
-            return runIdempotent(request, route.handler);
-        return route.handler(request);
+        return runIdempotent(
+            request,
+            route.prepared
+                ? route.prepared
+                : [&route](const ApiRequest& r) { return Write([&route, &r] { return route.handler(r); }); },
+            route.replay->check());
     }
     // Nothing under /api/ is described to a caller who has not signed in, not even which paths exist.
     if (request.path.startsWith(QStringLiteral("/api/")) && !request.principal)

@@ -142,7 +142,7 @@ void addUserAdminRoutes(Router& router, Services& services)
             return ApiResponse::json({ { QStringLiteral("temporaryPassword"), temporary },
                 { QStringLiteral("user"), reread(request, updated.id) } });
         },
-        Access::SignedIn, Replay::Never);
+        Access::SignedIn, Replay::never());
 
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/users/{id}/sessions"),
         [&services](const ApiRequest& request) {
@@ -152,7 +152,8 @@ void addUserAdminRoutes(Router& router, Services& services)
             return ApiResponse { 204, {}, {}, {} };
         });
 
-    router.add(QStringLiteral("POST"), QStringLiteral("/api/v1/users/{id}/unlock"),
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/users/{id}/unlock"),
         [&services](const ApiRequest& request) {
             const Account account = target(request);
             if (!request.body.trimmed().isEmpty() && !bodyObject(request).isEmpty())
@@ -162,7 +163,8 @@ void addUserAdminRoutes(Router& router, Services& services)
                 AccountRepository(request.db).recordUnlock(account.user.id, writeContext(request, services)));
             services.signIns.forgetAccount(SignInThrottle::accountKey(account.user.username));
             return ApiResponse { 204, {}, {}, {} };
-        });
+        },
+        Access::SignedIn, Replay::keptEmpty());
 }
 
 } // namespace sotay::server

@@ -80,8 +80,11 @@ void addUserRoutes(Router& router, Services& services)
                 page.next.isEmpty() ? QJsonValue() : QJsonValue(cursorOf(page.next)) } });
     });
 
-    router.add(
-        QStringLiteral("POST"), QStringLiteral("/api/v1/users"), [&services](const ApiRequest& request) {
+    // In two steps: the password is hashed before the write transaction, which would otherwise hold the
+    // database's write lock for the whole Argon2id hashing while the request carries an Idempotency-Key.
+    router.addPrepared(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/users"),
+        [&services](const ApiRequest& request) {
             const Principal& caller = request.caller();
             requireRole(caller, { Role::Admin, Role::Officer });
             JsonReader in(bodyObject(request));
@@ -119,14 +122,20 @@ void addUserRoutes(Router& router, Services& services)
             if (user.role == Role::Admin)
                 user.scopeOrgId.reset();
 
-            // User names are unique in the whole province, so "this name is taken" may concern an account
-            // outside the caller's scope; the answer says no more than that (docs/security.md).
             user.passwordHash = orThrow(services.auth.hasher().hash(password));
-            const User created
-                = orThrow(UserRepository(request.db).create(user, writeContext(request, services)));
-            return ApiResponse::json(
-                accountJson(orThrow(AccountRepository(request.db).find(created.id))), 201);
-        });
+            return Write([&services, &request, user] {
+                // User names are unique in the whole province, so "this name is taken" may concern an account
+                // outside the caller's scope; the answer says no more than that (docs/security.md).
+                const User created
+                    = orThrow(UserRepository(request.db).create(user, writeContext(request, services)));
+                return ApiResponse::json(
+                    accountJson(orThrow(AccountRepository(request.db).find(created.id))), 201);
+            });
+        },
+        // Replayed only to a caller who may still manage the account it created.
+        Replay::kept([](const ApiRequest& request, const QJsonObject& answer) {
+            managedAccount(request, answer.value(QStringLiteral("id")).toInteger());
+        }));
 }
 
 } // namespace sotay::server

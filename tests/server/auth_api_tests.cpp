@@ -386,6 +386,14 @@ BOOST_AUTO_TEST_CASE(a_password_change_revokes_every_session_of_the_account)
                 { { QStringLiteral("newPassword"), newPassword } });
             BOOST_TEST(missing.status == 400);
             BOOST_TEST(errorFields(missing) == QStringList { QStringLiteral("currentPassword") });
+            // The change ends the session that would repeat it, so it takes no Idempotency-Key: nothing of
+            // the passwords is kept for a replay that could never come.
+            const auto keyed = server.call("POST", QStringLiteral("/api/v1/auth/password"), first,
+                { { QStringLiteral("currentPassword"), kOfficerPassword },
+                    { QStringLiteral("newPassword"), newPassword } },
+                idempotencyKey("doi-mat-khau-0001"));
+            BOOST_TEST(keyed.status == 400);
+            BOOST_TEST(errorFields(keyed) == QStringList { QStringLiteral("Idempotency-Key") });
             BOOST_TEST(probe(server, first).status == 200);
             BOOST_TEST(probe(server, second).status == 200);
             // ... and wrong current passwords do not count towards the sign-in lock.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Members over HTTP: rosters in Vietnamese name order page by page, single records and their events with the
 // sensitive fields only for those who may see them, creation, corrections under If-Match, events and
-// transfers within the caller's scope, and repeated POSTs under an Idempotency-Key.
+// transfers within the caller's scope, and repeated POSTs under an Idempotency-Key, replayed only to a caller
+// who may still see what they carry.
 #include "store/member_repository.h"
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
@@ -701,6 +702,63 @@ BOOST_AUTO_TEST_CASE(a_post_repeated_with_the_same_idempotency_key_creates_nothi
             BOOST_TEST(settled.status == 201);
             BOOST_TEST((created.size() == 1u && settled.body == *created.begin()));
             BOOST_TEST(RowCounts::of(db->db()).members == beforeRace.members + 1);
+        }
+    }
+}
+
+// A replay gives back the record the first answer carried only to a caller who could still make the request
+// and see that record: not once the record has left the caller's scope, nor once the caller's role no
+// longer writes rosters.
+BOOST_AUTO_TEST_CASE(a_replayed_answer_is_given_only_to_a_caller_who_may_still_see_its_record)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            World w = seed(*db);
+            RunningServer server(*db);
+            signInAccounts(w, server);
+            const QJsonObject dung = newMemberJson(
+                w.t.cell2.id, QStringLiteral("Hoàng"), QStringLiteral("Văn"), QStringLiteral("Dũng"));
+            const auto created = server.call("POST", QStringLiteral("/api/v1/members"), w.officer, dung,
+                idempotencyKey("nhap-ho-so-dung-01"));
+            BOOST_TEST_REQUIRE(created.status == 201, describe(created));
+            const qint64 id = created.json().value(QStringLiteral("id")).toInteger();
+            const qint64 version = created.json().value(QStringLiteral("version")).toInteger();
+
+            // Transferred out of the officer's commune: the repeat answers as any record out of scope does.
+            const auto moved = server.call("POST", memberUrl(id, "/events"), w.admin,
+                transfer(w.t.rubberCell.id, "2026-11-13"), ifMatch(version));
+            BOOST_TEST_REQUIRE(moved.status == 201, describe(moved));
+            const RowCounts before = RowCounts::of(db->db());
+            const auto repeat = server.call("POST", QStringLiteral("/api/v1/members"), w.officer, dung,
+                idempotencyKey("nhap-ho-so-dung-01"));
+            BOOST_TEST(repeat.status == 404, describe(repeat));
+            BOOST_TEST(errorCode(repeat) == QStringLiteral("not_found"));
+            BOOST_TEST(!repeat.body.contains("Dũng"));
+            BOOST_TEST(!repeat.headers.contains("Idempotent-Replayed"));
+            BOOST_TEST((RowCounts::of(db->db()) == before));
+
+            // An event replayed after the officer became a secretary: 403, as the request would be now.
+            const auto exempt = server.call("POST", memberUrl(w.an.id, "/events"), w.officer,
+                event("exemption"), idempotencyKey("mien-sinh-hoat-an-01"));
+            BOOST_TEST_REQUIRE(exempt.status == 201, describe(exempt));
+            const auto demoted = changeAccount(server, db->db(), w.admin, "canbo.tranbien",
+                { { QStringLiteral("role"), QStringLiteral("secretary") } });
+            BOOST_TEST_REQUIRE(demoted.status == 200, describe(demoted));
+            const auto again = server.call("POST", memberUrl(w.an.id, "/events"), w.officer,
+                event("exemption"), idempotencyKey("mien-sinh-hoat-an-01"));
+            BOOST_TEST(again.status == 403, describe(again));
+            BOOST_TEST(errorCode(again) == QStringLiteral("forbidden"));
+
+            // Given the role back, the same repeat is replayed as it was first answered.
+            const auto restored = changeAccount(server, db->db(), w.admin, "canbo.tranbien",
+                { { QStringLiteral("role"), QStringLiteral("officer") } });
+            BOOST_TEST_REQUIRE(restored.status == 200, describe(restored));
+            const auto replayed = server.call("POST", memberUrl(w.an.id, "/events"), w.officer,
+                event("exemption"), idempotencyKey("mien-sinh-hoat-an-01"));
+            BOOST_TEST(replayed.status == 201, describe(replayed));
+            BOOST_TEST(replayed.body == exempt.body);
+            BOOST_TEST(replayed.headers.at("Idempotent-Replayed") == "true");
         }
     }
 }

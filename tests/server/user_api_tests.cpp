@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Accounts over HTTP: administrators create any account, officers only inside their scope and no stronger
 // than themselves; lists show the accounts in the caller's scope, keyset-paged, searched and filtered; bodies
-// are read strictly and a refusal writes nothing.
+// are read strictly and a refusal writes nothing; a repeated creation is replayed only while the account is
+// still the caller's to see.
+#include "store/sql.h"
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
 #include "support/qt_printing.h"
 #include "support/running_server.h"
 #include "support/test_database.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <boost/test/unit_test.hpp>
@@ -322,6 +326,27 @@ BOOST_AUTO_TEST_CASE(an_account_post_repeated_with_the_same_key_creates_one_acco
             BOOST_TEST(plain.status == 400);
             BOOST_TEST(errorFields(plain) == QStringList { QStringLiteral("username") });
             BOOST_TEST((RowCounts::of(db->db()) == once));
+
+            // The kept request says nothing of the password: no fast hash of the body that carried it, which
+            // would let whoever reads the database try passwords faster than against the account's own hash.
+            const QByteArray sent = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            auto fastHashes = sql::exec(db->db(),
+                QStringLiteral("SELECT COUNT(*) FROM idempotent_request WHERE body_hash = ?"),
+                { QString::fromLatin1(QCryptographicHash::hash(sent, QCryptographicHash::Sha256).toHex()) });
+            BOOST_TEST_REQUIRE((fastHashes.ok() && fastHashes->next()));
+            BOOST_TEST(fastHashes->value(0).toInt() == 0);
+
+            // Once the officer works in another commune, the repeat is not replayed: that account is no
+            // longer theirs to see.
+            const auto moved = changeAccount(server, db->db(), w.admin, "canbo.tranbien",
+                { { QStringLiteral("scopeOrgId"), w.t.phuRieng.id } });
+            BOOST_TEST_REQUIRE(moved.status == 200, describe(moved));
+            const RowCounts afterMove = RowCounts::of(db->db());
+            const auto outOfScope = server.call("POST", QStringLiteral("/api/v1/users"), w.officer, body,
+                idempotencyKey("tao-tai-khoan-0001"));
+            BOOST_TEST(outOfScope.status == 404, describe(outOfScope));
+            BOOST_TEST(!outOfScope.body.contains("bithu.chibo2"));
+            BOOST_TEST((RowCounts::of(db->db()) == afterMove));
         }
     }
 }

@@ -2,6 +2,7 @@
 #include "support/api_checks.h"
 
 #include "store/member_repository.h"
+#include "store/user_repository.h"
 #include "support/demo_tree.h"
 
 #include <QJsonArray>
@@ -126,6 +127,16 @@ QString memberUrl(qint64 id, const char* suffix)
 std::map<std::string, std::string> ifMatch(qint64 version)
 {
     return { { "If-Match", '"' + std::to_string(version) + '"' } };
+}
+
+HttpAnswer changeAccount(const RunningServer& server, const QSqlDatabase& db, const QString& token,
+    const char* username, const QJsonObject& change)
+{
+    auto user = UserRepository(db).findByUsername(QString::fromLatin1(username));
+    BOOST_TEST_REQUIRE((user.ok() && user->has_value()), username);
+    const User& found = user->value();
+    return server.call(
+        "PATCH", QStringLiteral("/api/v1/users/%1").arg(found.id), token, change, ifMatch(found.version));
 }
 
 std::map<std::string, std::string> idempotencyKey(const char* key)

@@ -58,6 +58,11 @@ QJsonObject newMemberJson(qint64 unitId, const QString& family, const QString& m
 QString orgUrl(qint64 id, const char* suffix = "");
 QString memberUrl(qint64 id, const char* suffix = "");
 
+// PATCH /api/v1/users/{id} of the account named `username`, at its current version, as `token`: the way an
+// administrator changes a signed-in account's role or scope under it.
+HttpAnswer changeAccount(const RunningServer& server, const QSqlDatabase& db, const QString& token,
+    const char* username, const QJsonObject& change);
+
 std::map<std::string, std::string> ifMatch(qint64 version);
 std::map<std::string, std::string> idempotencyKey(const char* key);
 
