@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Kills `sotay-console sync` at arbitrary moments and checks that nothing is lost or duplicated.
+// Kills `sotay-console sync` at arbitrary moments of a first download, and in the middle of a push (shown by
+// the server's counts before and after each kill), and checks that nothing is lost or duplicated.
 #include "demo/demo_province.h"
 #include "replica.h"
 #include "store/sql.h"
@@ -8,12 +9,16 @@
 #include "support/running_server.h"
 #include "support/test_database.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 
 #include <boost/test/unit_test.hpp>
+
+#include <functional>
+#include <memory>
 
 using namespace sotay;
 using namespace sotay::test;
@@ -31,9 +36,11 @@ QSet<QString> rows(const QSqlDatabase& db, const QString& statement)
     return set;
 }
 
-// Runs one headless sync and kills it after `killAfterMs` (or lets it finish when negative); returns the exit
-// code, or -1 when it was killed.
-int runSync(quint16 port, const QString& passwordFile, const QString& replica, int killAfterMs)
+// Runs one headless sync and kills it (SIGKILL, no chance to tidy up) as soon as `killWhen` holds, asked
+// every few milliseconds, or lets it finish when there is none; returns the exit code, or -1 when it was
+// killed.
+int runSync(
+    quint16 port, const QString& passwordFile, const QString& replica, const std::function<bool()>& killWhen)
 {
     QProcess process;
     process.setProgram(QStringLiteral(SOTAY_CONSOLE_EXECUTABLE));
@@ -43,13 +50,24 @@ int runSync(quint16 port, const QString& passwordFile, const QString& replica, i
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process.start();
     BOOST_TEST_REQUIRE(process.waitForStarted());
-    if (killAfterMs >= 0 && !process.waitForFinished(killAfterMs)) {
-        process.kill(); // SIGKILL: no chance to tidy up
-        process.waitForFinished();
-        return -1;
-    }
+    QElapsedTimer running;
+    running.start();
+    while (killWhen && !process.waitForFinished(2) && running.elapsed() < 300000)
+        if (killWhen()) {
+            process.kill();
+            process.waitForFinished();
+            return -1;
+        }
     process.waitForFinished(300000);
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+// A condition for runSync: `milliseconds` have passed since it was made.
+std::function<bool()> after(int milliseconds)
+{
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    return [started, milliseconds] { return started->elapsed() >= milliseconds; };
 }
 
 struct KillSetup {
@@ -87,10 +105,10 @@ BOOST_AUTO_TEST_CASE(a_first_sync_killed_again_and_again_ends_complete)
             KillSetup setup(*db);
             int kills = 0;
             for (const int delay : { 150, 300, 450, 600, 900, 1200 })
-                if (runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, delay) == -1)
+                if (runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, after(delay)) == -1)
                     ++kills;
             BOOST_TEST(kills > 0);
-            BOOST_TEST_REQUIRE(runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, -1) == 0);
+            BOOST_TEST_REQUIRE(runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, {}) == 0);
 
             auto replica = client::Replica::open(setup.replicaPath);
             BOOST_TEST_REQUIRE(replica.ok());
@@ -109,7 +127,7 @@ BOOST_AUTO_TEST_CASE(an_outbox_push_killed_again_and_again_creates_each_member_o
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
             KillSetup setup(*db);
-            BOOST_TEST_REQUIRE(runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, -1) == 0);
+            BOOST_TEST_REQUIRE(runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, {}) == 0);
             auto cell = sql::exec(db->db(),
                 QStringLiteral(
                     "SELECT id FROM org_unit WHERE kind = 'cell' AND valid_to IS NULL ORDER BY id LIMIT 1"));
@@ -134,18 +152,30 @@ BOOST_AUTO_TEST_CASE(an_outbox_push_killed_again_and_again_creates_each_member_o
                             .ok());
                 }
             }
-            int interrupted = 0; // runs killed after some of the edits had reached the server
-            for (const int delay : { 150, 250, 350, 450, 600 }) {
-                runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, delay);
+            const auto reached = [&] {
                 auto sent
                     = sql::exec(db->db(), QStringLiteral("SELECT COUNT(*) FROM member WHERE family_name = ?"),
                         { QStringLiteral("Kiểm") });
                 BOOST_TEST_REQUIRE((sent.ok() && sent->next()));
-                const int reached = sent->value(0).toInt();
-                interrupted += reached > 0 && reached < edits ? 1 : 0;
+                return sent->value(0).toInt();
+            };
+            // Each run is killed once the server holds at least `atLeast` of the edits: in the middle of the
+            // push, which the counts before and after the kill show.
+            for (const int atLeast : { 1, 30, 60, 90, 120 }) {
+                const int beforeRun = reached();
+                const int ended = runSync(setup.server->port(), setup.passwordFile, setup.replicaPath,
+                    [&] { return reached() >= atLeast; });
+                const int afterKill = reached();
+                BOOST_TEST_CONTEXT(
+                    "killed once " << atLeast << " had arrived; " << beforeRun << " then " << afterKill)
+                {
+                    BOOST_TEST(ended == -1);
+                    BOOST_TEST(beforeRun < atLeast);
+                    BOOST_TEST(afterKill >= atLeast);
+                    BOOST_TEST(afterKill < edits);
+                }
             }
-            BOOST_TEST_MESSAGE("runs killed in the middle of the push: " << interrupted);
-            BOOST_TEST_REQUIRE(runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, -1) == 0);
+            BOOST_TEST_REQUIRE(runSync(setup.server->port(), setup.passwordFile, setup.replicaPath, {}) == 0);
 
             auto created = sql::exec(db->db(),
                 QStringLiteral(
