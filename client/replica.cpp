@@ -114,7 +114,7 @@ Status Replica::setState(const QString& key, const QString& value)
     return done(sql::exec(m_db,
         QStringLiteral("INSERT INTO replica_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                        "value = excluded.value"),
-        { key, value }));
+        { key, sql::text(value) }));
 }
 
 Result<OutboxEntry> Replica::enqueue(

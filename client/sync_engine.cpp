@@ -8,8 +8,9 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QSet>
+#include <QStringList>
 
+#include <algorithm>
 #include <future>
 
 namespace sotay::client {
@@ -121,6 +122,29 @@ bool exists(const QSqlDatabase& db, const char* table, qint64 id)
         QStringLiteral("SELECT 1 FROM ") + QString::fromLatin1(table) + QStringLiteral(" WHERE id = ?"),
         { id });
     return query && query->next();
+}
+
+// Units that came into the user's scope and whose members are still to be read, as "12 40 41". They are
+// written with the feed position that revealed them, so a crash or a lost connection before they are read
+// leaves them for the next sync instead of losing them.
+const QString kUnitsToRefetch = QStringLiteral("refetch.units");
+
+QList<qint64> idsIn(const QString& text)
+{
+    QList<qint64> ids;
+    for (const auto& part : text.split(u' ', Qt::SkipEmptyParts))
+        ids.append(part.toLongLong());
+    return ids;
+}
+
+QString textOf(QList<qint64> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    QStringList parts;
+    for (const qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(u' ');
 }
 
 // "/api/v1/members/12/events" -> ("member", 12)
@@ -435,10 +459,30 @@ Status SyncEngine::download(
     return success();
 }
 
+Status SyncEngine::refetchEnteredUnits(SyncReport& report)
+{
+    auto waiting = m_replica.state(kUnitsToRefetch);
+    if (!waiting)
+        return waiting.error();
+    for (const qint64 unitId : idsIn(*waiting))
+        if (const Status fetched = refetchMembersOf(unitId, report); !fetched)
+            return fetched;
+    return success();
+}
+
 Status SyncEngine::refetchMembersOf(qint64 unitId, SyncReport& report)
 {
     QString after;
     const QSqlDatabase db = m_replica.db();
+    // The unit leaves the list in the transaction that writes its last page.
+    const auto done = [&]() -> Status {
+        auto waiting = m_replica.state(kUnitsToRefetch);
+        if (!waiting)
+            return waiting.error();
+        QList<qint64> ids = idsIn(*waiting);
+        ids.removeAll(unitId);
+        return m_replica.setState(kUnitsToRefetch, textOf(ids));
+    };
     for (;;) {
         QString path = QStringLiteral("/api/v1/members?org=%1&limit=500").arg(unitId);
         if (!after.isEmpty())
@@ -446,9 +490,12 @@ Status SyncEngine::refetchMembersOf(qint64 unitId, SyncReport& report)
         auto page = checked(m_api.get(path));
         if (!page)
             return page.error();
+        if (page->status == 403 || page->status == 404) // it left the scope again: the feed says so later
+            return inTransaction(db, done);
         if (!page->ok())
-            return success(); // the unit left the scope again meanwhile: the feed says so later
+            return refusedBy(*page); // read again by the next sync
         const QJsonObject json = page->json();
+        after = json.value(QStringLiteral("next")).toString();
         const Status applied = inTransaction(db, [&]() -> Status {
             ReplicaWriter writer(db);
             for (const auto& item : json.value(QStringLiteral("items")).toArray()) {
@@ -459,19 +506,19 @@ Status SyncEngine::refetchMembersOf(qint64 unitId, SyncReport& report)
                     return s;
                 ++report.membersDownloaded;
             }
-            return success();
+            return after.isEmpty() ? done() : success();
         });
-        if (!applied)
+        if (!applied || after.isEmpty())
             return applied;
-        after = json.value(QStringLiteral("next")).toString();
-        if (after.isEmpty())
-            return success();
     }
 }
 
 Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, const std::atomic<bool>* cancel)
 {
     const QSqlDatabase db = m_replica.db();
+    // What an earlier sync could not finish reading.
+    if (const Status fetched = refetchEnteredUnits(report); !fetched)
+        return fetched;
     for (;;) {
         if (cancel && cancel->load())
             return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."),
@@ -486,7 +533,7 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
             return refusedBy(*page);
         const QJsonObject json = page->json();
         const QJsonArray items = json.value(QStringLiteral("items")).toArray();
-        QSet<qint64> enteredScope;
+        QList<qint64> enteredScope;
         bool treeChanged = false;
         const Status applied = inTransaction(db, [&]() -> Status {
             ReplicaWriter writer(db);
@@ -503,7 +550,7 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
                         done = writer.removeUnit(id);
                     } else if (auto unit = orgUnitFromJson(data)) {
                         if (!exists(db, "org_unit", id))
-                            enteredScope.insert(id);
+                            enteredScope.append(id);
                         done = unit->active() ? writer.upsertUnit(*unit) : writer.removeUnit(id);
                     } else {
                         done = unit.error();
@@ -526,15 +573,23 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
                     = m_replica.setState(QStringLiteral("periods.current"), QStringLiteral("0"));
                     !s)
                     return s;
+            if (!enteredScope.isEmpty()) {
+                auto waiting = m_replica.state(kUnitsToRefetch);
+                if (!waiting)
+                    return waiting.error();
+                if (const Status s
+                    = m_replica.setState(kUnitsToRefetch, textOf(idsIn(*waiting) + enteredScope));
+                    !s)
+                    return s;
+            }
             return m_replica.setState(
                 QStringLiteral("last_seq"), QString::number(json.value(QStringLiteral("next")).toInteger()));
         });
         if (!applied)
             return applied;
         // A unit that came into the scope brings members that the feed never mentioned to this user.
-        for (const qint64 unitId : enteredScope)
-            if (const Status fetched = refetchMembersOf(unitId, report); !fetched)
-                return fetched;
+        if (const Status fetched = refetchEnteredUnits(report); !fetched)
+            return fetched;
         if (progress)
             progress({ QCoreApplication::translate("SyncEngine", "Đang cập nhật thay đổi"),
                 report.changesApplied, -1 });

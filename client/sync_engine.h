@@ -59,6 +59,8 @@ private:
     // After an edit of member `after` was taken: the user's later edits of the same record, made on the
     // version the taken one was made on, move to the version it produced.
     Status rebaseLaterEdits(const OutboxEntry& sent, const Member& after);
+    // Reads the members of the units that came into the scope (kept in the replica until they are read).
+    Status refetchEnteredUnits(SyncReport& report);
     Status refetchMembersOf(qint64 unitId, SyncReport& report);
 
     ApiClient& m_api;

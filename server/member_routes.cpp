@@ -207,7 +207,8 @@ void addMemberRoutes(Router& router, Services& services)
         },
         Access::SignedIn, replayOfMember());
 
-    router.add(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/{id}"),
+    router.add(
+        QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/{id}"),
         [&services](const ApiRequest& request) {
             requireRosterWriter(request);
             const Member current = visibleMember(request, pathId(request));
@@ -217,7 +218,8 @@ void addMemberRoutes(Router& router, Services& services)
                 orPrecondition(request,
                     MemberRepository(request.db).update(next, version, writeContext(request, services)),
                     current.id)));
-        });
+        },
+        Access::SignedIn, replayOfMember());
 
     router.add(
         QStringLiteral("POST"), QStringLiteral("/api/v1/members/{id}/events"),

@@ -178,7 +178,8 @@ void addOrgRoutes(Router& router, Services& services)
         Access::SignedIn, replayOfUnit());
 
     router.add(
-        QStringLiteral("PATCH"), QStringLiteral("/api/v1/orgs/{id}"), [&services](const ApiRequest& request) {
+        QStringLiteral("PATCH"), QStringLiteral("/api/v1/orgs/{id}"),
+        [&services](const ApiRequest& request) {
             requireTreeWriter(request);
             const OrgUnit unit = visibleUnit(request, pathId(request));
             const qint64 version = expectedVersion(request);
@@ -193,7 +194,8 @@ void addOrgRoutes(Router& router, Services& services)
                 OrgRepository(request.db)
                     .rename(unit.id, name, decision, writeContext(request, services), version),
                 unit.id, version)));
-        });
+        },
+        Access::SignedIn, replayOfUnit());
 
     router.add(
         QStringLiteral("POST"), QStringLiteral("/api/v1/orgs/{id}/move"),

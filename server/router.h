@@ -25,7 +25,8 @@ using ReplayCheck = std::function<void(const ApiRequest&, const QJsonObject& ans
 
 enum class Access { Public, SignedIn };
 
-// What a repeat of a POST's Idempotency-Key gets. Every signed-in POST route says which.
+// What a repeat of a POST's or PATCH's Idempotency-Key gets. Every signed-in POST route says which; a PATCH
+// that says none (and every other method) ignores the header.
 class Replay final {
 public:
     // The answer is kept, and replayed after `check` passes.

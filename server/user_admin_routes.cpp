@@ -111,7 +111,8 @@ void addUserAdminRoutes(Router& router, Services& services)
         return ApiResponse::json(accountJson(account));
     });
 
-    router.add(QStringLiteral("PATCH"), QStringLiteral("/api/v1/users/{id}"),
+    router.add(
+        QStringLiteral("PATCH"), QStringLiteral("/api/v1/users/{id}"),
         [&services](const ApiRequest& request) {
             const Account account = target(request);
             const qint64 version = expectedVersion(request);
@@ -121,7 +122,11 @@ void addUserAdminRoutes(Router& router, Services& services)
                     .update(account.user.id, change, version, writeContext(request, services)),
                 account.user.id);
             return ApiResponse::json(reread(request, updated.id));
-        });
+        },
+        // Replayed only to a caller who still manages the account.
+        Access::SignedIn, Replay::kept([](const ApiRequest& request, const QJsonObject& answer) {
+            managedAccount(request, answer.value(QStringLiteral("id")).toInteger());
+        }));
 
     router.add(
         QStringLiteral("POST"), QStringLiteral("/api/v1/users/{id}/password-reset"),

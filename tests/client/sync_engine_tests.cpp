@@ -6,84 +6,16 @@
 #include "store/sql.h"
 #include "support/demo_tree.h"
 #include "support/qt_printing.h"
-#include "support/running_server.h"
-#include "support/test_database.h"
+#include "support/sync_setup.h"
 #include "sync_engine.h"
 
 #include <QJsonArray>
-#include <QTemporaryDir>
 
 #include <boost/test/unit_test.hpp>
 
 using namespace sotay;
 using namespace sotay::client;
 using namespace sotay::test;
-
-namespace {
-
-qint64 count(const Replica& replica, const QString& statement, const QVariantList& values = {})
-{
-    auto query = sql::exec(replica.db(), statement, values);
-    BOOST_TEST_REQUIRE((query.ok() && query->next()));
-    return query->value(0).toLongLong();
-}
-
-bool hasUnit(const Replica& replica, qint64 id)
-{
-    return count(replica, QStringLiteral("SELECT COUNT(*) FROM org_unit WHERE id = ?"), { id }) == 1;
-}
-
-bool hasMember(const Replica& replica, qint64 id)
-{
-    return count(replica, QStringLiteral("SELECT COUNT(*) FROM member WHERE id = ?"), { id }) == 1;
-}
-
-// A server over one test database with the small tree, members in both communes, and an officer of Trấn Biên.
-struct Setup {
-    explicit Setup(const TestDatabase& database)
-        : tree(buildSmallTree(database.db()))
-        , inTranBien(addMemberWithoutCard(database.db(), tree.cell1.id, "Nguyễn", "Thị", "Hoa"))
-        , alsoInTranBien(addMemberWithoutCard(database.db(), tree.cell2.id, "Trần", "Văn", "Nam"))
-        , inPhuRieng(addMemberWithoutCard(database.db(), tree.rubberCell.id, "Điểu", "Thị", "Lan"))
-        , server(database)
-        , admin(server.signInAsAdmin())
-    {
-        server.addUser(admin, QStringLiteral("officer.tb"), QStringLiteral("officer"), tree.tranBien.id);
-        BOOST_TEST_REQUIRE(replicaFolder.isValid());
-    }
-
-    std::unique_ptr<Replica> openReplica() const
-    {
-        auto replica = Replica::open(replicaFolder.filePath(QStringLiteral("officer.sqlite")));
-        BOOST_TEST_REQUIRE(replica.ok());
-        return std::move(*replica);
-    }
-
-    std::unique_ptr<ApiClient> officerClient() const
-    {
-        auto api = std::make_unique<ApiClient>(
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())), TlsSettings {});
-        const Status signedIn
-            = signIn(*api, QStringLiteral("officer.tb"), QStringLiteral("mat-khau-officer.tb"));
-        BOOST_TEST_REQUIRE(signedIn.ok());
-        return api;
-    }
-
-    SmallTree tree;
-    Member inTranBien, alsoInTranBien, inPhuRieng;
-    RunningServer server;
-    QString admin;
-    QTemporaryDir replicaFolder;
-};
-
-SyncReport mustSync(SyncEngine& engine)
-{
-    auto report = engine.syncOnce();
-    BOOST_TEST_REQUIRE(report.ok(), (report.ok() ? std::string() : report.error().message.toStdString()));
-    return *report;
-}
-
-} // namespace
 
 BOOST_AUTO_TEST_SUITE(sync_engine_tests)
 
@@ -92,7 +24,7 @@ BOOST_AUTO_TEST_CASE(the_first_sync_downloads_the_scope_and_nothing_else)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -120,7 +52,7 @@ BOOST_AUTO_TEST_CASE(the_tree_history_comes_with_the_tree_and_follows_its_change
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -168,7 +100,7 @@ BOOST_AUTO_TEST_CASE(later_syncs_apply_only_the_changes_in_scope)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -200,7 +132,7 @@ BOOST_AUTO_TEST_CASE(a_unit_moved_out_of_scope_leaves_the_replica_and_comes_back
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -233,7 +165,7 @@ BOOST_AUTO_TEST_CASE(edits_made_offline_are_pushed_in_order_once)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -298,7 +230,7 @@ BOOST_AUTO_TEST_CASE(an_edit_withdrawn_before_the_sync_takes_it_is_never_sent)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -333,7 +265,7 @@ BOOST_AUTO_TEST_CASE(a_users_own_edits_follow_each_other_without_conflict)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -375,7 +307,7 @@ BOOST_AUTO_TEST_CASE(a_stale_edit_is_kept_as_a_conflict_with_both_versions)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -416,7 +348,7 @@ BOOST_AUTO_TEST_CASE(the_first_download_says_how_many_of_how_many_per_table_acro
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -459,7 +391,7 @@ BOOST_AUTO_TEST_CASE(a_refused_edit_keeps_the_servers_reason_until_the_user_sett
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
@@ -544,7 +476,7 @@ BOOST_AUTO_TEST_CASE(an_expired_session_stops_the_sync_and_keeps_unsent_edits)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            Setup setup(*db);
+            SyncSetup setup(*db);
             auto replica = setup.openReplica();
             auto api = setup.officerClient();
             SyncEngine engine(*api, *replica);
