@@ -3,7 +3,9 @@
 
 #include "server_address.h"
 #include "store/database.h"
+#include "store/member_repository.h"
 #include "store/private_files.h"
+#include "store/sealed_fields.h"
 #include "store/sql.h"
 
 #include <QCoreApplication>
@@ -16,6 +18,7 @@
 #include <QUuid>
 
 #include <atomic>
+#include <tuple>
 
 namespace sotay::client {
 namespace {
@@ -49,6 +52,36 @@ Status done(const Result<QSqlQuery>& query)
     if (!query)
         return query.error();
     return success();
+}
+
+const QString kWrappedKey = QStringLiteral("key.wrapped");
+
+QString outboxPlace(const QString& idempotencyKey)
+{
+    return QStringLiteral("outbox:") + idempotencyKey;
+}
+
+QString conflictPlace(qint64 outboxId, const char* side)
+{
+    return QStringLiteral("conflict:%1:%2").arg(outboxId).arg(QLatin1StringView(side));
+}
+
+// The keyed hash of each member's citizen id, by which a sealed replica finds a member.
+Status addCitizenIdHash(const QSqlDatabase& db)
+{
+    auto present = sql::exec(db,
+        QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('member') WHERE name = 'citizen_id_hash'"));
+    if (!present)
+        return present.error();
+    if (present->next() && present->value(0).toInt() > 0)
+        return success();
+    present->finish();
+    if (const Status added
+        = done(sql::exec(db, QStringLiteral("ALTER TABLE member ADD COLUMN citizen_id_hash TEXT")));
+        !added)
+        return added;
+    return done(sql::exec(
+        db, QStringLiteral("CREATE INDEX IF NOT EXISTS member_citizen_id_hash ON member (citizen_id_hash)")));
 }
 
 } // namespace
@@ -98,7 +131,161 @@ Result<std::unique_ptr<Replica>> Replica::open(const QString& path)
             closeDatabase(connection);
             return created.error();
         }
+    // Deleted and overwritten rows are zeroed rather than left in free pages (a sealed replica's older values
+    // are sealed too, but one from before sealing had them in clear).
+    if (const Status zeroing = done(sql::exec(*db, QStringLiteral("PRAGMA secure_delete = ON"))); !zeroing) {
+        db = QSqlDatabase();
+        closeDatabase(connection);
+        return zeroing.error();
+    }
+    if (const Status added = addCitizenIdHash(*db); !added) {
+        db = QSqlDatabase();
+        closeDatabase(connection);
+        return added.error();
+    }
     return std::unique_ptr<Replica>(new Replica(path, connection, *db));
+}
+
+Result<Replica::Unlock> Replica::unlock(const QString& password, PasswordHasher::Cost cost)
+{
+    auto stored = state(kWrappedKey);
+    if (!stored)
+        return stored.error();
+    if (!stored->isEmpty()) {
+        const auto wrapped = WrappedKey::fromText(*stored);
+        if (!wrapped)
+            return Error::storage(
+                QCoreApplication::translate("Replica", "Khóa dữ liệu lưu trên máy này bị hỏng."));
+        auto opened = FieldCipher::open(*wrapped, password);
+        if (!opened)
+            return opened.error().code == ErrorCode::Invalid ? Result<Unlock>(Unlock::WrongPassword)
+                                                             : Result<Unlock>(opened.error());
+        m_cipher = *opened;
+        return Unlock::Opened;
+    }
+    auto made = FieldCipher::create(password, cost);
+    if (!made)
+        return made.error();
+    sql::Transaction transaction(m_db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun.error();
+    m_cipher = made->first;
+    Status sealed = setState(kWrappedKey, made->second.toText());
+    if (sealed)
+        sealed = sealExisting();
+    if (sealed)
+        sealed = transaction.commit();
+    if (!sealed) {
+        m_cipher.reset();
+        return sealed.error();
+    }
+    // What was in clear may linger in free pages and in the WAL: rewritten without it, then the WAL emptied.
+    if (const Status compacted = done(sql::exec(m_db, QStringLiteral("VACUUM"))); !compacted)
+        return compacted.error();
+    if (const Status emptied = done(sql::exec(m_db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        !emptied)
+        return emptied.error();
+    return Unlock::Created;
+}
+
+Result<bool> Replica::hasKey() const
+{
+    auto stored = state(kWrappedKey);
+    if (!stored)
+        return stored.error();
+    return !stored->isEmpty();
+}
+
+Status Replica::rewrap(const QString& newPassword, PasswordHasher::Cost cost)
+{
+    if (!m_cipher)
+        return Error::invalid(QCoreApplication::translate("Replica", "Dữ liệu trên máy chưa được mở khóa."));
+    auto wrapped = m_cipher->wrap(newPassword, cost);
+    if (!wrapped)
+        return wrapped.error();
+    return setState(kWrappedKey, wrapped->toText());
+}
+
+Status Replica::sealExisting()
+{
+    auto members = sql::exec(m_db, QStringLiteral("SELECT id, ethnicity, religion, citizen_id FROM member"));
+    if (!members)
+        return members.error();
+    QList<Member> clear;
+    while (members->next()) {
+        Member member;
+        member.id = members->value(0).toLongLong();
+        member.ethnicity = members->value(1).toString();
+        member.religion = members->value(2).toString();
+        member.citizenId = members->value(3).toString();
+        clear.append(member);
+    }
+    members->finish();
+    for (const Member& member : clear) {
+        const Member sealed = sealedMember(member, *m_cipher);
+        if (const Status written = done(sql::exec(m_db,
+                QStringLiteral(
+                    "UPDATE member SET ethnicity = ?, religion = ?, citizen_id = ?, citizen_id_hash = ? "
+                    "WHERE id = ?"),
+                { sealed.ethnicity, sealed.religion, sealed.citizenId,
+                    member.citizenId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                               : QVariant(m_cipher->citizenIdHash(member.citizenId)),
+                    member.id }));
+            !written)
+            return written;
+    }
+    auto bodies = sql::exec(m_db, QStringLiteral("SELECT id, idempotency_key, body FROM outbox"));
+    if (!bodies)
+        return bodies.error();
+    QList<std::tuple<qint64, QString, QString>> outbox;
+    while (bodies->next())
+        outbox.append(
+            { bodies->value(0).toLongLong(), bodies->value(1).toString(), bodies->value(2).toString() });
+    bodies->finish();
+    for (const auto& [id, key, body] : outbox)
+        if (const Status written
+            = done(sql::exec(m_db, QStringLiteral("UPDATE outbox SET body = ? WHERE id = ?"),
+                { sealedText(parse(body), outboxPlace(key)), id }));
+            !written)
+            return written;
+    auto kept
+        = sql::exec(m_db, QStringLiteral("SELECT id, outbox_id, local_json, server_json FROM conflict"));
+    if (!kept)
+        return kept.error();
+    QList<std::tuple<qint64, qint64, QString, QString>> conflicts;
+    while (kept->next())
+        conflicts.append({ kept->value(0).toLongLong(), kept->value(1).toLongLong(),
+            kept->value(2).toString(), kept->value(3).toString() });
+    kept->finish();
+    for (const auto& [id, outboxId, local, server] : conflicts)
+        if (const Status written = done(sql::exec(m_db,
+                QStringLiteral("UPDATE conflict SET local_json = ?, server_json = ? WHERE id = ?"),
+                { sealedText(parse(local), conflictPlace(outboxId, "local")),
+                    sealedText(parse(server), conflictPlace(outboxId, "server")), id }));
+            !written)
+            return written;
+    return success();
+}
+
+QString Replica::sealedText(const QJsonObject& json, const QString& place) const
+{
+    return compact(m_cipher ? sealedJson(json, *m_cipher, place) : json);
+}
+
+Result<QJsonObject> Replica::openedJson(const QString& text, const QString& place) const
+{
+    const QJsonObject json = parse(text);
+    if (!m_cipher)
+        return json;
+    return unsealedJson(json, *m_cipher, place);
+}
+
+Result<Member> Replica::member(qint64 id) const
+{
+    auto found = MemberRepository(m_db).find(id);
+    if (!found || !m_cipher)
+        return found;
+    return unsealedMember(*found, *m_cipher);
 }
 
 Result<QString> Replica::state(const QString& key) const
@@ -126,8 +313,8 @@ Result<OutboxEntry> Replica::enqueue(
         QStringLiteral("INSERT INTO outbox (idempotency_key, method, path, body, if_match, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?) "
                        "RETURNING id"),
-        { entry.idempotencyKey, method, path, compact(body), sql::optionalId(ifMatch),
-            sql::timestamp(entry.createdAt) });
+        { entry.idempotencyKey, method, path, sealedText(body, outboxPlace(entry.idempotencyKey)),
+            sql::optionalId(ifMatch), sql::timestamp(entry.createdAt) });
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -141,22 +328,6 @@ namespace {
 const QString kOutboxColumns = QStringLiteral(
     "id, idempotency_key, method, path, body, if_match, state, message, created_at FROM outbox ");
 
-OutboxEntry outboxEntryFrom(const QSqlQuery& query, int first = 0)
-{
-    return { query.value(first).toLongLong(), query.value(first + 1).toString(),
-        query.value(first + 2).toString(), query.value(first + 3).toString(),
-        parse(query.value(first + 4).toString()), sql::toOptionalId(query.value(first + 5)),
-        query.value(first + 6).toString(), query.value(first + 7).toString(),
-        QDateTime::fromString(query.value(first + 8).toString(), Qt::ISODateWithMs) };
-}
-
-// A conflict row: id, outbox_id, entity, entity_id, local_json, server_json.
-Conflict conflictFrom(const QSqlQuery& query)
-{
-    return { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString(),
-        query.value(3).toLongLong(), parse(query.value(4).toString()), parse(query.value(5).toString()) };
-}
-
 Result<bool> changedOneRow(Result<QSqlQuery> query)
 {
     if (!query)
@@ -166,6 +337,32 @@ Result<bool> changedOneRow(Result<QSqlQuery> query)
 
 } // namespace
 
+Result<OutboxEntry> Replica::outboxEntryFrom(const QSqlQuery& query, int first) const
+{
+    const QString key = query.value(first + 1).toString();
+    auto body = openedJson(query.value(first + 4).toString(), outboxPlace(key));
+    if (!body)
+        return body.error();
+    return OutboxEntry { query.value(first).toLongLong(), key, query.value(first + 2).toString(),
+        query.value(first + 3).toString(), *body, sql::toOptionalId(query.value(first + 5)),
+        query.value(first + 6).toString(), query.value(first + 7).toString(),
+        QDateTime::fromString(query.value(first + 8).toString(), Qt::ISODateWithMs) };
+}
+
+// A conflict row: id, outbox_id, entity, entity_id, local_json, server_json.
+Result<Conflict> Replica::conflictFrom(const QSqlQuery& query) const
+{
+    const qint64 outboxId = query.value(1).toLongLong();
+    auto local = openedJson(query.value(4).toString(), conflictPlace(outboxId, "local"));
+    if (!local)
+        return local.error();
+    auto server = openedJson(query.value(5).toString(), conflictPlace(outboxId, "server"));
+    if (!server)
+        return server.error();
+    return Conflict { query.value(0).toLongLong(), outboxId, query.value(2).toString(),
+        query.value(3).toLongLong(), *local, *server };
+}
+
 Result<QList<OutboxEntry>> Replica::pending() const
 {
     auto query = sql::exec(m_db,
@@ -174,8 +371,12 @@ Result<QList<OutboxEntry>> Replica::pending() const
     if (!query)
         return query.error();
     QList<OutboxEntry> entries;
-    while (query->next())
-        entries.append(outboxEntryFrom(*query));
+    while (query->next()) {
+        auto entry = outboxEntryFrom(*query);
+        if (!entry)
+            return entry.error();
+        entries.append(*entry);
+    }
     return entries;
 }
 
@@ -216,9 +417,17 @@ Result<bool> Replica::withdraw(qint64 outboxId)
 
 Result<bool> Replica::replaceBody(qint64 outboxId, const QJsonObject& body)
 {
+    auto key
+        = sql::exec(m_db, QStringLiteral("SELECT idempotency_key FROM outbox WHERE id = ?"), { outboxId });
+    if (!key)
+        return key.error();
+    if (!key->next())
+        return false;
+    const QString place = outboxPlace(key->value(0).toString());
+    key->finish();
     return changedOneRow(
         sql::exec(m_db, QStringLiteral("UPDATE outbox SET body = ? WHERE id = ? AND state = 'pending'"),
-            { compact(body), outboxId }));
+            { sealedText(body, place), outboxId }));
 }
 
 Status Replica::finish(qint64 outboxId, const QString& state, const QString& message)
@@ -233,7 +442,8 @@ Status Replica::keepConflict(
     return done(sql::exec(m_db,
         QStringLiteral("INSERT INTO conflict (outbox_id, entity, entity_id, local_json, server_json) VALUES "
                        "(?, ?, ?, ?, ?)"),
-        { entry.id, entity, entityId, compact(entry.body), compact(server) }));
+        { entry.id, entity, entityId, sealedText(entry.body, conflictPlace(entry.id, "local")),
+            sealedText(server, conflictPlace(entry.id, "server")) }));
 }
 
 Result<QList<Conflict>> Replica::conflicts() const
@@ -245,8 +455,12 @@ Result<QList<Conflict>> Replica::conflicts() const
     if (!query)
         return query.error();
     QList<Conflict> list;
-    while (query->next())
-        list.append(conflictFrom(*query));
+    while (query->next()) {
+        auto conflict = conflictFrom(*query);
+        if (!conflict)
+            return conflict.error();
+        list.append(*conflict);
+    }
     return list;
 }
 
@@ -276,9 +490,16 @@ Result<QList<UnsettledEdit>> Replica::unsettled() const
         return query.error();
     QList<UnsettledEdit> list;
     while (query->next()) {
-        UnsettledEdit edit { outboxEntryFrom(*query, 6), std::nullopt };
-        if (!query->value(0).isNull())
-            edit.conflict = conflictFrom(*query);
+        auto entry = outboxEntryFrom(*query, 6);
+        if (!entry)
+            return entry.error();
+        UnsettledEdit edit { *entry, std::nullopt };
+        if (!query->value(0).isNull()) {
+            auto conflict = conflictFrom(*query);
+            if (!conflict)
+                return conflict.error();
+            edit.conflict = *conflict;
+        }
         list.append(edit);
     }
     return list;

@@ -2,10 +2,13 @@
 #pragma once
 
 #include "core/result.h"
+#include "field_cipher.h"
+#include "member/member.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -44,7 +47,9 @@ struct UnsettledEdit {
 };
 
 // The console's local copy of the user's scope: an SQLite file (WAL) with the domain's schema, plus the
-// sync position, the outbox, the conflicts and the offline password verifier. One per server and user.
+// sync position, the outbox, the conflicts and the data key wrapped by the user's password. One per server
+// and user. Once unlocked, the citizen ids, ethnicities and religions it holds (members, request bodies,
+// stored versions) are sealed under that key; opened without it (a tool, a test) they are kept as they come.
 class Replica final {
 public:
     static Result<std::unique_ptr<Replica>> open(const QString& path);
@@ -57,6 +62,22 @@ public:
 
     // The default place: <app data>/replicas/<host>_<port>/<user>.sqlite
     static QString defaultPath(const QUrl& server, const QString& username);
+
+    // How unlocking with a password went: the data key was opened, or made now (the first sign-in on this
+    // computer, or a replica from before sealing, whose sensitive fields are sealed now), or the key was
+    // wrapped under another password (changed on another computer, or reset by an administrator).
+    enum class Unlock { Opened, Created, WrongPassword };
+    Result<Unlock> unlock(const QString& password, PasswordHasher::Cost cost);
+    // Whether a data key was ever made for this replica.
+    Result<bool> hasKey() const;
+    // The same data key wrapped under a new password (after the user changed it), in the replica.
+    Status rewrap(const QString& newPassword, PasswordHasher::Cost cost);
+    // The key of an unlocked replica, for another connection of the same session.
+    const std::optional<FieldCipher>& cipher() const { return m_cipher; }
+    void setCipher(const FieldCipher& cipher) { m_cipher = cipher; }
+    const FieldSealer* sealer() const { return m_cipher ? &*m_cipher : nullptr; }
+    // One member as the replica holds it, its sealed fields opened.
+    Result<Member> member(qint64 id) const;
 
     Result<QString> state(const QString& key) const;
     Status setState(const QString& key, const QString& value);
@@ -107,9 +128,17 @@ public:
 
 private:
     Replica(QString path, QString connection, const QSqlDatabase& db);
+    // What a replica held in clear before it had a key, sealed in one transaction.
+    Status sealExisting();
+    QString sealedText(const QJsonObject& json, const QString& place) const;
+    Result<QJsonObject> openedJson(const QString& text, const QString& place) const;
+    Result<OutboxEntry> outboxEntryFrom(const QSqlQuery& query, int first = 0) const;
+    Result<Conflict> conflictFrom(const QSqlQuery& query) const;
+
     QString m_path;
     QString m_connection;
     QSqlDatabase m_db;
+    std::optional<FieldCipher> m_cipher;
 };
 
 } // namespace sotay::client

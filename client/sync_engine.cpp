@@ -244,7 +244,7 @@ Status SyncEngine::push(SyncReport& report)
         const QString entity = target.first;
         const qint64 entityId = target.second;
         const Status recorded = inTransaction(db, [&]() -> Status {
-            ReplicaWriter writer(db);
+            ReplicaWriter writer(db, m_replica.sealer());
             const QJsonObject json = answer->json();
             if (answer->ok()) {
                 ++report.pushed;
@@ -404,7 +404,7 @@ Status SyncEngine::download(
             ahead = std::async(std::launch::async, [this, next = aheadPath] { return m_api.get(next); });
         }
         const Status applied = inTransaction(db, [&]() -> Status {
-            ReplicaWriter writer(db);
+            ReplicaWriter writer(db, m_replica.sealer());
             for (const auto& item : items) {
                 if (units) {
                     auto unit = orgUnitFromJson(item.toObject());
@@ -497,7 +497,7 @@ Status SyncEngine::refetchMembersOf(qint64 unitId, SyncReport& report)
         const QJsonObject json = page->json();
         after = json.value(QStringLiteral("next")).toString();
         const Status applied = inTransaction(db, [&]() -> Status {
-            ReplicaWriter writer(db);
+            ReplicaWriter writer(db, m_replica.sealer());
             for (const auto& item : json.value(QStringLiteral("items")).toArray()) {
                 auto member = memberFrom(item.toObject());
                 if (!member)
@@ -536,7 +536,7 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
         QList<qint64> enteredScope;
         bool treeChanged = false;
         const Status applied = inTransaction(db, [&]() -> Status {
-            ReplicaWriter writer(db);
+            ReplicaWriter writer(db, m_replica.sealer());
             for (const auto& value : items) {
                 const QJsonObject item = value.toObject();
                 const QString entity = item.value(QStringLiteral("entity")).toString();
@@ -652,7 +652,7 @@ Status SyncEngine::downloadPeriods(SyncReport& report)
     }
     const QSqlDatabase db = m_replica.db();
     return inTransaction(db, [&]() -> Status {
-        ReplicaWriter writer(db);
+        ReplicaWriter writer(db, m_replica.sealer());
         if (const Status replaced = writer.replaceCategories(categories); !replaced)
             return replaced;
         if (const Status cleared = writer.clearPeriods(); !cleared)

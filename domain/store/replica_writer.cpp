@@ -3,6 +3,7 @@
 
 #include "org/org_rules.h"
 #include "store/member_columns.h"
+#include "store/sealed_fields.h"
 #include "store/sql.h"
 #include "text/vietnamese_text.h"
 
@@ -18,8 +19,9 @@ Status done(const Result<QSqlQuery>& query)
 
 } // namespace
 
-ReplicaWriter::ReplicaWriter(const QSqlDatabase& db)
+ReplicaWriter::ReplicaWriter(const QSqlDatabase& db, const FieldSealer* sealer)
     : m_db(db)
+    , m_sealer(sealer)
 {
 }
 
@@ -61,19 +63,31 @@ Status ReplicaWriter::upsertUnit(const OrgUnit& u)
 
 Status ReplicaWriter::upsertMember(const Member& m)
 {
-    static const QString statement = []() -> QString {
+    // The sealed form also keeps the citizen id's keyed hash, by which the console finds a member.
+    const auto statementFor = [](bool sealed) -> QString {
+        QStringList columns = kMemberDataColumns;
+        if (sealed)
+            columns.append(QStringLiteral("citizen_id_hash"));
         QStringList updates;
-        for (const auto& column : kMemberDataColumns)
+        for (const auto& column : columns)
             updates.append(column + QStringLiteral(" = excluded.") + column);
-        return QStringLiteral("INSERT INTO member (id, ") + kMemberDataColumns.join(QStringLiteral(", "))
-            + QStringLiteral(", version) VALUES (") + sql::placeholders(kMemberDataColumns.size() + 2)
+        return QStringLiteral("INSERT INTO member (id, ") + columns.join(QStringLiteral(", "))
+            + QStringLiteral(", version) VALUES (") + sql::placeholders(columns.size() + 2)
             + QStringLiteral(") ON CONFLICT (id) DO UPDATE SET ") + updates.join(QStringLiteral(", "))
             + QStringLiteral(", version = excluded.version");
-    }();
+    };
+    static const QString plain = statementFor(false);
+    static const QString sealed = statementFor(true);
     QVariantList values { m.id };
-    values += bindMember(m);
+    if (m_sealer) {
+        values += bindMember(sealedMember(m, *m_sealer));
+        values << (m.citizenId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                         : QVariant(m_sealer->citizenIdHash(m.citizenId)));
+    } else {
+        values += bindMember(m);
+    }
     values << m.version;
-    return run(m_upsertMember, statement, values);
+    return run(m_upsertMember, m_sealer ? sealed : plain, values);
 }
 
 Status ReplicaWriter::removeUnit(qint64 id)

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "member/member.h"
 #include "org/org_unit.h"
+#include "store/field_sealer.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -14,10 +15,11 @@ namespace sotay {
 
 // Writes what the server sent into the console's replica, as it is: the server has already applied every
 // rule, so nothing is validated, no change-feed row is written, and foreign keys are not enforced (objects
-// arrive in the order the server pages them). The caller holds the transaction.
+// arrive in the order the server pages them). The caller holds the transaction. With a sealer, a member's
+// sensitive fields are sealed for its row and its citizen id's keyed hash kept beside them.
 class ReplicaWriter final {
 public:
-    explicit ReplicaWriter(const QSqlDatabase& db);
+    explicit ReplicaWriter(const QSqlDatabase& db, const FieldSealer* sealer = nullptr);
 
     Status upsertUnit(const OrgUnit& unit);
     Status upsertMember(const Member& member);
@@ -36,6 +38,7 @@ private:
     Status run(std::optional<QSqlQuery>& statement, const QString& text, const QVariantList& values);
 
     QSqlDatabase m_db;
+    const FieldSealer* m_sealer;
     std::optional<QSqlQuery> m_upsertUnit;
     std::optional<QSqlQuery> m_upsertMember;
     std::optional<QSqlQuery> m_insertPeriod;

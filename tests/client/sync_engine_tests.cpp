@@ -38,7 +38,7 @@ BOOST_AUTO_TEST_CASE(the_first_sync_downloads_the_scope_and_nothing_else)
             BOOST_TEST(hasMember(*replica, setup.inTranBien.id));
             BOOST_TEST(!hasMember(*replica, setup.inPhuRieng.id));
             // officers see the sensitive fields of their scope
-            auto stored = MemberRepository(replica->db()).find(setup.inTranBien.id);
+            auto stored = replica->member(setup.inTranBien.id);
             BOOST_TEST_REQUIRE(stored.ok());
             BOOST_TEST(stored->fullName() == QStringLiteral("Nguyễn Thị Hoa"));
             BOOST_TEST(stored->citizenId == QStringLiteral("075180001234"));

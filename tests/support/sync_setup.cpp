@@ -23,6 +23,10 @@ std::unique_ptr<client::Replica> SyncSetup::openReplica() const
 {
     auto replica = client::Replica::open(replicaFolder.filePath(QStringLiteral("officer.sqlite")));
     BOOST_TEST_REQUIRE(replica.ok());
+    // Unlocked as the console unlocks it at sign-in: the sensitive fields are sealed in every suite.
+    const auto unlocked = (*replica)->unlock(kReplicaPassword, PasswordHasher::Cost::minimal());
+    BOOST_TEST_REQUIRE(unlocked.ok());
+    BOOST_TEST_REQUIRE((*unlocked != client::Replica::Unlock::WrongPassword));
     return std::move(*replica);
 }
 

@@ -16,9 +16,13 @@
 
 namespace sotay::test {
 
+// The password the officer's replica is unlocked with.
+inline const QString kReplicaPassword = QStringLiteral("mat-khau-officer.tb");
+
 struct SyncSetup {
     explicit SyncSetup(const TestDatabase& database);
 
+    // The officer's replica, unlocked with kReplicaPassword.
     std::unique_ptr<client::Replica> openReplica() const;
     // The officer, signed in; through `port` (a proxy) instead of the server's own when it is given.
     std::unique_ptr<client::ApiClient> officerClient(

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "member/member.h"
+#include "store/field_sealer.h"
+
+#include <QJsonObject>
+
+namespace sotay {
+
+// Where a member's sealed column is kept: "member:12:citizen_id".
+QString memberPlace(qint64 memberId, const QString& column);
+
+// A member as the replica keeps it, its sensitive fields sealed for its row; and back.
+Member sealedMember(Member member, const FieldSealer& sealer);
+Result<Member> unsealedMember(Member member, const FieldSealer& sealer);
+
+// A request body or a stored version (JSON) with its sensitive keys sealed for `place` ("outbox:<key>"); and
+// back. Keys that are absent stay absent.
+QJsonObject sealedJson(QJsonObject json, const FieldSealer& sealer, const QString& place);
+Result<QJsonObject> unsealedJson(QJsonObject json, const FieldSealer& sealer, const QString& place);
+
+} // namespace sotay
