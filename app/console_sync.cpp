@@ -5,12 +5,14 @@
 #include "password_file.h"
 #include "password_hasher.h"
 #include "replica.h"
+#include "replica_unlock.h"
 #include "server_address.h"
 #include "sync_engine.h"
 #include "tls_options.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QTextStream>
 
 #include <algorithm>
@@ -149,21 +151,24 @@ int runHeadlessSync(const QStringList& arguments)
     }
     const QString path = parser.isSet(replicaPath) ? parser.value(replicaPath)
                                                    : client::Replica::defaultPath(*url, username);
-    auto replica = client::Replica::open(path);
-    if (!replica) {
-        err << replica.error().message << '\n';
+    // Unlocked with the password the server has just accepted: the sensitive fields are sealed under it.
+    auto unlocked = client::openWithAcceptedPassword(
+        path, username, *password, {}, PasswordHasher::Cost::interactive());
+    if (!unlocked) {
+        err << unlocked.error().message << '\n';
         return 4;
     }
-    // The verifier lets the console open this replica later without the server, with the same password.
-    PasswordHasher hasher;
-    auto hash = hasher.hash(*password);
-    const Status stored = hash ? (*replica)->setVerifier(username, *hash) : Status(hash.error());
-    if (!stored)
-        err << stored.error().message << '\n'; // the sync itself can still go on
-    if (const Status kept = (*replica)->setSignedInRole(api.role()); !kept)
+    if (!unlocked->setAside.isEmpty())
+        err << QCoreApplication::translate("sotay-console",
+            "Dữ liệu trên máy được khóa bằng mật khẩu cũ của tài khoản, nên mật khẩu này không mở được. Bản "
+            "cũ, cùng các sửa đổi chưa gửi trong đó, được giữ trong tệp %1; một bản mới được tải về.")
+                   .arg(QDir::toNativeSeparators(unlocked->setAside))
+            << '\n';
+    auto replica = std::move(unlocked->replica);
+    if (const Status kept = replica->setSignedInRole(api.role()); !kept)
         err << kept.error().message << '\n';
 
-    client::SyncEngine engine(api, **replica);
+    client::SyncEngine engine(api, *replica);
     auto report = engine.syncOnce([&out](const client::SyncProgress& progress) {
         out << (progress.total >= 0 ? QCoreApplication::translate("sotay-console", "%1: %2 / %3")
                                           .arg(progress.phase)

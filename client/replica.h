@@ -70,6 +70,12 @@ public:
     Result<Unlock> unlock(const QString& password, PasswordHasher::Cost cost);
     // Whether a data key was ever made for this replica.
     Result<bool> hasKey() const;
+    // The user whose password wraps the key (user names trimmed and lower-cased); empty before.
+    Result<QString> keyOwner() const { return state(QStringLiteral("key.user")); }
+    Status setKeyOwner(const QString& username)
+    {
+        return setState(QStringLiteral("key.user"), username.trimmed().toLower());
+    }
     // The same data key wrapped under a new password (after the user changed it), in the replica.
     Status rewrap(const QString& newPassword, PasswordHasher::Cost cost);
     // The key of an unlocked replica, for another connection of the same session.

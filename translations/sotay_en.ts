@@ -324,6 +324,25 @@
     </message>
 </context>
 <context>
+    <name>FieldCipher</name>
+    <message>
+        <source>Không đủ bộ nhớ để tạo khóa từ mật khẩu.</source>
+        <translation>Not enough memory to derive the key from the password.</translation>
+    </message>
+    <message>
+        <source>Khóa đã lưu bị hỏng.</source>
+        <translation>The stored key is damaged.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu này không mở được dữ liệu đã lưu trên máy.</source>
+        <translation>This password does not open the data stored on this computer.</translation>
+    </message>
+    <message>
+        <source>Một trường dữ liệu đã mã hóa bị hỏng hoặc bị thay đổi.</source>
+        <translation>An encrypted field is damaged or has been altered.</translation>
+    </message>
+</context>
+<context>
     <name>JsonReader</name>
     <message>
         <source>Giá trị &quot;%1&quot; không hợp lệ.</source>
@@ -1083,6 +1102,29 @@
     </message>
 </context>
 <context>
+    <name>PasswordHasher</name>
+    <message>
+        <source>Máy chủ đang bận xử lý đăng nhập, xin thử lại sau ít giây.</source>
+        <translation>The server is busy with sign-ins; please try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>Không đủ bộ nhớ để mã hóa mật khẩu.</source>
+        <translation>Not enough memory to hash the password.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải dài ít nhất 10 ký tự.</source>
+        <translation>The password must be at least 10 characters long.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu dài quá 200 ký tự.</source>
+        <translation>The password is longer than 200 characters.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu không được chỉ gồm khoảng trắng.</source>
+        <translation>The password cannot consist of spaces only.</translation>
+    </message>
+</context>
+<context>
     <name>RefusedEditResend</name>
     <message>
         <source>Sửa rồi gửi lại</source>
@@ -1127,6 +1169,25 @@
         <source>Sửa đổi bị từ chối này không còn trong danh sách (đã được bỏ hoặc gửi lại).</source>
         <translation>This refused edit is no longer in the list (it was dropped or sent again).</translation>
     </message>
+    <message>
+        <source>Khóa dữ liệu lưu trên máy này bị hỏng.</source>
+        <translation>The data key stored on this computer is damaged.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trên máy chưa được mở khóa.</source>
+        <translation>The data on this computer has not been unlocked.</translation>
+    </message>
+    <message>
+        <source>Không đổi được tên tệp dữ liệu %1 thành %2.</source>
+        <translation>Could not rename the data file %1 to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Một số trường dữ liệu đã mã hóa trên máy này bị hỏng hoặc bị thay đổi, nên không mở được. Hãy đồng bộ lại với máy chủ.</source>
+        <translation>Some encrypted fields on this computer are damaged or have been altered and cannot be opened. Please synchronise with the server again.</translation>
+    </message>
 </context>
 <context>
     <name>ServerAddress</name>
@@ -1155,6 +1216,16 @@
     <message>
         <source>Mật khẩu không khớp với mật khẩu của lần đăng nhập trước trên máy này, nên không mở được dữ liệu ngoại tuyến.</source>
         <translation>The password does not match the one used at the last sign-in on this computer, so the offline data cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Không mở được dữ liệu trên máy này: %1</source>
+        <translation>Could not open the data on this computer: %1</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trên máy này được khóa bằng mật khẩu cũ của tài khoản (mật khẩu đã được đổi ở máy khác hoặc được quản trị viên cấp lại), nên mật khẩu mới không mở được. Bảng điều khiển sẽ tải lại dữ liệu từ máy chủ. Bản cũ, cùng các sửa đổi chưa gửi trong đó, được giữ nguyên trong tệp:
+%1</source>
+        <translation>The data on this computer is locked with the account&apos;s old password (it was changed on another computer or reset by an administrator), so the new password cannot open it. The console will download the data from the server again. The old copy, with the edits not yet sent in it, is kept unchanged in the file:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1539,10 @@
     <message>
         <source>Cho phép kết nối http không mã hoá tới máy chủ ở máy khác. Mật khẩu và dữ liệu cá nhân của đảng viên khi đó đi qua mạng ở dạng ai trên đường truyền cũng đọc được: chỉ dùng khi máy chủ chưa có https và mạng tin cậy được.</source>
         <translation>Allow unencrypted http connections to a server on another computer. Passwords and the members&apos; personal data then cross the network where anyone along the way can read them: use it only when the server has no https yet and the network can be trusted.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trên máy được khóa bằng mật khẩu cũ của tài khoản, nên mật khẩu này không mở được. Bản cũ, cùng các sửa đổi chưa gửi trong đó, được giữ trong tệp %1; một bản mới được tải về.</source>
+        <translation>The data on this computer is locked with the account&apos;s old password, so this password cannot open it. The old copy, with the edits not yet sent in it, is kept in the file %1; a new copy is downloaded.</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +3274,10 @@ Open the data saved on this computer and work offline? Your edits will be sent t
     <message>
         <source>Mật khẩu tạm thời phải được đổi trước khi làm việc. Xin đăng nhập lại để đổi.</source>
         <translation>The temporary password must be changed before you can work. Please sign in again to change it.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu trên máy được tải lại</source>
+        <translation>The data on this computer is downloaded again</translation>
     </message>
 </context>
 <context>

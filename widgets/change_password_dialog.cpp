@@ -23,6 +23,8 @@ SignInAnswer changeAndSignIn(SignInRequest request, QString token, const QString
         = AccountApi(request.server, request.tls, std::move(token)).changeOwnPassword(request.password, next);
     if (!changed)
         return { SignInAnswer::Status::Refused, {}, changed.error().message };
+    // The replica's key, wrapped under the temporary password at the first sign-in, follows the new one.
+    request.previousPassword = request.password;
     request.password = next;
     return signInOnline(request);
 }
@@ -150,7 +152,7 @@ void ChangePasswordDialog::takeAnswer()
     m_ok->setEnabled(true);
     const SignInAnswer answer = m_watcher.result();
     if (answer.status == SignInAnswer::Status::SignedIn) {
-        m_token = answer.token;
+        m_signedIn = answer;
         accept();
         emit finished(true);
         return;

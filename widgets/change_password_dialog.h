@@ -32,7 +32,8 @@ public:
     QString errorText() const;
     bool isBusy() const { return m_busy; }
     // The new session, signed in with the new password.
-    const QString& token() const { return m_token; }
+    // The sign-in with the new password, once the change is done.
+    const SignInAnswer& signedIn() const { return m_signedIn; }
 
     static void setTestAnswer(std::function<void(ChangePasswordDialog&)> answer);
 
@@ -49,7 +50,7 @@ private:
 
     SignInRequest m_request;
     QString m_temporaryToken;
-    QString m_token;
+    SignInAnswer m_signedIn;
     bool m_busy = false;
     QLabel* m_explanation;
     QLabel* m_passwordLabel;

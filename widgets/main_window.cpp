@@ -84,10 +84,15 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     buildMenus();
 
     // The GUI thread's connection, opened before the sync thread opens its own.
-    if (auto opened = client::Replica::open(m_session.replicaPath))
+    if (auto opened = client::Replica::open(m_session.replicaPath)) {
         m_replica = std::move(*opened);
-    else
+        if (m_session.cipher) {
+            m_replica->setCipher(*m_session.cipher);
+            m_rosterPanel->setCipher(*m_session.cipher);
+        }
+    } else {
         showNote(opened.error().message);
+    }
     restoreState(QSettings().value(QStringLiteral("mainWindow/state")).toByteArray());
     // Ethnicity, religion and the citizen id only for the roles the server sends them to.
     if (m_replica) {

@@ -280,7 +280,7 @@ bool MemberForm::readRecord()
     m_unsent.clear();
     m_unsentPatch = 0;
     if (!isNew()) {
-        auto found = MemberRepository(m_replica.db()).find(m_saved.id);
+        auto found = m_replica.member(m_saved.id);
         if (!found) {
             MessageBox::warning(this, tr("Không mở được hồ sơ"), found.error().message);
             return false;

@@ -3,10 +3,13 @@
 
 #include "member_labels.h"
 #include "store/member_repository.h"
+#include "store/sealed_fields.h"
 #include "store/sql.h"
 #include "store/sqlite_rows.h"
 #include "text/vietnamese_text.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -136,9 +139,16 @@ quint32 sharedText(const QtRow& source, int column, SharedTexts& shared)
     return shared.take(source.text(column));
 }
 
+// How a read opens a sealed replica's sensitive fields, and where the citizen id's keyed hash is.
+struct Opening {
+    const FieldSealer* sealer = nullptr;
+    int hashColumn = -1;
+    bool damaged = false; // a sealed value did not open
+};
+
 template <typename Source>
 RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& units, SharedTexts& shared,
-    RosterModel::Reading reading, QDate today)
+    RosterModel::Reading reading, QDate today, Opening& opening)
 {
     RosterModel::Row row;
     row.id = source.integer(0);
@@ -160,6 +170,8 @@ RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& u
     // Looked up in place: a copy of the unit's facts per row would cost two reference counts each.
     if (const auto unit = units.constFind(row.unitId); unit != units.cend())
         row.categoryId = unit->categoryId;
+    if (opening.hashColumn >= 0)
+        row.citizenIdHash = source.text(opening.hashColumn);
     if (!reading.details)
         return row;
     row.profileNumber = source.text(13);
@@ -169,7 +181,16 @@ RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& u
     row.politicalTheory = politicalTheoryFromCode(shared.at(sharedText(source, 17, shared)))
                               .value_or(PoliticalTheoryLevel::None);
     row.exemptSince = source.date(18);
-    if (reading.sensitive) {
+    if (reading.sensitive && opening.sealer) {
+        const auto opened = [&](int column, const QString& name) {
+            auto plain = opening.sealer->unseal(source.text(column), memberPlace(row.id, name));
+            opening.damaged = opening.damaged || !plain;
+            return plain ? *plain : QString();
+        };
+        row.ethnicity = shared.take(opened(19, QStringLiteral("ethnicity")));
+        row.religion = shared.take(opened(20, QStringLiteral("religion")));
+        row.citizenId = opened(21, QStringLiteral("citizen_id"));
+    } else if (reading.sensitive) {
         row.ethnicity = sharedText(source, 19, shared);
         row.religion = sharedText(source, 20, shared);
         row.citizenId = source.text(21);
@@ -216,15 +237,15 @@ RosterModel::RosterModel(QObject* parent)
 
 Status RosterModel::load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today)
 {
-    auto snapshot = read(db, unitId, subtree, today, reading());
+    auto snapshot = read(db, unitId, subtree, today, reading(), m_cipher ? &*m_cipher : nullptr);
     if (!snapshot)
         return snapshot.error();
     take(std::move(*snapshot));
     return success();
 }
 
-Result<RosterModel::Snapshot> RosterModel::read(
-    const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today, Reading reading)
+Result<RosterModel::Snapshot> RosterModel::read(const QSqlDatabase& db, qint64 unitId, bool subtree,
+    QDate today, Reading reading, const FieldSealer* sealer)
 {
     auto units = readUnits(db);
     if (!units)
@@ -239,8 +260,12 @@ Result<RosterModel::Snapshot> RosterModel::read(
         return selection.error();
     }
     reading.sensitive = reading.sensitive && reading.details;
+    Opening opening { sealer, -1, false };
+    if (sealer) // after the columns above: 13, the 6 details, the 3 sensitive ones
+        opening.hashColumn = 13 + (reading.details ? 6 : 0) + (reading.sensitive ? 3 : 0);
     const QString statement = kRosterColumns + (reading.details ? kDetailColumns : QString())
-        + (reading.sensitive ? kSensitiveColumns : QString()) + selection->from
+        + (reading.sensitive ? kSensitiveColumns : QString())
+        + (sealer ? QStringLiteral(", m.citizen_id_hash") : QString()) + selection->from
         + QStringLiteral(" ORDER BY m.sort_key, m.id");
     const QVariantList& values = selection->values;
     SharedTexts shared;
@@ -260,7 +285,7 @@ Result<RosterModel::Snapshot> RosterModel::read(
                 return more.error();
             if (!*more)
                 break;
-            rows.push_back(rowFrom(**direct, *units, shared, reading, today));
+            rows.push_back(rowFrom(**direct, *units, shared, reading, today, opening));
         }
     } else {
         auto query = sql::exec(db, statement, values);
@@ -268,8 +293,14 @@ Result<RosterModel::Snapshot> RosterModel::read(
             return query.error();
         const QtRow row { *query };
         while (query->next())
-            rows.push_back(rowFrom(row, *units, shared, reading, today));
+            rows.push_back(rowFrom(row, *units, shared, reading, today, opening));
     }
+    if (opening.damaged)
+        return Error { ErrorCode::Storage,
+            QCoreApplication::translate("RosterModel",
+                "Một số trường dữ liệu đã mã hóa trên máy này bị hỏng hoặc bị thay đổi, nên không mở được. "
+                "Hãy đồng bộ lại với máy chủ."),
+            {} };
     QHash<qint64, QString> labels = labelUnits(rows, *units, unitId);
     return Snapshot { std::move(rows), std::move(labels), std::move(shared).taken(), unitId, subtree,
         reading };
@@ -304,9 +335,26 @@ bool RosterModel::accepts(const Row& row, const QString& foldedText) const
     if (m_filter.maximumAge >= 0 && row.age > m_filter.maximumAge)
         return false;
     if (!foldedText.isEmpty() && !row.folded.contains(foldedText)
-        && !row.cardNumber.startsWith(foldedText, Qt::CaseInsensitive))
+        && !row.cardNumber.startsWith(foldedText, Qt::CaseInsensitive)
+        && (m_citizenHash.isEmpty() || row.citizenIdHash != m_citizenHash))
         return false;
     return true;
+}
+
+void RosterModel::setCipher(const FieldCipher& cipher)
+{
+    m_cipher = cipher;
+    m_citizenHash = citizenHashOf(m_filter.text);
+}
+
+QString RosterModel::citizenHashOf(const QString& text) const
+{
+    QString digits = text;
+    digits.remove(u' ');
+    static const QRegularExpression citizenId(QStringLiteral("^[0-9]{12}$"));
+    if (!m_cipher || !citizenId.match(digits).hasMatch())
+        return {};
+    return m_cipher->citizenIdHash(digits);
 }
 
 void RosterModel::setFilter(const Filter& filter)
@@ -321,7 +369,9 @@ void RosterModel::setFilter(const Filter& filter)
     const bool narrowing = otherwiseSame == filter && folded.startsWith(m_folded);
     m_filter = filter;
     m_folded = folded;
-    std::vector<int> shown = rowsPassing(folded, narrowing ? &m_shown : nullptr);
+    m_citizenHash = citizenHashOf(filter.text);
+    // A whole citizen id also finds members by its hash, which the shorter text before it did not.
+    std::vector<int> shown = rowsPassing(folded, narrowing && m_citizenHash.isEmpty() ? &m_shown : nullptr);
     beginResetModel();
     m_shown = std::move(shown);
     endResetModel();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "field_cipher.h"
 #include "member/member.h"
 
 #include <QAbstractTableModel>
@@ -73,7 +74,8 @@ public:
         QString folded;
         QString cardNumber;
         QString profileNumber;
-        QString citizenId; // empty unless read with the sensitive fields
+        QString citizenId;     // empty unless read with the sensitive fields
+        QString citizenIdHash; // its keyed hash, read from a sealed replica: the search finds an id by it
         // Texts that repeat across rows (some sixty distinct hometowns among 200,000 members), as positions
         // in Snapshot::texts, so that a row stays small: 0 is the empty text.
         quint32 hometown = 0;
@@ -111,8 +113,9 @@ public:
         bool subtree = false;
         Reading reading; // what was read besides the columns shown by default
     };
-    static Result<Snapshot> read(
-        const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today, Reading reading);
+    // With a sealer (the replica's key), the sensitive fields are opened as they are read.
+    static Result<Snapshot> read(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today,
+        Reading reading, const FieldSealer* sealer = nullptr);
     // The columns shown by default only.
     static Result<Snapshot> read(
         const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today = QDate::currentDate())
@@ -126,6 +129,9 @@ public:
     // read() and take() at once.
     Status load(const QSqlDatabase& db, qint64 unitId, bool subtree, QDate today = QDate::currentDate());
     void setFilter(const Filter& filter);
+    // The key of a sealed replica: load() opens the sensitive fields with it, and a search for a whole
+    // citizen id (12 digits) finds the member by the id's keyed hash.
+    void setCipher(const FieldCipher& cipher);
     // Whether the sensitive columns may be read and shown (the role may see them); off by default.
     void setSensitiveShown(bool shown) { m_sensitive = shown; }
     bool sensitiveShown() const { return m_sensitive; }
@@ -149,6 +155,7 @@ public:
 
 private:
     bool accepts(const Row& row, const QString& foldedText) const;
+    QString citizenHashOf(const QString& text) const;
     // The positions of the rows that pass the filter, among `among` (all rows when null).
     std::vector<int> rowsPassing(const QString& foldedText, const std::vector<int>* among) const;
     QString text(const Row& row, int column) const;
@@ -157,6 +164,8 @@ private:
     std::vector<int> m_shown; // positions in m_rows that pass the filter
     Filter m_filter;
     QString m_folded; // m_filter.text folded
+    std::optional<FieldCipher> m_cipher;
+    QString m_citizenHash; // the keyed hash of m_filter.text when it is a whole citizen id, else empty
     QHash<qint64, QString> m_unitLabels;
     QStringList m_texts; // Snapshot::texts
     qint64 m_unitId = 0;

@@ -287,19 +287,26 @@ void RosterPanel::refresh(const QString& unitName)
             m_model->take(std::move(**read));
         emit refreshed();
     });
-    watcher->setFuture(QtConcurrent::run([file, unitId, subtree, reading]() -> Read {
+    watcher->setFuture(QtConcurrent::run([file, unitId, subtree, reading, cipher = m_cipher]() -> Read {
         static std::atomic<int> readers { 0 };
         const QString connection = QStringLiteral("sotay-roster-read-%1").arg(++readers);
         Read read;
         {
             auto db = openDatabase(DatabaseConfig::sqlite(file), connection);
             read = std::make_shared<Result<RosterModel::Snapshot>>(db
-                    ? RosterModel::read(*db, unitId, subtree, QDate::currentDate(), reading)
+                    ? RosterModel::read(
+                        *db, unitId, subtree, QDate::currentDate(), reading, cipher ? &*cipher : nullptr)
                     : Result<RosterModel::Snapshot>(db.error()));
         }
         closeDatabase(connection);
         return read;
     }));
+}
+
+void RosterPanel::setCipher(const FieldCipher& cipher)
+{
+    m_cipher = cipher;
+    m_model->setCipher(cipher);
 }
 
 void RosterPanel::reload()

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "field_cipher.h"
+
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QCheckBox;
@@ -42,6 +45,8 @@ public:
     // Whether the sensitive columns (ethnicity, religion, citizen id) may be shown: read and offered only
     // then. Takes effect at the next read of the roster.
     void setSensitiveShown(bool shown);
+    // The replica's key: the roster opens the sensitive fields with it and finds a citizen id by its hash.
+    void setCipher(const FieldCipher& cipher);
     // Reads the shown roster again on a worker thread (after a sync), keeping the rows on screen until the
     // new ones are ready; refreshed() says when they are. A showUnit() meanwhile wins over it.
     void refresh(const QString& unitName);
@@ -83,6 +88,7 @@ private:
     void readWhatIsShown();
 
     RosterModel* m_model;
+    std::optional<FieldCipher> m_cipher; // copied into each read on a worker thread
     QLabel* m_title;
     QLineEdit* m_search;
     QComboBox* m_status;

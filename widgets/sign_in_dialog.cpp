@@ -232,13 +232,13 @@ void SignInDialog::takeAnswer()
                     m_password);
                 return;
             }
-            finish(change.token());
+            finish(change.signedIn());
             return;
         }
-        finish(answer.token);
+        finish(answer);
         return;
     case S::OpenedOffline:
-        finish({});
+        finish(answer);
         return;
     case S::OutOfReach:
         setBusy(false);
@@ -272,15 +272,19 @@ void SignInDialog::takeAnswer()
     }
 }
 
-void SignInDialog::finish(const QString& token)
+void SignInDialog::finish(const SignInAnswer& answer)
 {
+    if (!answer.notice.isEmpty()) {
+        setBusy(false);
+        MessageBox::information(this, tr("Dữ liệu trên máy được tải lại"), answer.notice);
+    }
     QSettings settings;
     settings.setValue(kServerKey, m_request.server.toDisplayString());
     settings.setValue(kUsernameKey, m_request.username);
     if (!m_options.again)
         rememberTls();
-    m_session = ConsoleSession { m_request.server, m_request.username, token, m_request.replicaPath,
-        m_request.tls };
+    m_session = ConsoleSession { m_request.server, m_request.username, answer.token, m_request.replicaPath,
+        m_request.tls, answer.cipher };
     m_request.password.clear();
     setBusy(false);
     accept();

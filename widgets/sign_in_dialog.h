@@ -81,7 +81,7 @@ private:
     void rememberTls() const;
     void startOffline();
     void takeAnswer();
-    void finish(const QString& token);
+    void finish(const SignInAnswer& answer);
 
     Options m_options;
     ConsoleSession m_session;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "field_cipher.h"
 #include "password_hasher.h"
 #include "server_address.h"
 
@@ -15,7 +16,14 @@ struct SignInRequest {
     QString username;
     QString password;
     QString replicaPath;
+    // The cost of the Argon2id key that wraps the replica's data key.
     PasswordHasher::Cost verifierCost = PasswordHasher::Cost::interactive();
+    // The password just replaced (a temporary one changed at sign-in): the replica's key is wrapped again
+    // from it to `password`.
+    QString previousPassword = {};
+    // False when a window already works on the replica (unlocking it after a pause): only the password is
+    // checked, and the replica is left as it is.
+    bool openReplica = true;
 };
 
 struct SignInAnswer {
@@ -24,7 +32,7 @@ struct SignInAnswer {
         Refused,       // the server refused: `message` is its Vietnamese reason
         OutOfReach,    // no answer from the server: `message` says why
         Unsafe,        // the connection was refused as unsafe (certificate, handshake): `message` says why
-        OpenedOffline, // the password matches the replica's verifier
+        OpenedOffline, // the password opens the replica's key
         WrongPassword, // it does not
         NoVerifier,    // this computer has never signed this user in online
         Failed,        // the replica could not be read or the check failed
@@ -34,13 +42,19 @@ struct SignInAnswer {
     QString message;
     // SignedIn with a temporary password: the new one must be set before anything else.
     bool mustChangePassword = false;
+    // SignedIn or OpenedOffline: the replica's data key, for every connection of the session.
+    std::optional<FieldCipher> cipher = {};
+    // SignedIn: something the user should read before working (the replica was set aside), else empty.
+    QString notice = {};
 };
 
 // The blocking halves of signing in, for a worker thread (they open their own replica connection and
-// close it before returning). Online: signs in and stores a fresh verifier of the password in the replica,
-// so that the next sign-in can work offline.
+// close it before returning). Online: signs in and unlocks the replica with the password (making its key
+// on the first sign-in), so that the next sign-in can work offline. When the key was wrapped under another
+// password (changed on another computer, or reset by an administrator), the replica is set aside with its
+// unsent edits and a fresh one is made; `notice` says so.
 SignInAnswer signInOnline(const SignInRequest& request);
-// Offline: checks the password against the replica's verifier; never creates a replica.
+// Offline: unlocks the replica with the password; never creates a replica.
 SignInAnswer checkOffline(const SignInRequest& request);
 
 } // namespace sotay::widgets

@@ -9,7 +9,8 @@ SyncController::SyncController(const ConsoleSession& session, int pageSize, QObj
     m_thread.setObjectName(QStringLiteral("sotay-sync"));
     // Owned by the thread from here on: deleteLater on `finished` runs the destructor on the sync thread,
     // which closes the replica's connection where it was opened.
-    m_worker = new SyncWorker(session.server, session.tls, session.token, session.replicaPath, pageSize);
+    m_worker = new SyncWorker(
+        session.server, session.tls, session.token, session.replicaPath, session.cipher, pageSize);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::progressed, this, &SyncController::progressed);

@@ -4,9 +4,10 @@
 namespace sotay::widgets {
 
 SyncWorker::SyncWorker(const QUrl& server, const client::TlsSettings& tls, const QString& token,
-    QString replicaPath, int pageSize)
+    QString replicaPath, std::optional<FieldCipher> cipher, int pageSize)
     : m_api(server, tls)
     , m_path(std::move(replicaPath))
+    , m_cipher(std::move(cipher))
     , m_pageSize(pageSize)
 {
     m_api.setToken(token);
@@ -26,6 +27,8 @@ Result<client::Replica*> SyncWorker::replica()
         if (!opened)
             return opened.error();
         m_replica = std::move(*opened);
+        if (m_cipher)
+            m_replica->setCipher(*m_cipher);
     }
     return m_replica.get();
 }

@@ -31,7 +31,7 @@ class SyncWorker final : public QObject {
 
 public:
     SyncWorker(const QUrl& server, const client::TlsSettings& tls, const QString& token, QString replicaPath,
-        int pageSize);
+        std::optional<FieldCipher> cipher, int pageSize);
     ~SyncWorker() override;
 
     void setToken(const QString& token);
@@ -50,6 +50,7 @@ private:
 
     client::ApiClient m_api;
     QString m_path;
+    std::optional<FieldCipher> m_cipher; // the session's key: the worker's connection seals with it
     int m_pageSize;
     std::unique_ptr<client::Replica> m_replica;
 };

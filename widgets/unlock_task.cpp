@@ -10,8 +10,9 @@ namespace sotay::widgets {
 
 UnlockAnswer checkUnlock(const UnlockRequest& request)
 {
-    const SignInRequest signIn { request.server, request.tls, request.username, request.password,
+    SignInRequest signIn { request.server, request.tls, request.username, request.password,
         request.replicaPath, request.verifierCost };
+    signIn.openReplica = false; // the window works on it: only the password is checked
     const SignInAnswer online = signInOnline(signIn);
     using S = SignInAnswer::Status;
     switch (online.status) {

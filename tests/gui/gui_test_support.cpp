@@ -3,6 +3,7 @@
 
 #include "demo/demo_province.h"
 #include "message_box.h"
+#include "replica.h"
 #include "store/database.h"
 #include "store/write_context.h"
 
@@ -129,6 +130,18 @@ void prepareWindowTests(const QTemporaryDir& folder)
 {
     useTemporarySettings(folder);
     widgets::MessageBox::setUnattended(true);
+}
+
+FieldCipher replicaKey(const QString& path)
+{
+    auto replica = client::Replica::open(path);
+    if (!replica)
+        throw std::runtime_error(replica.error().message.toStdString());
+    const auto unlocked
+        = (*replica)->unlock(QStringLiteral("mat-khau-phien-thu-nghiem"), PasswordHasher::Cost::minimal());
+    if (!unlocked || *unlocked == client::Replica::Unlock::WrongPassword)
+        throw std::runtime_error("the test replica did not unlock");
+    return *(*replica)->cipher();
 }
 
 void failOnReplicaMisuse()

@@ -4,6 +4,7 @@
 // What the widget tests share: the real server in process over an SQLite test database with the small
 // tree, a few members and an officer of Trấn Biên; an address where no server listens; settings kept in a
 // temporary folder.
+#include "field_cipher.h"
 #include "member/member.h"
 #include "support/demo_tree.h"
 #include "support/running_server.h"
@@ -48,6 +49,9 @@ void prepareWindowTests(const QTemporaryDir& folder);
 // A replica connection used from a thread that did not open it, or closed while in use, fails the test
 // (call it in each test's init()).
 void failOnReplicaMisuse();
+// The data key of the replica at `path`, opened (or made) with a test password as sign-in does: a session
+// that carries it works on a sealed replica.
+FieldCipher replicaKey(const QString& path);
 void clearSettings();
 // Gives the offscreen platform (when it is the one in use) a screen of `width`×`height` pixels instead of its
 // default 800×600, so that what depends on the screen's size (the window's opening size, the tree dock's

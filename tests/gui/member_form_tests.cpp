@@ -154,7 +154,8 @@ private slots:
             QCOMPARE(nextOutcome(finished), SyncFailure::None);
         }
         // Offline, so that nothing is sent while the test looks.
-        MainWindow window(ConsoleSession { test::unreachableServer(), setup->officer(), {}, replicaPath },
+        MainWindow window(ConsoleSession { test::unreachableServer(), setup->officer(), {}, replicaPath, {},
+                              test::replicaKey(replicaPath) },
             quietOptions(false));
 
         withForm(window, setup->hoa.id, [](MemberForm& form) {
@@ -283,7 +284,7 @@ private slots:
         QCOMPARE(MessageBox::askedCount(), asked + 1);
 
         QVERIFY(window.treePanel()->selectUnit(setup->tree.cell1.id));
-        MemberForm::setTestAnswer([](MemberForm& form) {
+        MemberForm::setTestAnswer([&window](MemberForm& form) {
             QVERIFY(form.isNew());
             QVERIFY(!form.eventAction(MemberEventType::Deceased)->isEnabled());
             QVERIFY(!form.saveButton()->isEnabled()); // names and dates are missing
@@ -296,6 +297,12 @@ private slots:
             form.field(QStringLiteral("citizenId"))->setText(QStringLiteral("075095001122"));
             QVERIFY(form.saveButton()->isEnabled());
             QVERIFY(form.save());
+            // Waiting in the outbox, the citizen id is sealed, and opens for the user.
+            auto kept = sql::exec(window.replica()->db(), QStringLiteral("SELECT body FROM outbox"));
+            QVERIFY(kept.ok() && kept->next());
+            QVERIFY(!kept->value(0).toString().contains(QStringLiteral("075095001122")));
+            QCOMPARE(unsent(window).front().body.value(QStringLiteral("citizenId")).toString(),
+                QStringLiteral("075095001122"));
         });
         QSignalSpy rosterRead(window.rosterPanel(), &RosterPanel::refreshed);
         window.newMemberAction()->trigger();
@@ -478,7 +485,9 @@ private slots:
 private:
     ConsoleSession onlineSession(const test::TreeServer& setup, const char* file) const
     {
-        return { setup.url(), setup.officer(), setup.signInOfficer(), path(file) };
+        // Sealed, as every replica a sign-in opens.
+        return { setup.url(), setup.officer(), setup.signInOfficer(), path(file), {},
+            test::replicaKey(path(file)) };
     }
     QString path(const char* name) const { return m_folder.filePath(QString::fromLatin1(name)); }
 

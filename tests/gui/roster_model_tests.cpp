@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The roster model and its panel on a real SQLite database: Vietnamese name order, a unit alone or its
-// subtree, search as you type without diacritics, the filters, copying rows for Excel, under
-// QAbstractItemModelTester.
+// subtree, search as you type without diacritics, the filters, copying rows for Excel, a sealed replica's
+// sensitive fields and its search by citizen id, under QAbstractItemModelTester.
 #include "gui_test_support.h"
+#include "replica.h"
 #include "roster_model.h"
 #include "roster_panel.h"
 #include "store/member_repository.h"
 #include "store/org_repository.h"
+#include "store/replica_writer.h"
 #include "store/sql.h"
 #include "store/sqlite_rows.h"
 
@@ -23,6 +25,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sotay;
@@ -387,6 +390,76 @@ private slots:
     }
 
     // Last: it adds a member to the shared tree.
+    // A sealed replica (unlocked at sign-in): the roster opens the sensitive fields as it reads them, and a
+    // whole citizen id typed in the search finds its member through the id's keyed hash.
+    void aSealedReplicaShowsItsSensitiveFieldsAndFindsACitizenIdByItsHash()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        auto replica = client::Replica::open(folder.filePath(QStringLiteral("sealed.sqlite")));
+        QVERIFY(replica.ok());
+        QCOMPARE((*replica)
+                     ->unlock(QStringLiteral("mat-khau-thu-nghiem"), PasswordHasher::Cost::minimal())
+                     .value(),
+            client::Replica::Unlock::Created);
+        const QSqlDatabase server = m_setup->database->db();
+        {
+            sql::Transaction transaction((*replica)->db());
+            QVERIFY(transaction.begin().ok());
+            ReplicaWriter writer((*replica)->db(), (*replica)->sealer());
+            auto units = sql::exec(server, QStringLiteral("SELECT id FROM org_unit"));
+            QVERIFY(units.ok());
+            while (units->next())
+                QVERIFY(writer.upsertUnit(*OrgRepository(server).find(units->value(0).toLongLong())).ok());
+            auto members = sql::exec(server, QStringLiteral("SELECT id FROM member"));
+            QVERIFY(members.ok());
+            while (members->next()) {
+                Member member = *MemberRepository(server).find(members->value(0).toLongLong());
+                if (member.givenName == u"Ánh") {
+                    member.citizenId = QStringLiteral("075195001111");
+                    member.ethnicity = QStringLiteral("Xtiêng");
+                }
+                QVERIFY(writer.upsertMember(member).ok());
+            }
+            QVERIFY(transaction.commit().ok());
+        }
+        auto raw = sql::exec(
+            (*replica)->db(), QStringLiteral("SELECT COUNT(*) FROM member WHERE citizen_id LIKE '0%'"));
+        QVERIFY(raw.ok() && raw->next());
+        QCOMPARE(raw->value(0).toInt(), 0); // nothing in clear
+
+        RosterModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setSensitiveShown(true);
+        model.setDetailsShown(true);
+        model.setCipher(*(*replica)->cipher());
+        QVERIFY(model.load((*replica)->db(), m_setup->tree.tranBien.id, true, QDate(2026, 11, 25)).ok());
+        const int anh = static_cast<int>(names(model).indexOf(QStringLiteral("Lê Văn Ánh")));
+        QVERIFY(anh >= 0);
+        QCOMPARE(
+            model.index(anh, RosterModel::CitizenIdColumn).data().toString(), QStringLiteral("075195001111"));
+        QCOMPARE(model.index(anh, RosterModel::EthnicityColumn).data().toString(), QStringLiteral("Xtiêng"));
+
+        for (const QString& typed : { QStringLiteral("075195001111"), QStringLiteral("0751 9500 1111") }) {
+            RosterModel::Filter filter;
+            filter.text = typed;
+            model.setFilter(filter);
+            QCOMPARE(names(model), QStringList { QStringLiteral("Lê Văn Ánh") });
+        }
+        RosterModel::Filter other;
+        other.text = QStringLiteral("075195001112");
+        model.setFilter(other);
+        QCOMPARE(model.rowCount(), 0);
+        // Typed digit by digit, the whole id still finds the member the shorter text did not.
+        RosterModel::Filter partial;
+        partial.text = QStringLiteral("07519500111");
+        model.setFilter(partial);
+        QCOMPARE(model.rowCount(), 0);
+        partial.text = QStringLiteral("075195001111");
+        model.setFilter(partial);
+        QCOMPARE(names(model), QStringList { QStringLiteral("Lê Văn Ánh") });
+    }
+
     void aRefreshReadsInTheBackgroundAndYieldsToAChosenUnit()
     {
         const QSqlDatabase db = m_setup->database->db();

@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sotay;
@@ -68,8 +69,19 @@ SignInDialog::Options optionsFor(const QUrl& server, const QString& replicaPath)
     return options;
 }
 
-// A replica that has seen `username` sign in online with `password` before.
+// A replica that has seen `username` sign in online with `password` before: its key is wrapped by it.
 void prepareReplica(const QString& path, const QString& username, const QString& password)
+{
+    auto replica = client::Replica::open(path);
+    QVERIFY(replica.ok());
+    QVERIFY((*replica)->setSignedInRole(QStringLiteral("officer")).ok());
+    QVERIFY(((*replica)->unlock(password, PasswordHasher::Cost::minimal()).value()
+        == client::Replica::Unlock::Created));
+    QVERIFY((*replica)->setKeyOwner(username).ok());
+}
+
+// A replica from before its fields were sealed: only a verifier of the password.
+void prepareUnsealedReplica(const QString& path, const QString& username, const QString& password)
 {
     auto replica = client::Replica::open(path);
     QVERIFY(replica.ok());
@@ -126,12 +138,15 @@ private slots:
                 .status,
             200);
 
-        // The next offline sign-in is possible: the replica keeps a verifier of the password.
+        // The next offline sign-in is possible: the replica keeps its data key wrapped by the password, and
+        // the session has the key open.
+        QVERIFY(session.cipher.has_value());
         auto replica = client::Replica::open(replicaPath);
         QVERIFY(replica.ok());
-        const auto verifier = (*replica)->verifier(setup->officer());
-        QVERIFY(verifier.ok() && !verifier->isEmpty());
-        QVERIFY(!verifier->contains(setup->officerPassword()));
+        QVERIFY((*replica)->hasKey().value());
+        QVERIFY(!(*replica)->state(QStringLiteral("key.wrapped")).value().contains(setup->officerPassword()));
+        QCOMPARE((*replica)->unlock(setup->officerPassword(), PasswordHasher::Cost::minimal()).value(),
+            client::Replica::Unlock::Opened);
         // And the role the server gave, which decides the roster's sensitive columns (an officer sees them).
         QCOMPARE((*replica)->signedInRole().value(), QStringLiteral("officer"));
 
@@ -233,6 +248,79 @@ private slots:
         QVERIFY(!dialog.session().online());
         QCOMPARE(dialog.session().replicaPath, path);
         QCOMPARE(dialog.session().username, QStringLiteral("canbo.xa"));
+    }
+
+    void outOfReachOpensAReplicaFromBeforeSealingWithItsVerifierAndSealsIt()
+    {
+        const QUrl server = test::unreachableServer();
+        const QString path = m_folder.filePath(QStringLiteral("offline-unsealed.sqlite"));
+        prepareUnsealedReplica(path, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-cua-can-bo"));
+        SignInDialog dialog(optionsFor(server, path));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        MessageBox::setNextAnswer(QMessageBox::Yes); // "open the data on this computer?"
+        typeAndPressEnter(dialog, QStringLiteral("canbo.xa"), QStringLiteral("mat-khau-cua-can-bo"));
+        QVERIFY(accepted.wait(20000));
+        QVERIFY(dialog.session().cipher.has_value());
+        auto replica = client::Replica::open(path);
+        QVERIFY(replica.ok());
+        QVERIFY((*replica)->hasKey().value());
+    }
+
+    // The password was reset by an administrator (or changed on another computer): the server takes the new
+    // one, the replica's key does not open with it. The replica is set aside with its unsent edits, a fresh
+    // one is made, and the user is told where the old one is.
+    void aReplicaLockedWithAnotherPasswordIsSetAsideAndAFreshOneMade()
+    {
+        auto setup = test::startTreeServer();
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("reset.sqlite"));
+        const QString oldPassword = QStringLiteral("mat-khau-truoc-khi-cap-lai");
+        prepareReplica(path, setup->officer(), oldPassword);
+        {
+            auto replica = client::Replica::open(path);
+            QVERIFY(replica.ok());
+            QVERIFY((*replica)->unlock(oldPassword, PasswordHasher::Cost::minimal()).ok());
+            QVERIFY((*replica)
+                        ->enqueue(QStringLiteral("PATCH"), QStringLiteral("/api/v1/members/1"),
+                            { { QStringLiteral("citizenId"), QStringLiteral("079190009999") } }, 1)
+                        .ok());
+        }
+        SignInDialog dialog(optionsFor(setup->url(), path));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        const int asked = MessageBox::askedCount();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        typeAndPressEnter(dialog, setup->officer(), setup->officerPassword());
+        QVERIFY(accepted.wait(20000));
+        QCOMPARE(MessageBox::askedCount(), asked + 1);
+        QVERIFY2(MessageBox::lastText().contains(QStringLiteral("mật khẩu cũ")),
+            qPrintable(MessageBox::lastText()));
+        QVERIFY(dialog.session().cipher.has_value());
+
+        // The fresh replica opens with the new password; the old one, set aside, with the old password only,
+        // its unsent edit still in it.
+        const QStringList aside = QDir(folder.path()).entryList({ QStringLiteral("reset.truoc-*.sqlite") });
+        QCOMPARE(aside.size(), 1);
+        QVERIFY2(MessageBox::lastText().contains(aside.front()), qPrintable(MessageBox::lastText()));
+        auto fresh = client::Replica::open(path);
+        QVERIFY(fresh.ok());
+        QCOMPARE((*fresh)->unlock(setup->officerPassword(), PasswordHasher::Cost::minimal()).value(),
+            client::Replica::Unlock::Opened);
+        QCOMPARE((*fresh)->pendingCount().value(), 0);
+        auto old = client::Replica::open(folder.filePath(aside.front()));
+        QVERIFY(old.ok());
+        QCOMPARE((*old)->unlock(setup->officerPassword(), PasswordHasher::Cost::minimal()).value(),
+            client::Replica::Unlock::WrongPassword);
+        QCOMPARE((*old)->unlock(oldPassword, PasswordHasher::Cost::minimal()).value(),
+            client::Replica::Unlock::Opened);
+        const auto kept = (*old)->pending();
+        QVERIFY(kept.ok() && kept->size() == 1);
+        QCOMPARE(
+            kept->front().body.value(QStringLiteral("citizenId")).toString(), QStringLiteral("079190009999"));
     }
 
     void outOfReachRefusesTheWrongPassword()
