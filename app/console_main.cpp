@@ -69,6 +69,7 @@ int runStartupProbe(const app::ConsoleCommandLine& command)
     widgets::ConsoleSession session;
     session.username = command.username;
     session.replicaPath = command.replicaPath;
+    session.cipher = answer.cipher;
     widgets::MainWindow::Options options;
     options.syncAtStart = false;
     widgets::MainWindow window(session, options);

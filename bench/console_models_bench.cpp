@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The console's models on a large province: loading the organisation tree and a whole-province roster,
-// searching the tree, and filtering the roster keystroke by keystroke, with the memory they hold.
+// searching the tree, and filtering the roster keystroke by keystroke, with the memory they hold; then the
+// same roster on a sealed copy of the file (issue 11 §1), side by side: sealing it once, reading it with the
+// sensitive fields opened, and typing a citizen id in the search.
 //   sotay-console-models-bench DATABASE_FILE [MEMBERS]
 // The file is seeded with the demo province (MEMBERS, default 200,000) when it does not exist yet.
 #include "demo/demo_province.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
+#include "replica.h"
 #include "roster_model.h"
 #include "store/database.h"
 
@@ -164,5 +167,68 @@ int main(int argc, char* argv[])
         << " ms on the worker thread\n";
     out << "memory held by the tree and the roster: " << (after - before) / 1024 << " MB (resident "
         << after / 1024 << " MB)\n";
+
+    // The same province in a sealed replica: a copy of the file, unlocked once (which seals what it holds).
+    const QString sealedFile = file + QStringLiteral(".sealed");
+    QFile::remove(sealedFile);
+    db = QSqlDatabase();
+    closeDatabase(QStringLiteral("bench"));
+    if (!QFile::copy(file, sealedFile)) {
+        out << "could not copy " << file << '\n';
+        return 1;
+    }
+    auto replica = client::Replica::open(sealedFile);
+    if (!replica) {
+        out << replica.error().message << '\n';
+        return 1;
+    }
+    timer.restart();
+    auto unlocked
+        = (*replica)->unlock(QStringLiteral("mat-khau-do-hieu-nang"), PasswordHasher::Cost::interactive());
+    const double sealing = milliseconds(timer);
+    if (!unlocked) {
+        out << unlocked.error().message << '\n';
+        return 1;
+    }
+    const FieldCipher& cipher = *(*replica)->cipher();
+    timer.restart();
+    auto sealedDefault = RosterModel::read((*replica)->db(), root, true, QDate::currentDate(), {}, &cipher);
+    const double sealedRead = milliseconds(timer);
+    timer.restart();
+    auto sealedDetailed = RosterModel::read(
+        (*replica)->db(), root, true, QDate::currentDate(), RosterModel::Reading { true, true }, &cipher);
+    const double sealedReadDetailed = milliseconds(timer);
+    if (!sealedDefault || !sealedDetailed) {
+        out << (sealedDefault ? sealedDetailed.error() : sealedDefault.error()).message << '\n';
+        return 1;
+    }
+    const QString citizenId = sealedDetailed->rows.back().citizenId;
+    RosterModel sealedRoster;
+    sealedRoster.setCipher(cipher);
+    sealedRoster.take(std::move(*sealedDefault));
+    std::vector<double> digits;
+    for (qsizetype length = 1; length <= citizenId.size(); ++length) {
+        RosterModel::Filter next;
+        next.text = citizenId.left(length);
+        timer.restart();
+        sealedRoster.setFilter(next);
+        digits.push_back(milliseconds(timer));
+    }
+    std::vector<double> sortedDigits = digits;
+    std::sort(sortedDigits.begin(), sortedDigits.end());
+    out << "sealed copy: unlocking it the first time (Argon2id, then sealing " << sealedDetailed->rows.size()
+        << " members' three fields, VACUUM) " << QString::number(sealing, 'f', 1) << " ms\n";
+    out << "sealed copy: roster read (default columns and the citizen id's hash) "
+        << QString::number(sealedRead, 'f', 1) << " ms, against " << QString::number(readAgain, 'f', 1)
+        << " ms in clear; with the detail and sensitive columns opened "
+        << QString::number(sealedReadDetailed, 'f', 1) << " ms, against "
+        << QString::number(readDetailed, 'f', 1) << " ms in clear\n";
+    out << "sealed copy: citizen id typed digit by digit: median "
+        << QString::number(sortedDigits[sortedDigits.size() / 2], 'f', 1) << " ms, worst "
+        << QString::number(sortedDigits.back(), 'f', 1) << " ms, the whole id "
+        << QString::number(digits.back(), 'f', 1) << " ms; " << sealedRoster.rowCount()
+        << " rows at the end\n";
+    replica->reset();
+    QFile::remove(sealedFile);
     return 0;
 }

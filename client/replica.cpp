@@ -221,18 +221,22 @@ Status Replica::sealExisting()
         clear.append(member);
     }
     members->finish();
+    // One statement prepared for a province's 200,000 rows.
+    QSqlQuery update(m_db);
+    if (!update.prepare(QStringLiteral("UPDATE member SET ethnicity = ?, religion = ?, citizen_id = ?, "
+                                       "citizen_id_hash = ? WHERE id = ?")))
+        return sql::storageError(update);
     for (const Member& member : clear) {
         const Member sealed = sealedMember(member, *m_cipher);
-        if (const Status written = done(sql::exec(m_db,
-                QStringLiteral(
-                    "UPDATE member SET ethnicity = ?, religion = ?, citizen_id = ?, citizen_id_hash = ? "
-                    "WHERE id = ?"),
-                { sealed.ethnicity, sealed.religion, sealed.citizenId,
-                    member.citizenId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                               : QVariant(m_cipher->citizenIdHash(member.citizenId)),
-                    member.id }));
-            !written)
-            return written;
+        update.bindValue(0, sealed.ethnicity);
+        update.bindValue(1, sealed.religion);
+        update.bindValue(2, sealed.citizenId);
+        update.bindValue(3,
+            member.citizenId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                       : QVariant(m_cipher->citizenIdHash(member.citizenId)));
+        update.bindValue(4, member.id);
+        if (!update.exec())
+            return sql::storageError(update);
     }
     auto bodies = sql::exec(m_db, QStringLiteral("SELECT id, idempotency_key, body FROM outbox"));
     if (!bodies)

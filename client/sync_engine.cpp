@@ -181,6 +181,16 @@ SyncEngine::SyncEngine(ApiClient& api, Replica& replica)
 
 Result<SyncReport> SyncEngine::syncOnce(const ProgressCallback& progress, const std::atomic<bool>* cancel)
 {
+    // A replica with a key takes nothing in clear: what the sync brings is sealed with the key, or not taken.
+    auto keyed = m_replica.hasKey();
+    if (!keyed)
+        return keyed.error();
+    if (*keyed && !m_replica.cipher())
+        return Error { ErrorCode::Invalid,
+            QCoreApplication::translate("SyncEngine",
+                "Dữ liệu trên máy chưa được mở khóa bằng mật khẩu, nên không đồng bộ được. Xin đăng nhập "
+                "lại."),
+            {} };
     SyncReport report;
     const qint64 bytesBefore = m_api.wireBytes();
     m_api.setCancelFlag(cancel);

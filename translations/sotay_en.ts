@@ -1316,6 +1316,10 @@
         <source>Đang cập nhật thay đổi</source>
         <translation>Applying changes</translation>
     </message>
+    <message>
+        <source>Dữ liệu trên máy chưa được mở khóa bằng mật khẩu, nên không đồng bộ được. Xin đăng nhập lại.</source>
+        <translation>The data on this computer has not been unlocked with the password, so it cannot be synchronised. Please sign in again.</translation>
+    </message>
 </context>
 <context>
     <name>TlsContext</name>

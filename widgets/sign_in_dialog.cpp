@@ -203,6 +203,9 @@ void SignInDialog::submit()
         m_options.replicaPath.isEmpty() ? client::Replica::defaultPath(*server, username)
                                         : m_options.replicaPath,
         m_options.verifierCost };
+    // Signing in again for a window that works on the replica: the window keeps the key it opened, and the
+    // replica is left alone (it is never set aside under an open window).
+    m_request.openReplica = !m_options.again;
     setBusy(true, tr("Đang đăng nhập vào máy chủ %1…").arg(server->toDisplayString()));
     m_watcher.setFuture(QtConcurrent::run(&signInOnline, m_request));
 }

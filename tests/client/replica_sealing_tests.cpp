@@ -108,6 +108,12 @@ BOOST_AUTO_TEST_CASE(a_copied_replica_shows_no_citizen_id_ethnicity_or_religion_
                 ((*copy)->unlock(QStringLiteral("doan-mo-mat-khau"), PasswordHasher::Cost::minimal()).value()
                     == Replica::Unlock::WrongPassword));
             BOOST_TEST(!(*copy)->cipher().has_value());
+            // Nor does a sync write into it without the key: it would write in clear.
+            auto api = setup.officerClient();
+            SyncEngine locked(*api, **copy);
+            const auto refused = locked.syncOnce();
+            BOOST_TEST_REQUIRE(!refused.ok());
+            BOOST_TEST(refused.error().message.contains(QStringLiteral("chưa được mở khóa")));
             copy->reset();
 
             // With it, everything reads as it was written.
