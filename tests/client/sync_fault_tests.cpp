@@ -49,6 +49,25 @@ QString stateOf(const Replica& replica, qint64 outboxId)
     return entry->state;
 }
 
+// The officer's replica, synced once through a fault-injecting proxy in front of the real server, and the
+// engine that syncs it there with one attempt per call.
+struct BehindProxy {
+    explicit BehindProxy(const TestDatabase& db)
+        : setup(db)
+        , proxy(setup.server.port())
+        , replica(setup.openReplica())
+        , api(setup.officerClient(proxy.port(), kOneAttempt))
+        , engine(*api, *replica)
+    {
+        mustSync(engine);
+    }
+    SyncSetup setup;
+    FaultProxy proxy;
+    std::unique_ptr<Replica> replica;
+    std::unique_ptr<ApiClient> api;
+    SyncEngine engine;
+};
+
 qint64 postsForwarded(const FaultProxy& proxy)
 {
     return proxy.forwarded().filter(QStringLiteral("POST /api/v1/members")).size();
@@ -65,12 +84,8 @@ BOOST_AUTO_TEST_CASE(an_answer_saying_the_server_did_nothing_gives_the_edit_back
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            SyncSetup setup(*db);
-            FaultProxy proxy(setup.server.port());
-            auto replica = setup.openReplica();
-            auto api = setup.officerClient(proxy.port(), kOneAttempt);
-            SyncEngine engine(*api, *replica);
-            mustSync(engine);
+            BehindProxy world(*db);
+            auto& [setup, proxy, replica, api, engine] = world;
 
             const std::pair<int, const char*> answers[] { { 408, "request_timeout" },
                 { 429, "too_many_requests" }, { 500, "internal" }, { 503, "busy" } };
@@ -116,12 +131,8 @@ BOOST_AUTO_TEST_CASE(an_answer_lost_on_the_way_back_keeps_the_edit_taken_and_its
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            SyncSetup setup(*db);
-            FaultProxy proxy(setup.server.port());
-            auto replica = setup.openReplica();
-            auto api = setup.officerClient(proxy.port(), kOneAttempt);
-            SyncEngine engine(*api, *replica);
-            mustSync(engine);
+            BehindProxy world(*db);
+            auto& [setup, proxy, replica, api, engine] = world;
 
             for (const int status : { 502, 504 }) {
                 BOOST_TEST_CONTEXT(status)
@@ -164,12 +175,8 @@ BOOST_AUTO_TEST_CASE(a_request_still_running_elsewhere_is_sent_again_by_the_next
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            SyncSetup setup(*db);
-            FaultProxy proxy(setup.server.port());
-            auto replica = setup.openReplica();
-            auto api = setup.officerClient(proxy.port(), kOneAttempt);
-            SyncEngine engine(*api, *replica);
-            mustSync(engine);
+            BehindProxy world(*db);
+            auto& [setup, proxy, replica, api, engine] = world;
 
             const QString name = QStringLiteral("Đang");
             const auto queued = replica->enqueue(QStringLiteral("POST"), QStringLiteral("/api/v1/members"),
@@ -234,12 +241,8 @@ BOOST_AUTO_TEST_CASE(a_rename_whose_answer_was_lost_is_not_taken_for_a_conflict)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            SyncSetup setup(*db);
-            FaultProxy proxy(setup.server.port());
-            auto replica = setup.openReplica();
-            auto api = setup.officerClient(proxy.port(), kOneAttempt);
-            SyncEngine engine(*api, *replica);
-            mustSync(engine);
+            BehindProxy world(*db);
+            auto& [setup, proxy, replica, api, engine] = world;
 
             const QString path = QStringLiteral("/api/v1/orgs/%1").arg(setup.tree.cell1.id);
             const auto queued = replica->enqueue(QStringLiteral("PATCH"), path,
@@ -275,12 +278,8 @@ BOOST_AUTO_TEST_CASE(members_of_a_unit_that_came_into_the_scope_arrive_even_when
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            SyncSetup setup(*db);
-            FaultProxy proxy(setup.server.port());
-            auto replica = setup.openReplica();
-            auto api = setup.officerClient(proxy.port(), kOneAttempt);
-            SyncEngine engine(*api, *replica);
-            mustSync(engine);
+            BehindProxy world(*db);
+            auto& [setup, proxy, replica, api, engine] = world;
             OrgRepository tree(db->db());
             BOOST_TEST_REQUIRE(tree.move(setup.tree.school.id, setup.tree.phuRieng.id,
                                        decision("20-QĐ/TU", QDate(2026, 3, 1)), testContext())
