@@ -327,6 +327,19 @@ Result<OutboxEntry> Replica::enqueue(
     return entry;
 }
 
+Result<bool> Replica::adopt(const OutboxEntry& entry)
+{
+    auto inserted = sql::exec(m_db,
+        QStringLiteral("INSERT INTO outbox (idempotency_key, method, path, body, if_match, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING"),
+        { entry.idempotencyKey, entry.method, entry.path,
+            sealedText(entry.body, outboxPlace(entry.idempotencyKey)), sql::optionalId(entry.ifMatch),
+            sql::timestamp(entry.createdAt) });
+    if (!inserted)
+        return inserted.error();
+    return inserted->numRowsAffected() == 1;
+}
+
 namespace {
 
 const QString kOutboxColumns = QStringLiteral(

@@ -96,6 +96,9 @@ public:
         return setState(QStringLiteral("user.role"), role.isNull() ? QStringLiteral("") : role);
     }
 
+    // An edit taken over from another replica of the same user (set aside after a password reset), under its
+    // own idempotency key, so that the server replays it if it had arrived; false if this one has it already.
+    Result<bool> adopt(const OutboxEntry& entry);
     // Appends an edit (with a fresh idempotency key) and returns it.
     Result<OutboxEntry> enqueue(const QString& method, const QString& path, const QJsonObject& body,
         std::optional<qint64> ifMatch = std::nullopt);

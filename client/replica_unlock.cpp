@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -33,6 +34,52 @@ Result<QString> setReplicaAside(const QString& path)
     for (const char* suffix : { "-wal", "-shm" })
         QFile::remove(path + QLatin1StringView(suffix));
     return aside;
+}
+
+QStringList setAsideReplicas(const QString& path)
+{
+    const QFileInfo file(path);
+    QStringList found;
+    const QDir folder = file.absoluteDir();
+    for (const QString& name : folder.entryList(
+             { file.completeBaseName() + QStringLiteral(".truoc-*.sqlite") }, QDir::Files, QDir::Name))
+        found.append(folder.filePath(name));
+    return found;
+}
+
+Result<QList<OutboxEntry>> unsentEditsOf(const QString& setAside, const QString& oldPassword)
+{
+    auto replica = Replica::open(setAside);
+    if (!replica)
+        return replica.error();
+    auto keyed = (*replica)->hasKey();
+    if (!keyed)
+        return keyed.error();
+    if (!*keyed) // from before sealing: nothing to open
+        return (*replica)->pending();
+    // The key is there, so this opens it or fails: the cost given would only serve to make one.
+    auto unlocked = (*replica)->unlock(oldPassword, PasswordHasher::Cost::interactive());
+    if (!unlocked)
+        return unlocked.error();
+    if (*unlocked == Replica::Unlock::WrongPassword) {
+        const QString message = QCoreApplication::translate("Replica",
+            "Mật khẩu này không mở được bản dữ liệu cũ. Hãy nhập mật khẩu bạn dùng trước khi đổi.");
+        return Error::invalid(message, { { QStringLiteral("password"), message } });
+    }
+    return (*replica)->pending();
+}
+
+Status discardSetAside(const QString& setAside)
+{
+    for (const char* suffix : { "", "-wal", "-shm" }) {
+        const QString file = setAside + QLatin1StringView(suffix);
+        if (QFile::exists(file) && !QFile::remove(file))
+            return Error { ErrorCode::Io,
+                QCoreApplication::translate("Replica", "Không xóa được tệp %1.")
+                    .arg(QDir::toNativeSeparators(file)),
+                {} };
+    }
+    return success();
 }
 
 Result<UnlockedReplica> openWithAcceptedPassword(const QString& path, const QString& username,

@@ -27,6 +27,14 @@ struct UnlockedReplica {
 Result<UnlockedReplica> openWithAcceptedPassword(const QString& path, const QString& username,
     const QString& password, const QString& previousPassword, PasswordHasher::Cost cost);
 
+// The replicas set aside beside the one at `path`, oldest first.
+QStringList setAsideReplicas(const QString& path);
+// The edits a set-aside replica holds that never reached the server (pending, or sent without an answer),
+// once `oldPassword` opens its key; an Invalid error on the field "password" when it does not.
+Result<QList<OutboxEntry>> unsentEditsOf(const QString& setAside, const QString& oldPassword);
+// Deletes a set-aside replica and the files SQLite keeps beside it.
+Status discardSetAside(const QString& setAside);
+
 // Sets the replica file at `path` aside (its WAL written into it first) and returns its new path,
 // "<name>.truoc-<date-time>.sqlite" in the same folder.
 Result<QString> setReplicaAside(const QString& path);

@@ -1181,6 +1181,14 @@
         <source>Không đổi được tên tệp dữ liệu %1 thành %2.</source>
         <translation>Could not rename the data file %1 to %2.</translation>
     </message>
+    <message>
+        <source>Mật khẩu này không mở được bản dữ liệu cũ. Hãy nhập mật khẩu bạn dùng trước khi đổi.</source>
+        <translation>This password does not open the old copy of the data. Type the password you used before it changed.</translation>
+    </message>
+    <message>
+        <source>Không xóa được tệp %1.</source>
+        <translation>Could not delete the file %1.</translation>
+    </message>
 </context>
 <context>
     <name>RosterModel</name>
@@ -2119,6 +2127,57 @@ Press F5 to load the list again, then try again; if it still does not work, ask 
     </message>
 </context>
 <context>
+    <name>sotay::widgets::EarlierEditsDialog</name>
+    <message>
+        <source>Sửa đổi trong bản dữ liệu cũ</source>
+        <translation>Edits in the old copy of the data</translation>
+    </message>
+    <message>
+        <source>Bản dữ liệu cũ trên máy này được khóa bằng mật khẩu bạn dùng trước khi mật khẩu được đổi hoặc được cấp lại, và có thể còn những sửa đổi chưa gửi lên máy chủ. Nhập mật khẩu cũ để chuyển các sửa đổi đó sang dữ liệu hiện tại; chúng sẽ được gửi ở lần đồng bộ tới. Nếu không cần, có thể bỏ hẳn bản cũ.</source>
+        <translation>The old copy of the data on this computer is locked with the password you used before it was changed or reset, and it may still hold edits that never reached the server. Type the old password to move those edits into the current data; they go at the next synchronisation. If you do not need them, you can discard the old copy.</translation>
+    </message>
+    <message>
+        <source>Tệp: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <source>Lưu lúc: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu cũ:</source>
+        <translation>&amp;Old password:</translation>
+    </message>
+    <message>
+        <source>&amp;Chuyển sửa đổi</source>
+        <translation>&amp;Move the edits</translation>
+    </message>
+    <message>
+        <source>&amp;Bỏ bản cũ…</source>
+        <translation>&amp;Discard the old copy…</translation>
+    </message>
+    <message>
+        <source>Để &amp;sau</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Xin nhập mật khẩu cũ.</source>
+        <translation>Please type the old password.</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào dữ liệu hiện tại.</source>
+        <translation>Could not write to the current data.</translation>
+    </message>
+    <message>
+        <source>Bỏ bản dữ liệu cũ</source>
+        <translation>Discard the old copy</translation>
+    </message>
+    <message>
+        <source>Bỏ hẳn bản dữ liệu cũ, cùng mọi sửa đổi chưa gửi trong đó? Việc này không hoàn tác được.</source>
+        <translation>Discard the old copy of the data for good, with every unsent edit in it? This cannot be undone.</translation>
+    </message>
+</context>
+<context>
     <name>sotay::widgets::LockDialog</name>
     <message>
         <source>Sổ tay đã khoá</source>
@@ -2445,6 +2504,22 @@ Qt %2.</translation>
     <message>
         <source>Che dữ liệu khi rời máy; mở lại bằng mật khẩu. Việc đồng bộ vẫn tiếp tục.</source>
         <translation>Hides the data while you are away from your desk; unlock with your password. Synchronisation goes on.</translation>
+    </message>
+    <message>
+        <source>Đã chuyển các sửa đổi chưa gửi của bản dữ liệu cũ (%1); chúng sẽ được gửi ở lần đồng bộ tới.</source>
+        <translation>Moved the unsent edits of the old copy (%1); they go at the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>Có bản dữ liệu cũ khóa bằng mật khẩu trước đây, có thể còn sửa đổi chưa gửi: Sửa → Sửa đổi trong bản dữ liệu cũ…</source>
+        <translation>An old copy of the data, locked with an earlier password, may still hold unsent edits: Edit → Edits in the old copy of the data…</translation>
+    </message>
+    <message>
+        <source>Sửa đổi trong bản dữ liệu &amp;cũ…</source>
+        <translation>Edits in the &amp;old copy of the data…</translation>
+    </message>
+    <message>
+        <source>Chuyển các sửa đổi chưa gửi của bản dữ liệu khóa bằng mật khẩu cũ, hoặc bỏ bản đó.</source>
+        <translation>Move the unsent edits of the copy locked with the old password, or discard that copy.</translation>
     </message>
 </context>
 <context>

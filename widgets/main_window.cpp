@@ -103,6 +103,7 @@ MainWindow::MainWindow(ConsoleSession session, Options options, QWidget* parent)
     }
     m_adminMenu->menuAction()->setVisible(managesAccounts());
     reloadData();
+    noteEarlierEdits();
 
     m_sync = new SyncController(m_session, m_options.pageSize, this);
     connect(m_sync, &SyncController::started, this, &MainWindow::takeStart);
@@ -307,6 +308,7 @@ void MainWindow::showSummary(const ReplicaSummary& summary)
                "tục từ chỗ đã dừng."));
     else
         showNote({});
+    noteEarlierEdits();
     emit statusRefreshed();
 }
 

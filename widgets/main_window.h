@@ -103,6 +103,9 @@ public:
     // The list of edits the server refused or found in conflict, with their reasons, to settle each.
     void showUnsettledEdits();
     QAction* unsettledAction() const { return m_unsettledAction; }
+    // The edits of a replica set aside after a password reset, moved in with the old password or discarded.
+    void showEarlierEdits();
+    QAction* earlierEditsAction() const { return m_earlierEditsAction; }
     QAction* newMemberAction() const { return m_newMemberAction; }
     QAction* conflictsAction() const { return m_conflictsAction; }
     QAction* undoAction() const { return m_undoAction; }
@@ -148,6 +151,8 @@ private:
     void takeSummary(const SyncOutcome& outcome);
     void showSummary(const ReplicaSummary& summary);
     void showNote(const QString& text);
+    // Enables the action for a set-aside replica's edits, and says so, while one lies beside the replica.
+    void noteEarlierEdits();
     void signInAgain();
     void buildLock();
     void buildAdminMenu();
@@ -182,6 +187,7 @@ private:
     bool m_signInAfterUnlock = false; // the session expired while the window was locked
     ReplicaInfoDialog* m_info = nullptr;
     QAction* m_unsettledAction = nullptr;
+    QAction* m_earlierEditsAction = nullptr;
     QLabel* m_note = nullptr;
     OrgTreeModel* m_tree = nullptr;
     RosterModel* m_roster = nullptr;

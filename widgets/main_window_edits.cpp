@@ -2,6 +2,7 @@
 // The main window's local edits: tree operations and member records queued in the outbox, undo, conflicts
 // and the edits the server did not take (main_window.h).
 #include "conflict_dialog.h"
+#include "earlier_edits_dialog.h"
 #include "main_window.h"
 #include "member_form.h"
 #include "message_box.h"
@@ -11,11 +12,14 @@
 #include "outbox_description.h"
 #include "refused_edit_resend.h"
 #include "replica.h"
+#include "replica_unlock.h"
 #include "roster_model.h"
 #include "store/sql.h"
 #include "store/write_context.h"
 #include "sync_status_bar.h"
 #include "unsettled_edits_dialog.h"
+
+#include <QLabel>
 
 #include <algorithm>
 
@@ -122,6 +126,33 @@ void MainWindow::showUnsettledEdits()
     });
     dialog.run();
     refreshStatus();
+}
+
+void MainWindow::showEarlierEdits()
+{
+    if (!m_replica)
+        return;
+    const QStringList setAside = client::setAsideReplicas(m_session.replicaPath);
+    if (!setAside.isEmpty()) {
+        EarlierEditsDialog dialog(setAside.front(), *m_replica, this);
+        if (dialog.run()) {
+            afterLocalEdit();
+            if (dialog.moved() > 0)
+                showNote(tr("Đã chuyển các sửa đổi chưa gửi của bản dữ liệu cũ (%1); chúng sẽ được gửi ở lần "
+                            "đồng bộ tới.")
+                             .arg(dialog.moved()));
+        }
+    }
+    noteEarlierEdits();
+}
+
+void MainWindow::noteEarlierEdits()
+{
+    const bool waiting = !client::setAsideReplicas(m_session.replicaPath).isEmpty();
+    m_earlierEditsAction->setEnabled(waiting);
+    if (waiting && m_note->text().isEmpty()) // a note already shown (the first sync unfinished) stays
+        showNote(tr("Có bản dữ liệu cũ khóa bằng mật khẩu trước đây, có thể còn sửa đổi chưa gửi: "
+                    "Sửa → Sửa đổi trong bản dữ liệu cũ…"));
 }
 
 void MainWindow::newMember()

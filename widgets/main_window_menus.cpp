@@ -52,11 +52,17 @@ void MainWindow::buildMenus()
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoLastUnsent);
     m_unsettledAction = editMenu->addAction(QString());
     connect(m_unsettledAction, &QAction::triggered, this, &MainWindow::showUnsettledEdits);
+    m_earlierEditsAction = editMenu->addAction(QString());
+    m_earlierEditsAction->setEnabled(false);
+    connect(m_earlierEditsAction, &QAction::triggered, this, &MainWindow::showEarlierEdits);
     onLanguage([this, editMenu] {
         editMenu->setTitle(tr("&Sửa"));
         m_undoAction->setText(tr("&Hoàn tác sửa đổi chưa gửi"));
         m_undoAction->setStatusTip(tr("Bỏ sửa đổi mới nhất còn chờ gửi lên máy chủ."));
         m_unsettledAction->setText(tr("Sửa đổi không được &nhận…"));
+        m_earlierEditsAction->setText(tr("Sửa đổi trong bản dữ liệu &cũ…"));
+        m_earlierEditsAction->setStatusTip(
+            tr("Chuyển các sửa đổi chưa gửi của bản dữ liệu khóa bằng mật khẩu cũ, hoặc bỏ bản đó."));
         m_unsettledAction->setStatusTip(
             tr("Các sửa đổi máy chủ từ chối hoặc xung đột, lý do của máy chủ và việc có thể làm."));
     });

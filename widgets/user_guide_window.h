@@ -48,6 +48,7 @@ public:
     static constexpr const char* kContentsPage = "index.html";
     static constexpr const char* kCorrectRecordPage = "correct-record.html";
     static constexpr const char* kSignInPage = "sign-in.html";
+    static constexpr const char* kOfflinePage = "offline.html";
     static constexpr const char* kAccountsPage = "accounts.html"; // F1 in the accounts window
 
 protected:

@@ -11,6 +11,7 @@
 #include "change_password_dialog.h"
 #include "conflict_dialog.h"
 #include "console_lock.h"
+#include "earlier_edits_dialog.h"
 #include "gui_test_support.h"
 #include "language.h"
 #include "lock_dialog.h"
@@ -474,6 +475,15 @@ private slots:
             const QString problem = check(dialog, QStringLiteral("unsettled_edits_dialog"));
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
             QVERIFY(replica.discardRefused(queued->id).value());
+        }
+        {
+            // A replica set aside after a password reset, under the longest path a Windows profile gives.
+            EarlierEditsDialog dialog(QStringLiteral("C:/Users/Nguyen.Thi.Thanh.Huong/AppData/Roaming/Sotay/"
+                                                     "sotay-console/replicas/sotay.dongnai.dcs.vn_443/"
+                                                     "canbo.tochuc.truoc-2026-12-07-101500.sqlite"),
+                replica, window.get());
+            const QString problem = check(dialog, QStringLiteral("earlier_edits_dialog"));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
         {
             window->showReplicaInfo();
