@@ -3,6 +3,7 @@
 
 #include "accounts_model.h"
 #include "combo_texts.h"
+#include "field_error_label.h"
 #include "folding_completer.h"
 #include "test_answer.h"
 #include "text/vietnamese_text.h"
@@ -27,12 +28,7 @@ constexpr int kScopeKeyRole = Qt::UserRole + 1;
 QLabel* errorLabel(QWidget* parent)
 {
     auto* label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    label->setPalette(palette);
-    label->hide();
+    styleAsError(label);
     return label;
 }
 

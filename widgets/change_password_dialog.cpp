@@ -2,6 +2,7 @@
 #include "change_password_dialog.h"
 
 #include "account_api.h"
+#include "field_error_label.h"
 #include "test_answer.h"
 
 #include <QEvent>
@@ -52,12 +53,7 @@ ChangePasswordDialog::ChangePasswordDialog(SignInRequest temporary, QString sign
     m_again->setEchoMode(QLineEdit::Password);
     m_passwordLabel->setBuddy(m_password);
     m_againLabel->setBuddy(m_again);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
+    styleAsError(m_error);
     m_ok->setDefault(true);
     m_cancel->setAutoDefault(false);
     connect(m_ok, &QPushButton::clicked, this, &ChangePasswordDialog::submit);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "earlier_edits_dialog.h"
 
+#include "field_error_label.h"
 #include "message_box.h"
 #include "replica_unlock.h"
 #include "test_answer.h"
@@ -39,12 +40,7 @@ EarlierEditsDialog::EarlierEditsDialog(QString setAside, client::Replica& replic
     m_password->setObjectName(QStringLiteral("oldPassword"));
     m_password->setEchoMode(QLineEdit::Password);
     m_passwordLabel->setBuddy(m_password);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
+    styleAsError(m_error);
     m_recover->setDefault(true);
     m_discard->setAutoDefault(false);
     m_later->setAutoDefault(false);

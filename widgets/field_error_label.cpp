@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "field_error_label.h"
 
+#include <QColor>
 #include <QLabel>
+#include <QPalette>
 #include <QVBoxLayout>
 
 namespace sotay::widgets {
@@ -13,6 +15,16 @@ QLabel* newFieldErrorLabel(QWidget* parent)
     label->setStyleSheet(QStringLiteral("color: #b91c1c"));
     label->setVisible(false);
     return label;
+}
+
+void styleAsError(QLabel* label)
+{
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    label->setPalette(palette);
+    label->hide();
 }
 
 void showFieldError(QLabel* label, const QString& message)

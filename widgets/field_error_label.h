@@ -12,6 +12,10 @@ namespace sotay::widgets {
 QLabel* newFieldErrorLabel(QWidget* parent);
 void showFieldError(QLabel* label, const QString& message);
 
+// Makes `label` the line where a dialog says what went wrong: plain text, wrapped, dark red, hidden until
+// there is something to say.
+void styleAsError(QLabel* label);
+
 // `input` with its error label under it, as one widget for a form row (focus goes to the input).
 QWidget* withErrorLabel(QWidget* input, QLabel* error, QWidget* parent);
 

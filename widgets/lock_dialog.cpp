@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lock_dialog.h"
 
+#include "field_error_label.h"
+
 #include <QCloseEvent>
 #include <QEvent>
 #include <QFormLayout>
@@ -46,11 +48,8 @@ LockDialog::LockDialog(Options options, QWidget* parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_passwordLabel->setBuddy(m_password);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_error->setPalette(errorPalette);
+    styleAsError(m_error);
     m_error->setObjectName(QStringLiteral("lockError"));
-    m_error->hide();
     m_busyBar->setRange(0, 0); // no percentage: one exchange with the server
     m_busyBar->setMaximumWidth(120);
     m_busyBar->setTextVisible(false);

@@ -2,6 +2,7 @@
 #include "sign_in_dialog.h"
 
 #include "change_password_dialog.h"
+#include "field_error_label.h"
 #include "message_box.h"
 #include "replica.h"
 #include "server_address.h"
@@ -82,12 +83,7 @@ void SignInDialog::buildForm()
     layout->addLayout(form);
 
     m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
+    styleAsError(m_error);
     layout->addWidget(m_error);
 
     auto* busyRow = new QHBoxLayout;
