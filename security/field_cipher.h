@@ -47,7 +47,8 @@ public:
     QString seal(const QString& plain, const QString& place) const override;
     // The value sealed for `place`; an error when it was altered, moved from another place or sealed under
     // another key.
-    Result<QString> unseal(const QString& sealed, const QString& place) const override;
+    using FieldSealer::unseal;
+    Result<QString> unseal(QStringView sealed, QByteArrayView place) const override;
     static bool isSealed(const QString& value);
 
     // The keyed hash of a citizen id (its digits only): equal ids give equal hashes under one data key, and

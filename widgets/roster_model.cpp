@@ -182,14 +182,15 @@ RosterModel::Row rowFrom(const Source& source, const QHash<qint64, UnitFacts>& u
                               .value_or(PoliticalTheoryLevel::None);
     row.exemptSince = source.date(18);
     if (reading.sensitive && opening.sealer) {
-        const auto opened = [&](int column, const QString& name) {
-            auto plain = opening.sealer->unseal(source.text(column), memberPlace(row.id, name));
+        const auto opened = [&](int column, const char* name) {
+            const QString sealed = source.text(column);
+            auto plain = opening.sealer->unseal(QStringView(sealed), MemberPlace(row.id, name).view());
             opening.damaged = opening.damaged || !plain;
             return plain ? *plain : QString();
         };
-        row.ethnicity = shared.take(opened(19, QStringLiteral("ethnicity")));
-        row.religion = shared.take(opened(20, QStringLiteral("religion")));
-        row.citizenId = opened(21, QStringLiteral("citizen_id"));
+        row.ethnicity = shared.take(opened(19, "ethnicity"));
+        row.religion = shared.take(opened(20, "religion"));
+        row.citizenId = opened(21, "citizen_id");
     } else if (reading.sensitive) {
         row.ethnicity = sharedText(source, 19, shared);
         row.religion = sharedText(source, 20, shared);

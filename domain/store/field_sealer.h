@@ -3,8 +3,10 @@
 
 #include "core/result.h"
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 namespace sotay {
 
@@ -15,7 +17,11 @@ public:
     virtual ~FieldSealer() = default;
     // `place` says where the value is kept ("member:12:citizen_id"); a sealed value opens only there.
     virtual QString seal(const QString& plain, const QString& place) const = 0;
-    virtual Result<QString> unseal(const QString& sealed, const QString& place) const = 0;
+    virtual Result<QString> unseal(QStringView sealed, QByteArrayView place) const = 0;
+    Result<QString> unseal(const QString& sealed, const QString& place) const
+    {
+        return unseal(QStringView(sealed), QByteArrayView(place.toUtf8()));
+    }
     // A keyed hash of a citizen id, to find a member by it without keeping it in clear.
     virtual QString citizenIdHash(const QString& citizenId) const = 0;
 };

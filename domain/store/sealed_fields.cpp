@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sealed_fields.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace sotay {
 namespace {
@@ -17,6 +19,13 @@ std::array<QString*, 3> sensitiveFieldsOf(Member& member)
 QString memberPlace(qint64 memberId, const QString& column)
 {
     return QStringLiteral("member:%1:%2").arg(memberId).arg(column);
+}
+
+MemberPlace::MemberPlace(qint64 memberId, const char* column)
+{
+    const int written = std::snprintf(
+        m_text.data(), m_text.size(), "member:%lld:%s", static_cast<long long>(memberId), column);
+    m_size = std::clamp<qsizetype>(written, 0, static_cast<qsizetype>(m_text.size()) - 1);
 }
 
 Member sealedMember(Member member, const FieldSealer& sealer)
