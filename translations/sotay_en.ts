@@ -2165,10 +2165,6 @@ Press F5 to load the list again, then try again; if it still does not work, ask 
         <translation>Please type the old password.</translation>
     </message>
     <message>
-        <source>Không ghi được vào dữ liệu hiện tại.</source>
-        <translation>Could not write to the current data.</translation>
-    </message>
-    <message>
         <source>Bỏ bản dữ liệu cũ</source>
         <translation>Discard the old copy</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "field_error_label.h"
 #include "message_box.h"
 #include "replica_unlock.h"
+#include "store/sql.h"
 #include "test_answer.h"
 #include "user_guide_window.h"
 
@@ -157,25 +158,21 @@ void EarlierEditsDialog::takeEdits()
     }
     // Moved in one transaction, then the old file goes: a failure in between leaves both, and a second
     // attempt moves nothing twice (each edit keeps its key).
-    if (!m_replica.db().transaction()) {
-        showError(tr("Không ghi được vào dữ liệu hiện tại."));
-        emit failed();
-        return;
-    }
     int moved = 0;
-    for (const auto& edit : *edits) {
-        auto adopted = m_replica.adopt(edit);
-        if (!adopted) {
-            m_replica.db().rollback();
-            showError(adopted.error().message);
-            emit failed();
-            return;
+    const Status adoptedAll = [&]() -> Status {
+        sql::Transaction transaction(m_replica.db());
+        if (const Status begun = transaction.begin(); !begun)
+            return begun;
+        for (const auto& edit : *edits) {
+            auto adopted = m_replica.adopt(edit);
+            if (!adopted)
+                return adopted.error();
+            moved += *adopted ? 1 : 0;
         }
-        moved += *adopted ? 1 : 0;
-    }
-    if (!m_replica.db().commit()) {
-        m_replica.db().rollback();
-        showError(tr("Không ghi được vào dữ liệu hiện tại."));
+        return transaction.commit();
+    }();
+    if (!adoptedAll) {
+        showError(adoptedAll.error().message);
         emit failed();
         return;
     }

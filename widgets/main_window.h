@@ -188,6 +188,7 @@ private:
     ReplicaInfoDialog* m_info = nullptr;
     QAction* m_unsettledAction = nullptr;
     QAction* m_earlierEditsAction = nullptr;
+    bool m_earlierEditsKnown = false; // whether the action's state was read from the replica's folder
     QLabel* m_note = nullptr;
     OrgTreeModel* m_tree = nullptr;
     RosterModel* m_roster = nullptr;

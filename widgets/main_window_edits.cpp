@@ -143,13 +143,19 @@ void MainWindow::showEarlierEdits()
                              .arg(dialog.moved()));
         }
     }
+    m_earlierEditsKnown = false;
     noteEarlierEdits();
 }
 
 void MainWindow::noteEarlierEdits()
 {
-    const bool waiting = !client::setAsideReplicas(m_session.replicaPath).isEmpty();
-    m_earlierEditsAction->setEnabled(waiting);
+    // The folder is read only when the action's state may have changed (the window opened, the dialog
+    // closed): a replica is set aside only at sign-in, before any window opens on it.
+    if (!m_earlierEditsKnown) {
+        m_earlierEditsAction->setEnabled(!client::setAsideReplicas(m_session.replicaPath).isEmpty());
+        m_earlierEditsKnown = true;
+    }
+    const bool waiting = m_earlierEditsAction->isEnabled();
     if (waiting && m_note->text().isEmpty()) // a note already shown (the first sync unfinished) stays
         showNote(tr("Có bản dữ liệu cũ khóa bằng mật khẩu trước đây, có thể còn sửa đổi chưa gửi: "
                     "Sửa → Sửa đổi trong bản dữ liệu cũ…"));
