@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync_engine.h"
 
+#include "content/content_json.h"
 #include "member/member_json.h"
 #include "org/org_json.h"
 #include "store/replica_writer.h"
@@ -344,7 +345,7 @@ Status SyncEngine::download(
             if (const Status s = m_replica.setState(QStringLiteral("snapshot.head"), seq); !s)
                 return s;
             // How many units and members the download brings, for "n of N" (absent from older servers).
-            for (const char* count : { "units", "members" }) {
+            for (const char* count : { "units", "members", "content" }) {
                 const QJsonValue value = headJson.value(QLatin1StringView(count));
                 const QString total = value.isDouble() ? QString::number(value.toInteger()) : QString();
                 if (const Status s
@@ -364,41 +365,49 @@ Status SyncEngine::download(
 
     // The next page is asked for while this one is written: on a slow link the transfer then overlaps the
     // writing instead of following it. Only the bytes are ahead; the replica's position moves with each
-    // written page, so a kill or a cancel loses nothing.
-    const auto pagePath = [&](bool units, const QString& after) {
+    // written page, so a kill or a cancel loses nothing. The tables come in this order: units, members,
+    // published content.
+    const auto nextPhase = [](const QString& current) {
+        return current == u"orgs"   ? QStringLiteral("members")
+            : current == u"members" ? QStringLiteral("content")
+                                    : QStringLiteral("done");
+    };
+    const auto pagePath = [&](const QString& table, const QString& after) {
         return QStringLiteral("/api/v1/sync/%1?after=%2&limit=%3")
-            .arg(units ? QStringLiteral("orgs") : QStringLiteral("members"), after)
-            .arg(pageSize);
+            .arg(table, after)
+            .arg(table == u"content" ? std::min(pageSize, 200) : pageSize);
     };
     QString aheadPath;
     std::future<Result<HttpResult>> ahead;
     // Each table counts on from what the replica already holds of it (a resumed download), against the total
     // the head announced.
-    const auto startPhase = [&](bool units) {
+    const auto startPhase = [&](const QString& table) {
         struct Count {
             qint64 done = 0;
             qint64 total = -1;
         } count;
-        auto held = sql::exec(db,
-            units ? QStringLiteral("SELECT COUNT(*) FROM org_unit")
-                  : QStringLiteral("SELECT COUNT(*) FROM member"));
+        const QString name = table == u"orgs" ? QStringLiteral("org_unit")
+            : table == u"members"             ? QStringLiteral("member")
+                                              : QStringLiteral("content_item");
+        auto held = sql::exec(db, QStringLiteral("SELECT COUNT(*) FROM ") + name);
         if (held && held->next())
             count.done = held->value(0).toLongLong();
-        const auto stored = m_replica.state(
-            units ? QStringLiteral("snapshot.total.units") : QStringLiteral("snapshot.total.members"));
+        const auto stored = m_replica.state(table == u"orgs" ? QStringLiteral("snapshot.total.units")
+                : table == u"members"                        ? QStringLiteral("snapshot.total.members")
+                                                             : QStringLiteral("snapshot.total.content"));
         bool known = false;
         const qint64 total = stored ? stored->toLongLong(&known) : 0;
         if (known)
             count.total = std::max(total, count.done);
         return count;
     };
-    auto count = startPhase(*phase == u"orgs");
+    auto count = startPhase(*phase);
     while (*phase != u"done") {
         if (cancel && cancel->load())
             return Error { ErrorCode::Io, QCoreApplication::translate("SyncEngine", "Đã hủy."),
                 { { QStringLiteral("cancelled"), {} } } };
-        const bool units = *phase == u"orgs";
-        const QString path = pagePath(units, m_replica.state(QStringLiteral("snapshot.after")).value());
+        const QString table = *phase;
+        const QString path = pagePath(table, m_replica.state(QStringLiteral("snapshot.after")).value());
         auto page = checked(ahead.valid() && aheadPath == path ? ahead.get() : m_api.get(path));
         if (!page)
             return page.error();
@@ -407,28 +416,28 @@ Status SyncEngine::download(
         const QJsonObject json = page->json();
         const QJsonArray items = json.value(QStringLiteral("items")).toArray();
         const bool more = json.value(QStringLiteral("more")).toBool();
-        if (more || units) { // after the last page of units comes the first of members
+        if (more || table != u"content") { // after the last page of a table comes the first of the next
             aheadPath = more
-                ? pagePath(units, QString::number(json.value(QStringLiteral("next")).toInteger()))
-                : pagePath(false, QStringLiteral("0"));
+                ? pagePath(table, QString::number(json.value(QStringLiteral("next")).toInteger()))
+                : pagePath(nextPhase(table), QStringLiteral("0"));
             ahead = std::async(std::launch::async, [this, next = aheadPath] { return m_api.get(next); });
         }
         const Status applied = inTransaction(db, [&]() -> Status {
             ReplicaWriter writer(db, m_replica.sealer());
             for (const auto& item : items) {
-                if (units) {
+                Status stored = success();
+                if (table == u"orgs") {
                     auto unit = orgUnitFromJson(item.toObject());
-                    if (!unit)
-                        return unit.error();
-                    if (const Status s = writer.upsertUnit(*unit); !s)
-                        return s;
-                } else {
+                    stored = unit ? writer.upsertUnit(*unit) : Status(unit.error());
+                } else if (table == u"members") {
                     auto member = memberFrom(item.toObject());
-                    if (!member)
-                        return member.error();
-                    if (const Status s = writer.upsertMember(*member); !s)
-                        return s;
+                    stored = member ? writer.upsertMember(*member) : Status(member.error());
+                } else {
+                    auto content = contentFromServerJson(item.toObject());
+                    stored = content ? writer.upsertContent(*content) : Status(content.error());
                 }
+                if (!stored)
+                    return stored;
             }
             if (const Status s = m_replica.setState(QStringLiteral("snapshot.after"),
                     QString::number(json.value(QStringLiteral("next")).toInteger()));
@@ -436,13 +445,14 @@ Status SyncEngine::download(
                 return s;
             if (more)
                 return success();
-            // This table is complete: members next, or the feed from where the download began.
-            if (units) {
+            // This table is complete: the next one, or the feed from where the download began.
+            const QString next = nextPhase(table);
+            if (next != u"done") {
                 if (const Status s
                     = m_replica.setState(QStringLiteral("snapshot.after"), QStringLiteral("0"));
                     !s)
                     return s;
-                return m_replica.setState(QStringLiteral("snapshot.phase"), QStringLiteral("members"));
+                return m_replica.setState(QStringLiteral("snapshot.phase"), next);
             }
             if (const Status s = m_replica.setState(
                     QStringLiteral("last_seq"), m_replica.state(QStringLiteral("snapshot.head")).value());
@@ -452,18 +462,23 @@ Status SyncEngine::download(
         });
         if (!applied)
             return applied;
-        (units ? report.unitsDownloaded : report.membersDownloaded) += items.size();
+        (table == u"orgs"             ? report.unitsDownloaded
+                : table == u"members" ? report.membersDownloaded
+                                      : report.contentDownloaded)
+            += items.size();
         count.done += items.size();
         if (count.total >= 0)
             count.total = std::max(count.total, count.done); // writes since the head was read
         if (progress)
-            progress({ units ? QCoreApplication::translate("SyncEngine", "Đang tải cây tổ chức")
-                             : QCoreApplication::translate("SyncEngine", "Đang tải danh sách đảng viên"),
+            progress({ table == u"orgs" ? QCoreApplication::translate("SyncEngine", "Đang tải cây tổ chức")
+                    : table == u"members"
+                    ? QCoreApplication::translate("SyncEngine", "Đang tải danh sách đảng viên")
+                    : QCoreApplication::translate("SyncEngine", "Đang tải tin bài, văn bản"),
                 count.done, count.total });
         if (!more) {
-            *phase = units ? QStringLiteral("members") : QStringLiteral("done");
-            if (units)
-                count = startPhase(false);
+            *phase = nextPhase(table);
+            if (*phase != u"done")
+                count = startPhase(*phase);
         }
     }
     return success();
@@ -572,6 +587,14 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
                         done = member->onRoster() ? writer.upsertMember(*member) : writer.removeMember(id);
                     } else {
                         done = member.error();
+                    }
+                } else if (entity == u"content") {
+                    if (removed) {
+                        done = writer.removeContent(id);
+                    } else if (auto content = contentFromServerJson(data)) {
+                        done = writer.upsertContent(*content);
+                    } else {
+                        done = content.error();
                     }
                 }
                 if (!done)

@@ -40,12 +40,18 @@ struct ApiResponse {
     QJsonDocument body;
     std::map<std::string, std::string> headers;
     QByteArray raw; // JSON text already written (long lists); sent instead of `body` when set
+    // A file instead of JSON (an attachment): its media type, and `raw` holds its bytes, sent as they are.
+    std::string fileType = {};
 
     static ApiResponse json(const QJsonObject& object, int status = 200)
     {
         return { status, QJsonDocument(object), {}, {} };
     }
     static ApiResponse text(QByteArray json, int status = 200) { return { status, {}, {}, std::move(json) }; }
+    static ApiResponse file(QByteArray bytes, std::string mediaType)
+    {
+        return { 200, {}, {}, std::move(bytes), std::move(mediaType) };
+    }
 };
 
 } // namespace sotay::server

@@ -96,21 +96,6 @@ void allowQuery(const ApiRequest& request, std::initializer_list<const char*> na
         throw ApiError::badRequest(unknown.front().message, unknown);
 }
 
-namespace {
-
-// A record that is missing answers as one out of scope would: 404, the same bytes.
-template <typename T> T foundOrNotVisible(Result<T> result)
-{
-    if (!result) {
-        if (result.error().code == ErrorCode::NotFound)
-            throw notVisible();
-        throw ApiError::fromError(result.error());
-    }
-    return std::move(*result);
-}
-
-} // namespace
-
 OrgUnit visibleUnit(const ApiRequest& request, qint64 id)
 {
     OrgUnit unit = foundOrNotVisible(OrgRepository(request.db).find(id));

@@ -57,6 +57,17 @@ void allowQuery(const ApiRequest& request, std::initializer_list<const char*> na
 // The 404 of an object that does not exist or lies outside the caller's scope: the two answer alike.
 ApiError notVisible();
 
+// The value of a read, with a record that is missing answered as one out of scope would: 404, the same bytes.
+template <typename T> T foundOrNotVisible(Result<T> result)
+{
+    if (!result) {
+        if (result.error().code == ErrorCode::NotFound)
+            throw notVisible();
+        throw ApiError::fromError(result.error());
+    }
+    return std::move(*result);
+}
+
 // The unit or member if it exists and lies in the caller's scope; 404 (saying nothing more) otherwise.
 OrgUnit visibleUnit(const ApiRequest& request, qint64 id);
 // The path of a unit the caller may see, with visibleUnit's refusals, without reading the rest of the unit;

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -87,6 +88,13 @@ ApiError tooSlow()
             "Yêu cầu đến quá chậm nên máy chủ đã dừng chờ. Hãy kiểm tra đường truyền rồi gửi lại."));
 }
 
+bool isUploadTarget(std::string_view target)
+{
+    static const QRegularExpression upload(
+        QStringLiteral("^/api/v1/content/[1-9][0-9]{0,17}/attachments/?(\\?.*)?$"));
+    return upload.match(QString::fromUtf8(target.data(), static_cast<qsizetype>(target.size()))).hasMatch();
+}
+
 ApiError bodyTooLarge(qint64 maxBodyBytes)
 {
     return ApiError::tooLarge(QCoreApplication::translate("ApiError", "Nội dung gửi lên vượt quá %1 MB.")
@@ -94,6 +102,11 @@ ApiError bodyTooLarge(qint64 maxBodyBytes)
 }
 
 } // namespace
+
+bool isUpload(const RequestHead& head)
+{
+    return head.method == "POST" && isUploadTarget(head.target);
+}
 
 struct HttpServer::Impl {
     Impl(Listener l, const RequestHandler& h, ConnectionLimits lim, QSet<QString> uncapped)
@@ -339,8 +352,9 @@ bool HttpServer::Impl::advance(HttpConnection& c, SteadyClock::time_point now)
         c.input.erase(0, *end);
         // Judged from Content-Length before any of the body is read: the answer goes at once, and what the
         // client still sends is dropped after it (lingering close).
-        if (c.head.contentLength > limits.maxBodyBytes) {
-            refuse(c, bodyTooLarge(limits.maxBodyBytes), now);
+        if (const qint64 allowed = isUpload(c.head) ? limits.maxUploadBytes : limits.maxBodyBytes;
+            c.head.contentLength > allowed) {
+            refuse(c, bodyTooLarge(allowed), now);
             return true;
         }
         c.phase.store(Phase::Body, std::memory_order_relaxed);

@@ -22,6 +22,8 @@ struct ConnectionLimits {
     std::chrono::seconds keepAliveTime { 5 }; // idle between requests
     int maxKeepAliveRequests = 1000;
     qint64 maxBodyBytes = qint64 { 1024 } * 1024;
+    // The body of an upload (isUpload): an attachment of published content.
+    qint64 maxUploadBytes = qint64 { 20 } * 1024 * 1024;
     // Bodies and answers move at least this fast over each window, or the connection closes.
     qint64 minBytesPerSecond = 1024;
     std::chrono::seconds rateWindow { 10 };
@@ -29,6 +31,10 @@ struct ConnectionLimits {
     int maxConnections = 4096;      // past it the longest-idle connection makes room, else 503
     HeadLimits head;
 };
+
+// Whether a request is an upload, whose body may reach maxUploadBytes: POST /api/v1/content/{id}/attachments.
+// Judged from the head, before any of the body is read.
+bool isUpload(const RequestHead& head);
 
 // The connection layer: one I/O thread reads every connection's heads and bodies without blocking (epoll),
 // with the limits above, and hands only complete requests to a fixed pool of request threads. A slow,

@@ -149,8 +149,11 @@ HttpResponse RequestHandler::answer(const ApiResponse& response, const RequestHe
         : response.body.isNull()                    ? QByteArray()
                                                     : response.body.toJson(QJsonDocument::Compact);
     http.headers.reserve(8 + response.headers.size());
-    http.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
-    http.headers.emplace_back("Cache-Control", "no-store");
+    const bool file = !response.fileType.empty();
+    http.headers.emplace_back("Content-Type", file ? response.fileType : "application/json; charset=utf-8");
+    // A file may be kept by the client and asked again with its ETag (If-None-Match): 304 then.
+    http.headers.emplace_back(
+        "Cache-Control", file || response.status == 304 ? "private, no-cache" : "no-store");
     http.headers.emplace_back("X-Content-Type-Options", "nosniff");
     // Over HTTPS, browsers and clients that honour it never fall back to plain HTTP for a year.
     if (m_overTls)
@@ -160,7 +163,9 @@ HttpResponse RequestHandler::answer(const ApiResponse& response, const RequestHe
     for (const auto& [name, value] : response.headers)
         http.headers.emplace_back(name, value);
     // Rosters and sync pages compress about tenfold: worth it on the weak links the consoles use.
-    const bool gzip = head && body.size() > 1024 && acceptsGzip(head->joinedHeader("Accept-Encoding"));
+    // Files (PDF, images, DOCX) are compressed already.
+    const bool gzip
+        = !file && head && body.size() > 1024 && acceptsGzip(head->joinedHeader("Accept-Encoding"));
     http.body = gzip ? gzipped(body) : body;
     if (gzip)
         http.headers.emplace_back("Content-Encoding", "gzip");

@@ -43,6 +43,14 @@ void Router::add(const QString& method, const QString& pattern, Handler handler,
     m_routes.append({ method, segmentsOf(pattern), std::move(handler), {}, access, std::move(replay) });
 }
 
+QStringList Router::routes() const
+{
+    QStringList all;
+    for (const Route& route : m_routes)
+        all.append(route.method + QStringLiteral(" /") + route.segments.join(u'/'));
+    return all;
+}
+
 void Router::addPrepared(
     const QString& method, const QString& pattern, PreparedHandler handler, Replay replay)
 {

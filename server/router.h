@@ -60,6 +60,8 @@ public:
     // Fills request.pathParameters, signs the caller in where the route needs it, and returns the response;
     // throws ApiError for 401, 404 and 405.
     ApiResponse dispatch(ApiRequest& request, const Authenticator& authenticate) const;
+    // Every route as "METHOD /pattern/{name}", in the order added (the API document is checked against it).
+    QStringList routes() const;
 
 private:
     struct Route {

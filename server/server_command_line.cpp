@@ -60,8 +60,12 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
             "Số kết nối tối đa cùng lúc từ một địa chỉ IP (mặc định: 64; proxy tin cậy không bị giới hạn). "
             "Tăng lên khi nhiều máy của một cơ quan ra Internet qua cùng một địa chỉ."),
         QStringLiteral("N"));
+    const QCommandLineOption attachmentMb(QStringLiteral("max-attachment-mb"),
+        QCoreApplication::translate(
+            "sotay-server", "Dung lượng tối đa của một tệp đính kèm tin bài, tính bằng MB (mặc định: 20)."),
+        QStringLiteral("N"));
     parser.addOptions({ help, version, data, database, listen, threads, demo, noCache, trustedProxy, tlsCert,
-        tlsKey, perAddress });
+        tlsKey, perAddress, attachmentMb });
 
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText());
@@ -130,6 +134,14 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
             return Error::invalid(QCoreApplication::translate(
                 "sotay-server", "--connections-per-address phải là số nguyên từ 1 đến 100.000."));
         result.config.connectionsPerAddress = count;
+    }
+    if (parser.isSet(attachmentMb)) {
+        bool ok = false;
+        const int megabytes = parser.value(attachmentMb).toInt(&ok);
+        if (!ok || megabytes < 1 || megabytes > 200)
+            return Error::invalid(QCoreApplication::translate(
+                "sotay-server", "--max-attachment-mb phải là số nguyên từ 1 đến 200."));
+        result.config.attachments.maxBytes = qint64 { megabytes } * 1024 * 1024;
     }
     return result;
 }

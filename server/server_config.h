@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "attachment_inspection.h"
 #include "auth_service.h"
 #include "core/result.h"
 #include "housekeeping.h"
@@ -19,6 +20,15 @@ namespace sotay::server {
 // them (on two cores, 64 threads answered the member list a quarter slower than 16; docs/benchmarks.md).
 int defaultRequestThreads();
 
+// What an attachment of published content may be: its size (--max-attachment-mb), and how its text is read
+// for the classification check (the PDF tool's path, empty for the one beside the server:
+// attachment_inspection.h).
+struct AttachmentPolicy {
+    qint64 maxBytes = qint64 { 20 } * 1024 * 1024;
+    QString pdfTextTool;
+    TextExtractionLimits text;
+};
+
 // How the server listens and what it serves from. The thread and queue sizes are chosen on purpose:
 // see docs/operations.md.
 struct ServerConfig {
@@ -28,7 +38,8 @@ struct ServerConfig {
     int queue = 256; // complete requests waiting for a thread; past it new ones get 503 at once
     int keepAliveSeconds = 5;
     int maxKeepAliveRequests = 1000;
-    qint64 maxBodyBytes = qint64 { 1024 } * 1024;
+    qint64 maxBodyBytes = qint64 { 1024 } * 1024; // every body but an attachment's
+    AttachmentPolicy attachments;
     int headSeconds = 10;            // a request's head arrives whole within this
     qint64 minBytesPerSecond = 1024; // bodies and answers move at least this fast over each window
     int rateWindowSeconds = 10;

@@ -2,8 +2,10 @@
 #include "sotay_server.h"
 
 #include "api_error.h"
+#include "attachment_routes.h"
 #include "auth_routes.h"
 #include "change_routes.h"
+#include "content_routes.h"
 #include "demo/demo_province.h"
 #include "handler_support.h"
 #include "health_routes.h"
@@ -55,6 +57,7 @@ ConnectionLimits connectionLimits(const ServerConfig& config)
     limits.keepAliveTime = std::chrono::seconds(config.keepAliveSeconds);
     limits.maxKeepAliveRequests = config.maxKeepAliveRequests;
     limits.maxBodyBytes = config.maxBodyBytes;
+    limits.maxUploadBytes = std::max(config.attachments.maxBytes, config.maxBodyBytes);
     limits.minBytesPerSecond = config.minBytesPerSecond;
     limits.rateWindow = std::chrono::seconds(config.rateWindowSeconds);
     limits.connectionsPerAddress = config.connectionsPerAddress;
@@ -172,6 +175,8 @@ SotayServer::SotayServer(ServerConfig config)
     addMemberRoutes(d.router, d.services);
     addUserRoutes(d.router, d.services);
     addUserAdminRoutes(d.router, d.services);
+    addContentRoutes(d.router, d.services);
+    addAttachmentRoutes(d.router, d.services, d.config.attachments);
     addChangeRoutes(d.router, d.services);
     addSyncRoutes(d.router, d.services);
 }
@@ -268,6 +273,11 @@ quint16 SotayServer::port() const
 const ServerConfig& SotayServer::config() const
 {
     return m_impl->config;
+}
+
+QStringList SotayServer::routes() const
+{
+    return m_impl->router.routes();
 }
 
 } // namespace sotay::server

@@ -4,6 +4,8 @@
 #include "core/result.h"
 #include "server_config.h"
 
+#include <QStringList>
+
 #include <memory>
 
 namespace sotay::server {
@@ -23,6 +25,8 @@ public:
     void stop();
     quint16 port() const;
     const ServerConfig& config() const;
+    // Every route the server answers, as "METHOD /pattern/{name}".
+    QStringList routes() const;
 
 private:
     struct Impl;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync_routes.h"
 
+#include "content/content_json.h"
 #include "member/member_json.h"
 #include "org/org_json.h"
 #include "org/org_rules.h"
+#include "store/content_repository.h"
 #include "store/member_columns.h"
 #include "store/org_columns.h"
 #include "store/sql.h"
@@ -83,31 +85,47 @@ SyncPage syncPage(const ApiRequest& request)
     return asked;
 }
 
+// What a replica of the caller's scope holds of the published content: everything for an administrator.
+ContentQuery contentScope(const ApiRequest& request, const Services& services)
+{
+    ContentQuery query;
+    const Principal& caller = request.caller();
+    query.scopePath = caller.user.role == Role::Admin ? QString() : caller.scopePath;
+    if (caller.user.role != Role::Admin && query.scopePath.isEmpty())
+        throw notVisible(); // an account without a unit holds nothing (an empty scope would mean everything)
+    query.now = services.clock();
+    return query;
+}
+
 } // namespace
 
-void addSyncRoutes(Router& router, Services&)
+void addSyncRoutes(Router& router, Services& services)
 {
     // Only the roles that may download a replica: a member's handbook follows /api/v1/changes alone.
-    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/head"), [](const ApiRequest& request) {
-        requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
-        allowQuery(request, {});
-        auto query = orThrow(
-            sql::exec(request.db, QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1")));
-        QJsonObject head { { QStringLiteral("seq"), query.next() ? query.value(0).toLongLong() : 0 } };
-        // How much the first download will bring, so that a console can show "n of N". Read after the
-        // sequence: writes in between make it a close estimate.
-        const auto [from, to] = scopeRange(request.caller());
-        auto units = orThrow(sql::execCached(request.db,
-            QStringLiteral("SELECT COUNT(*) FROM org_unit WHERE path >= ? AND path < ? AND valid_to IS NULL"),
-            { from, to }));
-        head.insert(QStringLiteral("units"), units.next() ? units.value(0).toLongLong() : 0);
-        auto members = orThrow(sql::execCached(request.db,
-            QStringLiteral("SELECT COUNT(*) FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE "
-                           "u.path >= ? AND u.path < ? AND m.left_reason IS NULL"),
-            { from, to }));
-        head.insert(QStringLiteral("members"), members.next() ? members.value(0).toLongLong() : 0);
-        return ApiResponse::json(head);
-    });
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/sync/head"), [&services](const ApiRequest& request) {
+            requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
+            allowQuery(request, {});
+            auto query = orThrow(
+                sql::exec(request.db, QStringLiteral("SELECT last_seq FROM change_counter WHERE id = 1")));
+            QJsonObject head { { QStringLiteral("seq"), query.next() ? query.value(0).toLongLong() : 0 } };
+            // How much the first download will bring, so that a console can show "n of N". Read after the
+            // sequence: writes in between make it a close estimate.
+            const auto [from, to] = scopeRange(request.caller());
+            auto units = orThrow(sql::execCached(request.db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM org_unit WHERE path >= ? AND path < ? AND valid_to IS NULL"),
+                { from, to }));
+            head.insert(QStringLiteral("units"), units.next() ? units.value(0).toLongLong() : 0);
+            auto members = orThrow(sql::execCached(request.db,
+                QStringLiteral("SELECT COUNT(*) FROM member m JOIN org_unit u ON u.id = m.org_unit_id WHERE "
+                               "u.path >= ? AND u.path < ? AND m.left_reason IS NULL"),
+                { from, to }));
+            head.insert(QStringLiteral("members"), members.next() ? members.value(0).toLongLong() : 0);
+            head.insert(QStringLiteral("content"),
+                orThrow(ContentRepository(request.db).count(contentScope(request, services))));
+            return ApiResponse::json(head);
+        });
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/orgs"), [](const ApiRequest& request) {
         const SyncPage page = syncPage(request);
@@ -185,6 +203,24 @@ void addSyncRoutes(Router& router, Services&)
         out.endObject();
         return ApiResponse::text(out.bytes());
     });
+
+    // The published content a replica holds (content_access.h), oldest first: after the members in the first
+    // download.
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/sync/content"),
+        [&services](const ApiRequest& request) {
+            requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
+            allowQuery(request, { "after", "limit" });
+            ContentQuery query = contentScope(request, services);
+            query.oldestFirst = true;
+            query.after = afterParameter(request);
+            query.limit = queryInt(request, QStringLiteral("limit"), 200, 1, 500);
+            const ContentPage page = orThrow(ContentRepository(request.db).list(query));
+            QJsonArray items;
+            for (const ContentItem& item : page.items)
+                items.append(toJson(item, query.now));
+            return ApiResponse::json(
+                pageJson(items, page.items.isEmpty() ? query.after : page.items.back().id, page.next > 0));
+        });
 }
 
 } // namespace sotay::server

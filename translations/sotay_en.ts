@@ -229,6 +229,101 @@
         <source>Máy chủ chỉ dùng HTTP/1.0 và HTTP/1.1.</source>
         <translation>The server only speaks HTTP/1.0 and HTTP/1.1.</translation>
     </message>
+    <message>
+        <source>Bài này do cấp trên biên soạn hoặc đăng cho cả nơi ngoài phạm vi của bạn: bạn chỉ xem được, không sửa được. Cần sửa thì liên hệ nơi đã đăng bài.</source>
+        <translation>This item was written by a higher level, or is also published outside your scope: you can read it but not change it. To have it changed, contact whoever published it.</translation>
+    </message>
+    <message>
+        <source>Bí thư chi bộ chỉ đăng bài cho chi bộ của mình.</source>
+        <translation>A cell secretary publishes only to their own cell.</translation>
+    </message>
+    <message>
+        <source>Cần thời điểm đăng dạng ISO 8601 có múi giờ, ví dụ 2026-12-10T08:00:00+07:00.</source>
+        <translation>The publication time must be ISO 8601 with a time zone, for example 2026-12-10T08:00:00+07:00.</translation>
+    </message>
+    <message>
+        <source>Loại bài phải là news, document, lesson, meeting_topic hoặc guidance.</source>
+        <translation>The kind must be news, document, lesson, meeting_topic or guidance.</translation>
+    </message>
+    <message>
+        <source>Trạng thái phải là draft, scheduled, published hoặc archived.</source>
+        <translation>The state must be draft, scheduled, published or archived.</translation>
+    </message>
+    <message>
+        <source>Tham số after phải là mã số của bài cuối trang trước.</source>
+        <translation>The after parameter must be the ID of the last item of the previous page.</translation>
+    </message>
+    <message>
+        <source>Cần tên tệp trong tham số name, ví dụ name=Nghi-quyet-45.pdf.</source>
+        <translation>The file name is required in the name parameter, for example name=Nghi-quyet-45.pdf.</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm vượt quá %1 MB.</source>
+        <translation>The attachment exceeds %1 MB.</translation>
+    </message>
+    <message>
+        <source>Chỉ nhận tệp PDF, DOCX, PNG hoặc JPEG; nội dung tệp %1 không phải loại nào trong số đó (loại tệp được xét theo nội dung, không theo phần đuôi tên).</source>
+        <translation>Only PDF, DOCX, PNG or JPEG files are accepted; the content of the file %1 is none of them (the type is judged by the content, not by the name&apos;s extension).</translation>
+    </message>
+    <message>
+        <source>Ảnh không có lớp chữ để máy kiểm tra dấu mật: người tải lên cần xác nhận ảnh không chứa nội dung mật (confirmNoClassified=true). Xác nhận này được ghi vào nhật ký.</source>
+        <translation>An image has no text layer for the server to check for a classification stamp: the uploader must confirm that it holds nothing classified (confirmNoClassified=true). The confirmation is kept in the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentInspection</name>
+    <message>
+        <source>Tệp có quá nhiều chữ để kiểm tra (quá %L1 ký tự).</source>
+        <translation>The file holds too much text to check (over %L1 characters).</translation>
+    </message>
+    <message>
+        <source>Tệp DOCX giải nén ra quá lớn (quá %1 MB).</source>
+        <translation>The DOCX file is too large once unpacked (over %1 MB).</translation>
+    </message>
+    <message>
+        <source>Tệp DOCX có phần tử quá lớn để đọc (cần hơn %1 MB bộ nhớ).</source>
+        <translation>The DOCX file has a part too large to read (it needs more than %1 MB of memory).</translation>
+    </message>
+    <message>
+        <source>Đọc tệp DOCX quá thời gian cho phép (%1 giây).</source>
+        <translation>Reading the DOCX file took longer than allowed (%1 seconds).</translation>
+    </message>
+    <message>
+        <source>Không đọc được nội dung tệp DOCX (tệp hỏng hoặc không đúng định dạng).</source>
+        <translation>Could not read the DOCX file&apos;s content (the file is damaged or not in the right format).</translation>
+    </message>
+    <message>
+        <source>Không chạy được chương trình đọc tệp PDF (%1): %2</source>
+        <translation>Could not run the PDF reading program (%1): %2</translation>
+    </message>
+    <message>
+        <source>Máy chủ thiếu chương trình đọc tệp PDF (%1); hãy báo người quản trị.</source>
+        <translation>The server lacks the PDF reading program (%1); please tell the administrator.</translation>
+    </message>
+    <message>
+        <source>Đọc tệp PDF quá thời gian cho phép (%1 giây).</source>
+        <translation>Reading the PDF file took longer than allowed (%1 seconds).</translation>
+    </message>
+    <message>
+        <source>Không đọc được nội dung tệp PDF: tệp hỏng hoặc không phải PDF.</source>
+        <translation>Could not read the PDF file&apos;s content: the file is damaged or not a PDF.</translation>
+    </message>
+    <message>
+        <source>Tệp PDF có mật khẩu nên không kiểm tra được nội dung; hãy tải lên bản không đặt mật khẩu.</source>
+        <translation>The PDF file is password-protected, so its content cannot be checked; upload a copy without a password.</translation>
+    </message>
+    <message>
+        <source>Đọc tệp PDF cần quá nhiều bộ nhớ (quá %1 MB).</source>
+        <translation>Reading the PDF file needs too much memory (over %1 MB).</translation>
+    </message>
+    <message>
+        <source>Không đọc được nội dung tệp PDF (tệp hỏng hoặc có mật khẩu).</source>
+        <translation>Could not read the PDF file&apos;s content (the file is damaged or password-protected).</translation>
+    </message>
+    <message>
+        <source>Tệp ảnh không có lớp chữ để đọc.</source>
+        <translation>An image file has no text layer to read.</translation>
+    </message>
 </context>
 <context>
     <name>AuthService</name>
@@ -268,6 +363,21 @@
     </message>
 </context>
 <context>
+    <name>ClassificationStamp</name>
+    <message>
+        <source>Nội dung có dấu mật &quot;%1&quot; ở dòng %2: không được đăng tài liệu mật lên Sổ tay.</source>
+        <translation>The content carries the classification stamp &quot;%1&quot; on line %2: classified material must not be published in Sổ tay.</translation>
+    </message>
+    <message>
+        <source>Tệp đính kèm &quot;%3&quot; có dấu mật &quot;%1&quot; ở dòng %2: không được đăng tài liệu mật lên Sổ tay.</source>
+        <translation>The attachment &quot;%3&quot; carries the classification stamp &quot;%1&quot; on line %2: classified material must not be published in Sổ tay.</translation>
+    </message>
+    <message>
+        <source>Nội dung có dấu mật &quot;%1&quot; ở dòng %2 của trường %3: không được đăng tài liệu mật lên Sổ tay.</source>
+        <translation>The content carries the classification stamp &quot;%1&quot; on line %2 of the field %3: classified material must not be published in Sổ tay.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>(trống)</source>
@@ -280,6 +390,274 @@
     <message>
         <source>Không</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ContentJson</name>
+    <message>
+        <source>một đối tượng</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>một mảng chuỗi</source>
+        <translation>an array of strings</translation>
+    </message>
+    <message>
+        <source>một mảng số</source>
+        <translation>an array of numbers</translation>
+    </message>
+    <message>
+        <source>số nguyên</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>một mảng</source>
+        <translation>an array</translation>
+    </message>
+    <message>
+        <source>một mảng mã số tổ chức đảng</source>
+        <translation>an array of party organisation IDs</translation>
+    </message>
+    <message>
+        <source>Tổ chức có mã số %1 được chọn hai lần.</source>
+        <translation>The organisation with ID %1 is chosen twice.</translation>
+    </message>
+    <message>
+        <source>Bài kiểm tra đã lưu không đọc được.</source>
+        <translation>The stored quiz cannot be read.</translation>
+    </message>
+    <message>
+        <source>Không đổi được loại của bài đã tạo.</source>
+        <translation>The kind of an item cannot change once it is created.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dữ liệu bài chưa hợp lệ ở %n trường.</source>
+        <translation>
+            <numerusform>The item data is invalid in %n field.</numerusform>
+            <numerusform>The item data is invalid in %n fields.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dữ liệu bài từ máy chủ không hợp lệ.</source>
+        <translation>The item data from the server is not valid.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentKind</name>
+    <message>
+        <source>Tin tức</source>
+        <translation>News</translation>
+    </message>
+    <message>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Bài học</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>Chuyên đề sinh hoạt chi bộ</source>
+        <translation>Cell meeting topic</translation>
+    </message>
+    <message>
+        <source>Hỏi đáp nghiệp vụ</source>
+        <translation>Guidance (Q&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ContentMarkup</name>
+    <message>
+        <source>Địa chỉ liên kết &quot;%1&quot; không hợp lệ.</source>
+        <translation>The link address &quot;%1&quot; is not valid.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ liên kết &quot;%1&quot; không được phép: chỉ dùng địa chỉ bắt đầu bằng http://, https:// hoặc mailto:.</source>
+        <translation>The link address &quot;%1&quot; is not allowed: use only addresses starting with http://, https:// or mailto:.</translation>
+    </message>
+    <message>
+        <source>Liên kết chưa có chữ hiển thị và địa chỉ.</source>
+        <translation>The link has neither text nor an address.</translation>
+    </message>
+    <message>
+        <source>Liên kết &quot;%1&quot; chưa có địa chỉ.</source>
+        <translation>The link &quot;%1&quot; has no address.</translation>
+    </message>
+    <message>
+        <source>Liên kết tới &quot;%1&quot; chưa có chữ hiển thị.</source>
+        <translation>The link to &quot;%1&quot; has no text to show.</translation>
+    </message>
+    <message>
+        <source>Dòng tiêu đề chưa có chữ nào.</source>
+        <translation>The heading has no text.</translation>
+    </message>
+    <message>
+        <source>Nội dung dài %L1 ký tự, vượt quá giới hạn %L2 ký tự.</source>
+        <translation>The content is %L1 characters long, over the limit of %L2 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentRepository</name>
+    <message>
+        <source>Bài đã được người khác sửa; hãy tải lại rồi sửa tiếp.</source>
+        <translation>Someone else has changed this item; reload it, then carry on editing.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy bài.</source>
+        <translation>Item not found.</translation>
+    </message>
+    <message>
+        <source>Có tổ chức nhận bài không còn hoạt động.</source>
+        <translation>An organisation chosen to receive the item no longer exists.</translation>
+    </message>
+    <message>
+        <source>Tổ chức có mã số %1 không còn hoạt động (đã sáp nhập, chia tách hoặc giải thể).</source>
+        <translation>The organisation with ID %1 no longer exists (merged, split or dissolved).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bài chưa hợp lệ ở %n trường.</source>
+        <translation>
+            <numerusform>The item is invalid in %n field.</numerusform>
+            <numerusform>The item is invalid in %n fields.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bài đã lưu trữ không sửa được; hãy đăng lại trước khi sửa.</source>
+        <translation>An archived item cannot be changed; publish it again before changing it.</translation>
+    </message>
+    <message>
+        <source>Bài học đã đăng thì không sửa được bài kiểm tra (đảng viên đã có thể làm bài); hãy lưu trữ bài này và đăng một bài mới.</source>
+        <translation>The quiz of a published lesson cannot change (members may already have taken it); archive this lesson and publish a new one.</translation>
+    </message>
+    <message>
+        <source>Chỉ xóa được bản nháp; bài đã đăng thì hãy lưu trữ.</source>
+        <translation>Only drafts can be deleted; archive a published item instead.</translation>
+    </message>
+    <message>
+        <source>Bài đã được hẹn giờ đăng; muốn đổi giờ thì lưu trữ rồi đăng lại.</source>
+        <translation>The item is already scheduled; to change the time, archive it and publish it again.</translation>
+    </message>
+    <message>
+        <source>Bài đã được đăng.</source>
+        <translation>The item is already published.</translation>
+    </message>
+    <message>
+        <source>Giờ đăng đã qua.</source>
+        <translation>The publication time has passed.</translation>
+    </message>
+    <message>
+        <source>Giờ đăng không được ở quá khứ.</source>
+        <translation>The publication time must not be in the past.</translation>
+    </message>
+    <message>
+        <source>Không còn tổ chức nào nhận bài (các tổ chức đã chọn đã giải thể); hãy chọn lại nơi nhận.</source>
+        <translation>No organisation is left to receive the item (those chosen have been dissolved); choose the recipients again.</translation>
+    </message>
+    <message>
+        <source>Bản nháp chưa đăng nên không cần lưu trữ.</source>
+        <translation>A draft has not been published, so it needs no archiving.</translation>
+    </message>
+    <message>
+        <source>Bài đã được lưu trữ.</source>
+        <translation>The item is already archived.</translation>
+    </message>
+    <message>
+        <source>Bài đã lưu trữ: không thêm hay bỏ được tệp đính kèm; hãy đăng lại trước.</source>
+        <translation>The item is archived: attachments cannot be added or removed; publish it again first.</translation>
+    </message>
+    <message>
+        <source>Tên tệp không hợp lệ.</source>
+        <translation>The file name is not valid.</translation>
+    </message>
+    <message>
+        <source>Cần tên tệp, dài không quá 200 ký tự.</source>
+        <translation>A file name of at most 200 characters is required.</translation>
+    </message>
+    <message>
+        <source>Mỗi bài có tối đa %1 tệp đính kèm.</source>
+        <translation>An item has at most %1 attachments.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp đính kèm.</source>
+        <translation>Attachment not found.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentState</name>
+    <message>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Hẹn giờ đăng</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Đã đăng</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Đã lưu trữ</source>
+        <translation>Archived</translation>
+    </message>
+</context>
+<context>
+    <name>ContentValidation</name>
+    <message>
+        <source>Trường này chỉ dùng cho %1, không dùng cho %2.</source>
+        <translation>This field is used only for %1, not for %2.</translation>
+    </message>
+    <message>
+        <source>Cần chọn loại văn bản.</source>
+        <translation>Choose the document type.</translation>
+    </message>
+    <message>
+        <source>Cần ngày ban hành.</source>
+        <translation>The date of issue is required.</translation>
+    </message>
+    <message>
+        <source>Ngày ban hành không được ở tương lai.</source>
+        <translation>The date of issue must not be in the future.</translation>
+    </message>
+    <message>
+        <source>Cần tháng sinh hoạt, dạng NNNN-TT (ví dụ 2026-03).</source>
+        <translation>The meeting month is required, as YYYY-MM (for example 2026-03).</translation>
+    </message>
+    <message>
+        <source>Điểm đạt là một số phần trăm từ 1 đến 100.</source>
+        <translation>The pass mark is a percentage from 1 to 100.</translation>
+    </message>
+    <message>
+        <source>Bài kiểm tra cần từ 1 đến %1 câu hỏi.</source>
+        <translation>A quiz needs 1 to %1 questions.</translation>
+    </message>
+    <message>
+        <source>Mỗi câu hỏi cần từ 2 đến %1 phương án.</source>
+        <translation>Each question needs 2 to %1 options.</translation>
+    </message>
+    <message>
+        <source>Phương án không được để trống.</source>
+        <translation>An option must not be empty.</translation>
+    </message>
+    <message>
+        <source>Hai phương án giống nhau.</source>
+        <translation>Two options are the same.</translation>
+    </message>
+    <message>
+        <source>Đáp án đúng phải là số thứ tự của một phương án (từ 0), mỗi phương án một lần.</source>
+        <translation>A right answer must be the position of an option (from 0), each option at most once.</translation>
+    </message>
+    <message>
+        <source>Cần ít nhất một đáp án đúng.</source>
+        <translation>At least one right answer is required.</translation>
+    </message>
+    <message>
+        <source>Cần chọn từ 1 đến %1 tổ chức đảng nhận bài.</source>
+        <translation>Choose 1 to %1 party organisations to receive the item.</translation>
+    </message>
+    <message>
+        <source>Dòng %1: %2</source>
+        <translation>Line %1: %2</translation>
     </message>
 </context>
 <context>
@@ -321,6 +699,33 @@
     <message>
         <source>Không dựng được cây tổ chức mẫu với số đảng viên này; hãy chọn số lớn hơn.</source>
         <translation>Could not build the demo organisation tree for this number of members; choose a larger number.</translation>
+    </message>
+</context>
+<context>
+    <name>DocType</name>
+    <message>
+        <source>Nghị quyết</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Chỉ thị</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <source>Quy định</source>
+        <translation>Regulation</translation>
+    </message>
+    <message>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation>Notice</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1733,10 @@
         <source>Dữ liệu trên máy chưa được mở khóa bằng mật khẩu, nên không đồng bộ được. Xin đăng nhập lại.</source>
         <translation>The data on this computer has not been unlocked with the password, so it cannot be synchronised. Please sign in again.</translation>
     </message>
+    <message>
+        <source>Đang tải tin bài, văn bản</source>
+        <translation>Loading news, documents and lessons</translation>
+    </message>
 </context>
 <context>
     <name>TlsContext</name>
@@ -1662,6 +2071,14 @@
     <message>
         <source>Số luồng xử lý yêu cầu, từ 1 đến 256 (mặc định: 8 luồng cho mỗi lõi bộ xử lý, ít nhất 16 và nhiều nhất 64).</source>
         <translation>Request threads, from 1 to 256 (default: 8 per processor core, at least 16 and at most 64).</translation>
+    </message>
+    <message>
+        <source>Dung lượng tối đa của một tệp đính kèm tin bài, tính bằng MB (mặc định: 20).</source>
+        <translation>The largest attachment of published content, in MB (default: 20).</translation>
+    </message>
+    <message>
+        <source>--max-attachment-mb phải là số nguyên từ 1 đến 200.</source>
+        <translation>--max-attachment-mb must be a whole number from 1 to 200.</translation>
     </message>
 </context>
 <context>

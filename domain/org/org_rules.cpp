@@ -39,6 +39,15 @@ QString subtreeEnd(const QString& path)
     return end;
 }
 
+QStringList ancestorPaths(const QString& path)
+{
+    QStringList ancestors;
+    for (qsizetype slash = path.indexOf(u'/', 1); slash > 0 && slash < path.size() - 1;
+         slash = path.indexOf(u'/', slash + 1))
+        ancestors.append(path.left(slash + 1));
+    return ancestors;
+}
+
 bool isInSubtree(const QString& path, const QString& ancestorPath)
 {
     return path.startsWith(ancestorPath);

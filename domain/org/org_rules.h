@@ -4,6 +4,8 @@
 #include "core/result.h"
 #include "org/org_unit.h"
 
+#include <QStringList>
+
 #include <optional>
 
 namespace sotay {
@@ -15,6 +17,8 @@ bool canContain(OrgKind parent, OrgKind child);
 QString childPath(const QString& parentPath, qint64 id);
 QString subtreeEnd(const QString& path);
 bool isInSubtree(const QString& path, const QString& ancestorPath);
+// The paths of the units above `path`, root first: "/1/5/23/" -> "/1/", "/1/5/".
+QStringList ancestorPaths(const QString& path);
 
 // Checks of a proposed unit's own fields (name, code, kind under its parent); every failing field.
 QList<FieldError> validateUnitFields(

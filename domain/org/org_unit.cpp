@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "org/org_unit.h"
 
+#include "core/code_table.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -24,24 +26,6 @@ constexpr std::array kEndReasonCodes {
     std::pair { OrgEndReason::Split, "split" },
     std::pair { OrgEndReason::Dissolved, "dissolved" },
 };
-
-template <typename Enum, std::size_t N>
-QString codeOf(const std::array<std::pair<Enum, const char*>, N>& table, Enum value)
-{
-    for (const auto& [v, code] : table)
-        if (v == value)
-            return QString::fromLatin1(code);
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char*>, N>& table, const QString& code)
-{
-    for (const auto& [v, c] : table)
-        if (code == QLatin1String(c))
-            return v;
-    return std::nullopt;
-}
 
 } // namespace
 

@@ -9,27 +9,35 @@ namespace sotay {
 
 Result<qint64> recordChange(const QSqlDatabase& db, const Change& change, const WriteContext& context)
 {
+    QStringList paths { change.path };
+    for (const QString& path : change.alsoPaths)
+        if (!paths.mid(1).contains(path)) // the object's own row is another entity
+            paths.append(path);
     auto counter = sql::exec(db,
-        QStringLiteral("UPDATE change_counter SET last_seq = last_seq + 1 WHERE id = 1 "
-                       "RETURNING last_seq"));
+        QStringLiteral("UPDATE change_counter SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq"),
+        { static_cast<qint64>(paths.size()) });
     if (!counter)
         return counter.error();
     if (!counter->next())
         return sql::storageError(*counter);
-    const qint64 seq = counter->value(0).toLongLong();
+    const qint64 last = counter->value(0).toLongLong();
     counter->finish();
 
-    const auto inserted = sql::exec(db,
-        QStringLiteral(
-            "INSERT INTO change_feed (seq, entity, entity_id, operation, path, old_path, changed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        { seq, change.entity, change.entityId, change.operation, change.path,
-            change.oldPath.isEmpty() || change.oldPath == change.path
-                ? QVariant(QMetaType::fromType<QString>())
-                : QVariant(change.oldPath),
-            sql::timestamp(context.now) });
-    if (!inserted)
-        return inserted.error();
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        const qint64 seq = last - paths.size() + 1 + i;
+        const QString& path = paths[i];
+        const auto inserted = sql::exec(db,
+            QStringLiteral(
+                "INSERT INTO change_feed (seq, entity, entity_id, operation, path, old_path, changed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            { seq, i == 0 ? change.entity : change.alsoEntity, change.entityId, change.operation, path,
+                i > 0 || change.oldPath.isEmpty() || change.oldPath == path
+                    ? QVariant(QMetaType::fromType<QString>())
+                    : QVariant(change.oldPath),
+                sql::timestamp(context.now) });
+        if (!inserted)
+            return inserted.error();
+    }
 
     const auto json = [](const QJsonObject& object) {
         return object.isEmpty()
@@ -45,7 +53,7 @@ Result<qint64> recordChange(const QSqlDatabase& db, const Change& change, const 
             change.entity, change.entityId, json(change.before), json(change.after) });
     if (!audited)
         return audited.error();
-    return seq;
+    return last;
 }
 
 } // namespace sotay

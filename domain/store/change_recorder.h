@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QStringList>
 
 namespace sotay {
 
@@ -21,6 +22,12 @@ struct Change {
     QString action;
     QJsonObject before;
     QJsonObject after;
+    // More places the object concerns (the units an item of content is published to): one more feed row
+    // each, under `alsoEntity` and the same id and operation, so that every replica covering one of them
+    // learns of it. The feed tells these rows apart from the object's own: a replica below such a place
+    // reads them too.
+    QStringList alsoPaths = {};
+    QString alsoEntity = {};
 };
 
 // Writes the change-feed row and the audit-log row of a change inside the caller's transaction. Sequence

@@ -4,6 +4,7 @@
 #include "org/org_json.h"
 #include "org/org_rules.h"
 #include "store/change_recorder.h"
+#include "store/content_repository.h"
 #include "store/org_columns.h"
 #include "store/org_repository.h"
 #include "store/org_unit_writes.h"
@@ -74,6 +75,20 @@ QList<qint64> idsOf(const QList<OrgUnit>& units)
     for (const auto& unit : units)
         ids.append(unit.id);
     return ids;
+}
+
+// What the ended unit became (the merge's target, or the parts of a split), and the content published to it
+// goes to them.
+Status recordSuccessors(
+    const QSqlDatabase& db, qint64 endedId, const QList<qint64>& successorIds, const WriteContext& context)
+{
+    for (const qint64 successor : successorIds)
+        if (auto inserted = sql::exec(db,
+                QStringLiteral("INSERT INTO org_unit_successor (unit_id, successor_id) VALUES (?, ?)"),
+                { endedId, successor });
+            !inserted)
+            return inserted.error();
+    return followAudience(db, endedId, successorIds, context);
 }
 
 // Puts `unit` and its active subtree under `newParent` from `on`: new paths, new periods, feed rows.
@@ -290,6 +305,8 @@ Result<OrgUnit> OrgRepository::merge(qint64 sourceId, qint64 targetId, const Dec
     }
     if (const Status moved = moveMembers(m_db, *members, *source, *target, context); !moved)
         return moved.error();
+    if (const Status followed = recordSuccessors(m_db, source->id, { target->id }, context); !followed)
+        return followed.error();
     if (const Status ended
         = endUnit(m_db, *source, OrgEndReason::Merged, target->id, decision.effectiveOn, context);
         !ended)
@@ -422,6 +439,8 @@ Result<QList<OrgUnit>> OrgRepository::split(
         partIds.append(unit->id);
         created.append(*unit);
     }
+    if (const Status followed = recordSuccessors(m_db, source->id, idsOf(created), context); !followed)
+        return followed.error();
     if (const auto op = recordOperation(m_db, QStringLiteral("split"), source->id, std::nullopt, decision,
             { { QStringLiteral("parts"), partIds } }, context);
         !op)

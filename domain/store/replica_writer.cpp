@@ -2,6 +2,7 @@
 #include "store/replica_writer.h"
 
 #include "org/org_rules.h"
+#include "store/content_repository.h"
 #include "store/member_columns.h"
 #include "store/sealed_fields.h"
 #include "store/sql.h"
@@ -41,6 +42,16 @@ Status ReplicaWriter::run(
     if (!statement->exec())
         return sql::storageError(*statement);
     return success();
+}
+
+Status ReplicaWriter::upsertContent(const ContentItem& item)
+{
+    return storeContentCopy(m_db, item);
+}
+
+Status ReplicaWriter::removeContent(qint64 id)
+{
+    return removeContentCopy(m_db, id);
 }
 
 Status ReplicaWriter::upsertUnit(const OrgUnit& u)

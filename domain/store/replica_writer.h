@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "content/content_item.h"
 #include "core/result.h"
 #include "member/member.h"
 #include "org/org_unit.h"
@@ -26,6 +27,9 @@ public:
     // The unit, its subtree and the members on their rosters: they have left the user's scope.
     Status removeUnit(qint64 id);
     Status removeMember(qint64 id);
+    // An item of published content the user may read, with its audience; and its removal.
+    Status upsertContent(const ContentItem& item);
+    Status removeContent(qint64 id);
     // The tree's history: every period is replaced at once (a tree operation rewrites several).
     Status clearPeriods();
     // The list of categories (loại hình cơ sở), replaced whole.

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "api_client.h"
 #include "replica.h"
+#include "store/content_repository.h"
 #include "store/member_repository.h"
 #include "store/org_repository.h"
 #include "store/sql.h"
+#include "support/api_checks.h"
 #include "support/demo_tree.h"
 #include "support/qt_printing.h"
 #include "support/sync_setup.h"
@@ -507,6 +509,91 @@ BOOST_AUTO_TEST_CASE(an_expired_session_stops_the_sync_and_keeps_unsent_edits)
             BOOST_TEST(report.pushed == 1);
             BOOST_TEST(report.unitsDownloaded == 3);
             BOOST_TEST(count(*replica, QStringLiteral("SELECT COUNT(*) FROM member")) == 2);
+        }
+    }
+}
+
+// Published content reaches the officer's replica: what was there before the first sync comes with the
+// download, later items with the feed; an item moved out of the scope leaves; drafts of others never come.
+BOOST_AUTO_TEST_CASE(published_content_comes_with_the_download_and_follows_the_feed)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            SyncSetup setup(*db);
+            const auto post = [&](const char* title, qint64 unit) {
+                const QJsonObject body { { QStringLiteral("kind"), QStringLiteral("news") },
+                    { QStringLiteral("title"), QString::fromUtf8(title) },
+                    { QStringLiteral("body"), QStringLiteral("Nội dung.") },
+                    { QStringLiteral("audience"), QJsonArray { unit } } };
+                const auto created
+                    = setup.server.call("POST", QStringLiteral("/api/v1/content"), setup.admin, body);
+                BOOST_TEST_REQUIRE(created.status == 201, describe(created));
+                return created.json();
+            };
+            const auto act = [&](const QJsonObject& item, const char* suffix, const QJsonObject& body = {}) {
+                const auto answer = setup.server.call(suffix[0] == 0 ? "PATCH" : "POST",
+                    QStringLiteral("/api/v1/content/%1%2")
+                        .arg(item.value(QStringLiteral("id")).toInteger())
+                        .arg(QString::fromLatin1(suffix)),
+                    setup.admin, body, ifMatch(item.value(QStringLiteral("version")).toInteger()));
+                BOOST_TEST_REQUIRE(answer.status == 200, describe(answer));
+                return answer.json();
+            };
+            const auto held = [&](const client::Replica& replica, const QJsonObject& item) {
+                return count(replica, QStringLiteral("SELECT COUNT(*) FROM content_item WHERE id = ?"),
+                           { item.value(QStringLiteral("id")).toInteger() })
+                    == 1;
+            };
+            const QJsonObject province = act(post("Toàn tỉnh", setup.tree.province.id), "/publish");
+            const QJsonObject draft = post("Nháp của tỉnh", setup.tree.province.id);
+            const QJsonObject far = act(post("Phú Riềng", setup.tree.phuRieng.id), "/publish");
+
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            std::vector<SyncProgress> seen;
+            auto first = engine.syncOnce([&](const SyncProgress& progress) { seen.push_back(progress); });
+            BOOST_TEST_REQUIRE(first.ok(), (first.ok() ? "" : first.error().message.toStdString()));
+            BOOST_TEST(first->contentDownloaded == 1);
+            BOOST_TEST(held(*replica, province));
+            BOOST_TEST(!held(*replica, draft));
+            BOOST_TEST(!held(*replica, far));
+            BOOST_TEST(
+                count(*replica,
+                    QStringLiteral(
+                        "SELECT COUNT(*) FROM content_audience WHERE content_id = ? AND org_unit_id = ?"),
+                    { province.value(QStringLiteral("id")).toInteger(), setup.tree.province.id })
+                == 1);
+            const auto loading = std::find_if(seen.begin(), seen.end(),
+                [](const SyncProgress& p) { return p.phase == QStringLiteral("Đang tải tin bài, văn bản"); });
+            BOOST_TEST_REQUIRE((loading != seen.end()));
+            BOOST_TEST(loading->done == 1);
+            BOOST_TEST(loading->total == 1);
+            // The replica reads it back through the same repository as the server.
+            auto stored
+                = ContentRepository(replica->db()).find(province.value(QStringLiteral("id")).toInteger());
+            BOOST_TEST_REQUIRE(stored.ok());
+            BOOST_TEST(stored->title == QStringLiteral("Toàn tỉnh"));
+            BOOST_TEST((stored->state == ContentState::Published));
+
+            // Later: a new item to the school arrives, the province's is archived, and one moved to Phú Riềng
+            // leaves.
+            const QJsonObject school = act(post("Trường Ngô Quyền", setup.tree.school.id), "/publish");
+            act(province, "/archive");
+            mustSync(engine);
+            BOOST_TEST(held(*replica, school));
+            auto archived
+                = ContentRepository(replica->db()).find(province.value(QStringLiteral("id")).toInteger());
+            BOOST_TEST_REQUIRE(archived.ok());
+            BOOST_TEST((archived->state == ContentState::Archived));
+            act(school, "", { { QStringLiteral("audience"), QJsonArray { setup.tree.rubberCell.id } } });
+            mustSync(engine);
+            BOOST_TEST(!held(*replica, school));
+            BOOST_TEST(
+                count(*replica, QStringLiteral("SELECT COUNT(*) FROM content_audience WHERE content_id = ?"),
+                    { school.value(QStringLiteral("id")).toInteger() })
+                == 0);
         }
     }
 }

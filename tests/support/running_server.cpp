@@ -46,10 +46,9 @@ RunningServer::~RunningServer()
     m_server->stop();
 }
 
-HttpAnswer RunningServer::rawCall(
-    const std::string& method, const QString& path, const QString& token, const QByteArray& body) const
+HttpAnswer RunningServer::rawCall(const std::string& method, const QString& path, const QString& token,
+    const QByteArray& body, std::map<std::string, std::string> headers) const
 {
-    std::map<std::string, std::string> headers;
     if (!token.isEmpty())
         headers["Authorization"] = "Bearer " + token.toStdString();
     return client().request(method, apiPath(path), body, headers);

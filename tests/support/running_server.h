@@ -52,8 +52,8 @@ public:
     // A JSON call with an optional bearer token; `headers` adds e.g. If-Match or Idempotency-Key.
     HttpAnswer call(const std::string& method, const QString& path, const QString& token = {},
         const QJsonObject& body = {}, std::map<std::string, std::string> headers = {}) const;
-    HttpAnswer rawCall(
-        const std::string& method, const QString& path, const QString& token, const QByteArray& body) const;
+    HttpAnswer rawCall(const std::string& method, const QString& path, const QString& token,
+        const QByteArray& body, std::map<std::string, std::string> headers = {}) const;
 
     void advanceClock(qint64 seconds) { m_offsetSeconds += seconds; }
     // The server's "now": startTime() moved forward by advanceClock.

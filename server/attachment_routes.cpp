@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "attachment_routes.h"
+
+#include "content/classification_stamp.h"
+#include "content/content_json.h"
+#include "content_access.h"
+#include "store/content_repository.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+namespace sotay::server {
+namespace {
+
+void requireStaff(const ApiRequest& request)
+{
+    requireRole(request.caller(), { Role::Admin, Role::Officer, Role::Secretary });
+}
+
+ApiError badField(const QString& field, const QString& message)
+{
+    return ApiError::badRequest(message, { { field, message } });
+}
+
+std::optional<bool> flag(const QString& text)
+{
+    if (text == u"true" || text == u"1")
+        return true;
+    if (text == u"false" || text == u"0")
+        return false;
+    return std::nullopt;
+}
+
+// A conflict of state answers 409 naming why; a stale version 412 with the item as it is now.
+ContentItem orStale(
+    const ApiRequest& request, const Services& services, Result<ContentItem> result, qint64 id)
+{
+    if (!result && result.error().code == ErrorCode::Conflict) {
+        if (!result.error().fields.isEmpty())
+            throw ApiError(409, QStringLiteral("conflict"), result.error().message, result.error().fields);
+        const ContentItem current = visibleContent(request, id);
+        throw ApiError::preconditionFailed(result.error().message)
+            .with(QStringLiteral("currentVersion"), current.version)
+            .with(QStringLiteral("current"), toJson(current, services.clock()));
+    }
+    return orThrow(std::move(result));
+}
+
+// Checks an upload before anything is written: the caller may change the item, the body is a PDF, PNG, JPEG
+// or DOCX within the size limit, and carries no classification stamp (a PDF or DOCX is read for it; an
+// image's uploader must confirm that it holds nothing classified).
+NewAttachment checkedUpload(const ApiRequest& request, const AttachmentPolicy& policy)
+{
+    allowQuery(request, { "name", "confirmNoClassified" });
+    NewAttachment file;
+    file.fileName = request.query.queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
+    if (file.fileName.trimmed().isEmpty())
+        throw badField(QStringLiteral("name"),
+            QCoreApplication::translate(
+                "ApiError", "Cần tên tệp trong tham số name, ví dụ name=Nghi-quyet-45.pdf."));
+    const QString confirm = request.query.queryItemValue(QStringLiteral("confirmNoClassified"));
+    const std::optional<bool> confirmed = confirm.isEmpty() ? std::optional<bool>(false) : flag(confirm);
+    if (!confirmed)
+        throw badField(QStringLiteral("confirmNoClassified"),
+            QCoreApplication::translate("ApiError", "Cần true hoặc false."));
+    file.confirmedUnclassified = *confirmed;
+
+    if (request.body.size() > policy.maxBytes)
+        throw ApiError::tooLarge(QCoreApplication::translate("ApiError", "Tệp đính kèm vượt quá %1 MB.")
+                                     .arg(static_cast<double>(policy.maxBytes) / (1024.0 * 1024.0)));
+    const std::optional<AttachmentType> type = sniffAttachmentType(request.body);
+    if (!type)
+        throw badField(QStringLiteral("file"),
+            QCoreApplication::translate("ApiError",
+                "Chỉ nhận tệp PDF, DOCX, PNG hoặc JPEG; nội dung tệp %1 không phải loại nào trong số đó "
+                "(loại tệp được "
+                "xét theo nội dung, không theo phần đuôi tên).")
+                .arg(file.fileName.left(100)));
+    file.mediaType = codeOf(*type);
+    file.bytes = request.body;
+    if (*type == AttachmentType::Png || *type == AttachmentType::Jpeg) {
+        if (!file.confirmedUnclassified)
+            throw badField(QStringLiteral("confirmNoClassified"),
+                QCoreApplication::translate("ApiError",
+                    "Ảnh không có lớp chữ để máy kiểm tra dấu mật: người tải lên cần xác nhận ảnh không chứa "
+                    "nội dung "
+                    "mật (confirmNoClassified=true). Xác nhận này được ghi vào nhật ký."));
+        return file;
+    }
+    file.confirmedUnclassified = false; // a text layer is checked, not confirmed
+    const QString tool = policy.pdfTextTool.isEmpty() ? defaultPdfTextTool() : policy.pdfTextTool;
+    const QString text = orThrow(attachmentText(request.body, *type, tool, policy.text));
+    if (const auto stamp = content::findClassificationStamp(text))
+        throw badField(QStringLiteral("file"), content::describeStamp(*stamp, file.fileName.left(100)));
+    return file;
+}
+
+} // namespace
+
+std::string contentDisposition(const QString& fileName)
+{
+    QString ascii;
+    for (const QChar c : fileName.normalized(QString::NormalizationForm_D)) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;
+        const QChar plain = c == u'đ' ? u'd' : c == u'Đ' ? u'D' : c;
+        const bool safe = (plain >= u'a' && plain <= u'z') || (plain >= u'A' && plain <= u'Z')
+            || (plain >= u'0' && plain <= u'9') || plain == u'.' || plain == u'-' || plain == u'_'
+            || plain == u' ';
+        ascii.append(safe ? plain : QChar(u'_'));
+    }
+    return "attachment; filename=\"" + ascii.toStdString() + "\"; filename*=UTF-8''"
+        + QUrl::toPercentEncoding(fileName).toStdString();
+}
+
+void addAttachmentRoutes(Router& router, Services& services, const AttachmentPolicy& policy)
+{
+    router.addPrepared(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/content/{id}/attachments"),
+        [&services, policy](const ApiRequest& request) -> Write {
+            requireStaff(request);
+            const ContentItem item = writableContent(request, pathId(request));
+            const qint64 version = expectedVersion(request);
+            // Reading a PDF's text takes a process and up to seconds: done before the write's transaction.
+            NewAttachment file = checkedUpload(request, policy);
+            return [&request, &services, item, version, file = std::move(file)] {
+                return ApiResponse::json(
+                    toJson(orStale(request, services,
+                               ContentRepository(request.db)
+                                   .addAttachment(item.id, file, version, writeContext(request, services)),
+                               item.id),
+                        services.clock()),
+                    201);
+            };
+        },
+        Replay::kept([](const ApiRequest& request, const QJsonObject& answer) {
+            requireStaff(request);
+            visibleContent(request, answer.value(QStringLiteral("id")).toInteger());
+        }));
+
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/attachments/{id}"), [](const ApiRequest& request) {
+            requireStaff(request);
+            allowQuery(request, {});
+            const AttachmentFile file
+                = foundOrNotVisible(ContentRepository(request.db).attachmentFile(pathId(request)));
+            visibleContent(request, file.contentId);
+            const std::string etag = '"' + file.attachment.sha256.toStdString() + '"';
+            const std::string mediaType = mimeTypeOf(*sniffAttachmentType(file.bytes)).toStdString();
+            bool unchanged = false;
+            for (QString tag : request.header(QStringLiteral("if-none-match")).split(u',')) {
+                tag = tag.trimmed();
+                if (tag.startsWith(QStringLiteral("W/")))
+                    tag = tag.mid(2);
+                unchanged = unchanged || tag == u"*" || tag == QString::fromStdString(etag);
+            }
+            ApiResponse response = ApiResponse::file(unchanged ? QByteArray() : file.bytes, mediaType);
+            if (unchanged)
+                response.status = 304;
+            response.headers["ETag"] = etag;
+            response.headers["Content-Disposition"] = contentDisposition(file.attachment.fileName);
+            return response;
+        });
+
+    router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/attachments/{id}"),
+        [&services](const ApiRequest& request) {
+            requireStaff(request);
+            const AttachmentFile file
+                = foundOrNotVisible(ContentRepository(request.db).attachmentFile(pathId(request)));
+            const ContentItem item = writableContent(request, file.contentId);
+            const qint64 version = expectedVersion(request);
+            return ApiResponse::json(toJson(
+                orStale(request, services,
+                    ContentRepository(request.db)
+                        .removeAttachment(file.attachment.id, version, writeContext(request, services)),
+                    item.id),
+                services.clock()));
+        });
+}
+
+} // namespace sotay::server
