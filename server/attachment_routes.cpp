@@ -48,16 +48,18 @@ ContentItem orStale(
 
 // Checks an upload before anything is written: the caller may change the item, the body is a PDF, PNG, JPEG
 // or DOCX within the size limit, and carries no classification stamp (a PDF or DOCX is read for it; an
-// image's uploader must confirm that it holds nothing classified).
+// image's uploader must confirm that it holds nothing classified). The cheap checks come first.
 NewAttachment checkedUpload(const ApiRequest& request, const AttachmentPolicy& policy)
 {
     allowQuery(request, { "name", "confirmNoClassified" });
     NewAttachment file;
-    file.fileName = request.query.queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
-    if (file.fileName.trimmed().isEmpty())
+    file.fileName
+        = cleanAttachmentName(request.query.queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded));
+    if (file.fileName.isEmpty())
         throw badField(QStringLiteral("name"),
-            QCoreApplication::translate(
-                "ApiError", "Cần tên tệp trong tham số name, ví dụ name=Nghi-quyet-45.pdf."));
+            QCoreApplication::translate("ApiError",
+                "Cần tên tệp trong tham số name (không quá 200 ký tự, không có ký tự ẩn), ví dụ "
+                "name=Nghi-quyet-45.pdf."));
     const QString confirm = request.query.queryItemValue(QStringLiteral("confirmNoClassified"));
     const std::optional<bool> confirmed = confirm.isEmpty() ? std::optional<bool>(false) : flag(confirm);
     if (!confirmed)
@@ -73,9 +75,9 @@ NewAttachment checkedUpload(const ApiRequest& request, const AttachmentPolicy& p
         throw badField(QStringLiteral("file"),
             QCoreApplication::translate("ApiError",
                 "Chỉ nhận tệp PDF, DOCX, PNG hoặc JPEG; nội dung tệp %1 không phải loại nào trong số đó "
-                "(loại tệp được "
-                "xét theo nội dung, không theo phần đuôi tên).")
-                .arg(file.fileName.left(100)));
+                "(loại "
+                "tệp được xét theo nội dung, không theo phần đuôi tên).")
+                .arg(file.fileName));
     file.mediaType = codeOf(*type);
     file.bytes = request.body;
     if (*type == AttachmentType::Png || *type == AttachmentType::Jpeg) {
@@ -83,16 +85,30 @@ NewAttachment checkedUpload(const ApiRequest& request, const AttachmentPolicy& p
             throw badField(QStringLiteral("confirmNoClassified"),
                 QCoreApplication::translate("ApiError",
                     "Ảnh không có lớp chữ để máy kiểm tra dấu mật: người tải lên cần xác nhận ảnh không chứa "
-                    "nội dung "
-                    "mật (confirmNoClassified=true). Xác nhận này được ghi vào nhật ký."));
+                    "nội "
+                    "dung mật (confirmNoClassified=true). Xác nhận này được ghi vào nhật ký."));
         return file;
     }
     file.confirmedUnclassified = false; // a text layer is checked, not confirmed
     const QString tool = policy.pdfTextTool.isEmpty() ? defaultPdfTextTool() : policy.pdfTextTool;
-    const QString text = orThrow(attachmentText(request.body, *type, tool, policy.text));
-    if (const auto stamp = content::findClassificationStamp(text))
-        throw badField(QStringLiteral("file"), content::describeStamp(*stamp, file.fileName.left(100)));
+    auto text = attachmentText(request.body, *type, tool, policy.text);
+    if (!text && text.error().code == ErrorCode::Invalid) // the file's fault: damaged, locked, too heavy
+        throw badField(QStringLiteral("file"), text.error().message);
+    // A PDF's pages are separated by a form feed: a stamp at the top of a page stands on a line of its own.
+    const QString lines = orThrow(std::move(text)).replace(u'\f', u'\n');
+    if (const auto stamp = content::findClassificationStamp(lines))
+        throw badField(QStringLiteral("file"), content::describeStamp(*stamp, file.fileName));
     return file;
+}
+
+// The media type of a stored file's type code ("pdf" and the like).
+std::string mediaTypeOf(const QString& code)
+{
+    for (const AttachmentType type :
+        { AttachmentType::Pdf, AttachmentType::Png, AttachmentType::Jpeg, AttachmentType::Docx })
+        if (codeOf(type) == code)
+            return mimeTypeOf(type).toStdString();
+    return "application/octet-stream";
 }
 
 } // namespace
@@ -142,11 +158,11 @@ void addAttachmentRoutes(Router& router, Services& services, const AttachmentPol
         QStringLiteral("GET"), QStringLiteral("/api/v1/attachments/{id}"), [](const ApiRequest& request) {
             requireStaff(request);
             allowQuery(request, {});
-            const AttachmentFile file
-                = foundOrNotVisible(ContentRepository(request.db).attachmentFile(pathId(request)));
+            const ContentRepository files(request.db);
+            const AttachmentFile file = foundOrNotVisible(files.attachmentFile(pathId(request), false));
             visibleContent(request, file.contentId);
             const std::string etag = '"' + file.attachment.sha256.toStdString() + '"';
-            const std::string mediaType = mimeTypeOf(*sniffAttachmentType(file.bytes)).toStdString();
+            const std::string mediaType = mediaTypeOf(file.attachment.mediaType);
             bool unchanged = false;
             for (QString tag : request.header(QStringLiteral("if-none-match")).split(u',')) {
                 tag = tag.trimmed();
@@ -154,7 +170,10 @@ void addAttachmentRoutes(Router& router, Services& services, const AttachmentPol
                     tag = tag.mid(2);
                 unchanged = unchanged || tag == u"*" || tag == QString::fromStdString(etag);
             }
-            ApiResponse response = ApiResponse::file(unchanged ? QByteArray() : file.bytes, mediaType);
+            // The bytes are read only when they are sent.
+            ApiResponse response = ApiResponse::file(
+                unchanged ? QByteArray() : foundOrNotVisible(files.attachmentFile(file.attachment.id)).bytes,
+                mediaType);
             if (unchanged)
                 response.status = 304;
             response.headers["ETag"] = etag;
@@ -166,7 +185,7 @@ void addAttachmentRoutes(Router& router, Services& services, const AttachmentPol
         [&services](const ApiRequest& request) {
             requireStaff(request);
             const AttachmentFile file
-                = foundOrNotVisible(ContentRepository(request.db).attachmentFile(pathId(request)));
+                = foundOrNotVisible(ContentRepository(request.db).attachmentFile(pathId(request), false));
             const ContentItem item = writableContent(request, file.contentId);
             const qint64 version = expectedVersion(request);
             return ApiResponse::json(toJson(

@@ -88,11 +88,15 @@ ApiError tooSlow()
             "Yêu cầu đến quá chậm nên máy chủ đã dừng chờ. Hãy kiểm tra đường truyền rồi gửi lại."));
 }
 
+// Empty path segments are ignored by the router ("/api//v1/..."), so they are here too.
 bool isUploadTarget(std::string_view target)
 {
+    std::string path(target.substr(0, target.find('?')));
+    for (std::size_t twice = path.find("//"); twice != std::string::npos; twice = path.find("//"))
+        path.erase(twice, 1);
     static const QRegularExpression upload(
-        QStringLiteral("^/api/v1/content/[1-9][0-9]{0,17}/attachments/?(\\?.*)?$"));
-    return upload.match(QString::fromUtf8(target.data(), static_cast<qsizetype>(target.size()))).hasMatch();
+        QStringLiteral("^/api/v1/content/[1-9][0-9]{0,17}/attachments/?$"));
+    return upload.match(QString::fromStdString(path)).hasMatch();
 }
 
 ApiError bodyTooLarge(qint64 maxBodyBytes)

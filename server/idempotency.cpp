@@ -12,9 +12,9 @@
 namespace sotay::server {
 namespace {
 
-// What tells a repeat from another request under the same key. The fields that carry a password are left
-// out: this hash is kept in the database, and a fast hash of a body would let whoever reads it try passwords
-// far faster than against the account's Argon2id hash.
+// What tells a repeat from another request under the same key: the body and the query string. The fields that
+// carry a password are left out: this hash is kept in the database, and a fast hash of a body would let
+// whoever reads it try passwords far faster than against the account's Argon2id hash.
 QString bodyHash(const ApiRequest& request)
 {
     QByteArray fingerprinted = request.body;
@@ -27,6 +27,9 @@ QString bodyHash(const ApiRequest& request)
         }
     if (secret)
         fingerprinted = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    // An upload names its file in the query string: a repeat with another name is another request.
+    if (!request.query.isEmpty())
+        fingerprinted += "\n?" + request.query.toString(QUrl::FullyEncoded).toUtf8();
     return QString::fromLatin1(QCryptographicHash::hash(fingerprinted, QCryptographicHash::Sha256).toHex());
 }
 

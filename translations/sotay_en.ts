@@ -254,10 +254,6 @@
         <translation>The after parameter must be the ID of the last item of the previous page.</translation>
     </message>
     <message>
-        <source>Cần tên tệp trong tham số name, ví dụ name=Nghi-quyet-45.pdf.</source>
-        <translation>The file name is required in the name parameter, for example name=Nghi-quyet-45.pdf.</translation>
-    </message>
-    <message>
         <source>Tệp đính kèm vượt quá %1 MB.</source>
         <translation>The attachment exceeds %1 MB.</translation>
     </message>
@@ -268,6 +264,10 @@
     <message>
         <source>Ảnh không có lớp chữ để máy kiểm tra dấu mật: người tải lên cần xác nhận ảnh không chứa nội dung mật (confirmNoClassified=true). Xác nhận này được ghi vào nhật ký.</source>
         <translation>An image has no text layer for the server to check for a classification stamp: the uploader must confirm that it holds nothing classified (confirmNoClassified=true). The confirmation is kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>Cần tên tệp trong tham số name (không quá 200 ký tự, không có ký tự ẩn), ví dụ name=Nghi-quyet-45.pdf.</source>
+        <translation>The file name is required in the name parameter (at most 200 characters, no hidden characters), for example name=Nghi-quyet-45.pdf.</translation>
     </message>
 </context>
 <context>
@@ -570,16 +570,16 @@
         <translation>The file name is not valid.</translation>
     </message>
     <message>
-        <source>Cần tên tệp, dài không quá 200 ký tự.</source>
-        <translation>A file name of at most 200 characters is required.</translation>
-    </message>
-    <message>
         <source>Mỗi bài có tối đa %1 tệp đính kèm.</source>
         <translation>An item has at most %1 attachments.</translation>
     </message>
     <message>
         <source>Không tìm thấy tệp đính kèm.</source>
         <translation>Attachment not found.</translation>
+    </message>
+    <message>
+        <source>Cần tên tệp, dài không quá 200 ký tự, không có ký tự ẩn.</source>
+        <translation>A file name of at most 200 characters, without hidden characters, is required.</translation>
     </message>
 </context>
 <context>

@@ -9,18 +9,13 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 
+#include <algorithm>
+
 namespace sotay {
 
 using namespace content_writes;
 
 namespace {
-
-// The name without any folder a browser or a tool put before it, cleaned; empty when nothing is left.
-QString cleanFileName(const QString& name)
-{
-    const qsizetype slash = std::max(name.lastIndexOf(u'/'), name.lastIndexOf(u'\\'));
-    return text::cleanText(name.mid(slash + 1));
-}
 
 // The item may change its attachments: it exists at the expected version and is not archived.
 Result<ContentItem> itemForAttachments(const QSqlDatabase& db, qint64 contentId, qint64 expectedVersion)
@@ -54,15 +49,26 @@ Result<ContentItem> recordAttachmentChange(const QSqlDatabase& db, const Content
 
 } // namespace
 
+QString cleanAttachmentName(const QString& name)
+{
+    const qsizetype slash = std::max(name.lastIndexOf(u'/'), name.lastIndexOf(u'\\'));
+    const QString cleaned = text::cleanText(name.mid(slash + 1));
+    // Invisible format characters (a right-to-left override) could make "tai-lieu.exe" look like a PDF's
+    // name.
+    const bool invisible = std::any_of(
+        cleaned.begin(), cleaned.end(), [](QChar c) { return c.category() == QChar::Other_Format; });
+    return invisible || cleaned.size() > 200 ? QString() : cleaned;
+}
+
 Result<ContentItem> ContentRepository::addAttachment(
     qint64 contentId, const NewAttachment& file, qint64 expectedVersion, const WriteContext& context)
 {
-    const QString name = cleanFileName(file.fileName);
-    if (name.isEmpty() || name.size() > 200)
+    const QString name = cleanAttachmentName(file.fileName);
+    if (name.isEmpty())
         return Error::invalid(QCoreApplication::translate("ContentRepository", "Tên tệp không hợp lệ."),
             { { QStringLiteral("name"),
                 QCoreApplication::translate(
-                    "ContentRepository", "Cần tên tệp, dài không quá 200 ký tự.") } });
+                    "ContentRepository", "Cần tên tệp, dài không quá 200 ký tự, không có ký tự ẩn.") } });
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
@@ -116,12 +122,14 @@ Result<ContentItem> ContentRepository::removeAttachment(
             m_db, *item, expectedVersion, QStringLiteral("content.attachment_remove"), context));
 }
 
-Result<AttachmentFile> ContentRepository::attachmentFile(qint64 attachmentId) const
+Result<AttachmentFile> ContentRepository::attachmentFile(qint64 attachmentId, bool withBytes) const
 {
     auto query = sql::exec(m_db,
         QStringLiteral(
             "SELECT id, file_name, media_type, size_bytes, sha256, confirmed_unclassified, uploaded_by, "
-            "uploaded_at, content_id, data FROM content_attachment WHERE id = ?"),
+            "uploaded_at, content_id")
+            + (withBytes ? QStringLiteral(", data") : QString())
+            + QStringLiteral(" FROM content_attachment WHERE id = ?"),
         { attachmentId });
     if (!query)
         return query.error();
@@ -133,7 +141,8 @@ Result<AttachmentFile> ContentRepository::attachmentFile(qint64 attachmentId) co
         query->value(3).toLongLong(), query->value(4).toString(), query->value(5).toBool(),
         query->value(6).toString(), readTimestamp(query->value(7)) };
     file.contentId = query->value(8).toLongLong();
-    file.bytes = query->value(9).toByteArray();
+    if (withBytes)
+        file.bytes = query->value(9).toByteArray();
     return file;
 }
 

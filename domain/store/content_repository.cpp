@@ -500,12 +500,13 @@ Status ContentRepository::remove(qint64 id, qint64 expectedVersion, const WriteC
     if (current->state != ContentState::Draft)
         return stateConflict(QCoreApplication::translate(
             "ContentRepository", "Chỉ xóa được bản nháp; bài đã đăng thì hãy lưu trữ."));
-    // The audience goes first (its rows refer to the item), then the row, only at the version read: a publish
-    // committed meanwhile (PostgreSQL reads committed rows) makes this delete stale and rolls it back.
-    if (auto audience
-        = sql::exec(m_db, QStringLiteral("DELETE FROM content_audience WHERE content_id = ?"), { id });
-        !audience)
-        return audience.error();
+    // The audience and the attachments go first (their rows refer to the item), then the row, only at the
+    // version read: a publish committed meanwhile (PostgreSQL reads committed rows) makes this delete stale
+    // and rolls it back.
+    for (const QString& statement : { QStringLiteral("DELETE FROM content_audience WHERE content_id = ?"),
+             QStringLiteral("DELETE FROM content_attachment WHERE content_id = ?") })
+        if (auto dependent = sql::exec(m_db, statement, { id }); !dependent)
+            return dependent.error();
     auto deleted = sql::exec(m_db,
         QStringLiteral("DELETE FROM content_item WHERE id = ? AND version = ? AND state = 'draft'"),
         { id, expectedVersion });
@@ -545,7 +546,9 @@ Result<ContentItem> ContentRepository::publish(
         return audience.error();
     ContentItem item = *current;
     item.state = ContentState::Published;
+    // Whole seconds, as the API writes times: a replica never sees it published before the server does.
     item.publishAt = std::max(publishAt, context.now);
+    item.publishAt = item.publishAt.addMSecs(-item.publishAt.time().msec());
     if (const Status written = updateRow(m_db, item, expectedVersion, context); !written)
         return written.error();
     auto after = selectItem(m_db, id);
@@ -656,6 +659,7 @@ Status storeContentCopy(const QSqlDatabase& db, const ContentItem& item)
 Status removeContentCopy(const QSqlDatabase& db, qint64 id)
 {
     for (const QString& statement : { QStringLiteral("DELETE FROM content_audience WHERE content_id = ?"),
+             QStringLiteral("DELETE FROM content_attachment WHERE content_id = ?"),
              QStringLiteral("DELETE FROM content_item WHERE id = ?") })
         if (auto removed = sql::exec(db, statement, { id }); !removed)
             return removed.error();

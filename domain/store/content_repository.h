@@ -45,6 +45,10 @@ struct AttachmentFile {
 
 inline constexpr int kAttachmentsPerItemMax = 20;
 
+// A file's name as it is kept: without any folder put before it, cleaned (NFC, trimmed, single spaces); empty
+// when nothing is left, when it is over 200 characters, or when it holds invisible format characters.
+QString cleanAttachmentName(const QString& name);
+
 // Published content: news, documents, lessons, meeting topics and guidance. Every write is one transaction
 // with its audit row and its change-feed rows: one at the author's unit, and while the item is beyond a
 // draft one at each unit of its audience (before and after the change), so that every replica it concerns
@@ -78,7 +82,8 @@ public:
         qint64 contentId, const NewAttachment& file, qint64 expectedVersion, const WriteContext& context);
     Result<ContentItem> removeAttachment(
         qint64 attachmentId, qint64 expectedVersion, const WriteContext& context);
-    Result<AttachmentFile> attachmentFile(qint64 attachmentId) const;
+    // The attachment, with its bytes only when `withBytes`.
+    Result<AttachmentFile> attachmentFile(qint64 attachmentId, bool withBytes = true) const;
 
 private:
     QSqlDatabase m_db;

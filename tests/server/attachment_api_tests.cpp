@@ -144,6 +144,24 @@ BOOST_AUTO_TEST_CASE(a_file_is_judged_by_its_bytes_checked_for_stamps_and_served
                 QStringLiteral("/api/v1/content/%1/attachments?name=a.png&confirmNoClassified=true").arg(id),
                 w.officer, pngBytes());
             BOOST_TEST(unversioned.status == 428);
+            const auto damaged = upload(*server, w.officer, id, 1, QStringLiteral("name=hong.pdf"),
+                QByteArray("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"));
+            BOOST_TEST(damaged.status == 400, describe(damaged));
+            BOOST_TEST(errorFields(damaged) == QStringList { QStringLiteral("file") });
+            // A stamp alone at the top of the second page.
+            const QByteArray secondPage = pdfOf({ "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>", pageObject(5, "/F1 7 0 R"),
+                pageObject(6, "/F1 7 0 R"), streamObject("BT /F1 14 Tf 72 760 Td (Trang mot) Tj ET"),
+                streamObject("BT /F1 14 Tf 72 760 Td (TOI MAT) Tj ET"), kHelvetica });
+            const auto paged
+                = upload(*server, w.officer, id, 1, QStringLiteral("name=hai-trang.pdf"), secondPage);
+            BOOST_TEST(paged.status == 400, describe(paged));
+            BOOST_TEST(fieldMessage(paged, QStringLiteral("file")).contains(QStringLiteral("TOI MAT")));
+            // A name hiding its real ending behind a right-to-left override.
+            const auto hidden = upload(*server, w.officer, id, 1,
+                QStringLiteral("name=anh%E2%80%AEgnp.exe&confirmNoClassified=true"), pngBytes());
+            BOOST_TEST(hidden.status == 400);
+            BOOST_TEST(errorFields(hidden) == QStringList { QStringLiteral("name") });
             BOOST_TEST((RowCounts::of(db->db()) == before));
             BOOST_TEST(countRows(db->db(), QStringLiteral("content_attachment")) == 0);
 
@@ -207,6 +225,31 @@ BOOST_AUTO_TEST_CASE(a_file_is_judged_by_its_bytes_checked_for_stamps_and_served
             BOOST_TEST_REQUIRE(removed.status == 200, describe(removed));
             BOOST_TEST(removed.json().value(QStringLiteral("attachments")).toArray().size() == 2);
             BOOST_TEST(server->rawCall("GET", attachmentUrl(docx), w.officer, {}).status == 404);
+
+            // A repeat of an upload under its key is replayed; the same key with another name is another
+            // request (409). A draft goes with its files.
+            const QJsonObject other = draftFor(*server, w.officer, w.t.school.id);
+            const qint64 otherId = other.value(QStringLiteral("id")).toInteger();
+            std::map<std::string, std::string> headers = ifMatch(1);
+            headers["Idempotency-Key"] = "upload-key-1";
+            const QString path
+                = QStringLiteral("/api/v1/content/%1/attachments?confirmNoClassified=true&name=")
+                      .arg(otherId);
+            const auto once
+                = server->rawCall("POST", path + QStringLiteral("a.png"), w.officer, pngBytes(), headers);
+            BOOST_TEST_REQUIRE(once.status == 201, describe(once));
+            const auto twice
+                = server->rawCall("POST", path + QStringLiteral("a.png"), w.officer, pngBytes(), headers);
+            BOOST_TEST(twice.status == 201);
+            BOOST_TEST(twice.body == once.body);
+            const auto renamed
+                = server->rawCall("POST", path + QStringLiteral("b.png"), w.officer, pngBytes(), headers);
+            BOOST_TEST(renamed.status == 409, describe(renamed));
+            const auto dropped = server->call(
+                "DELETE", QStringLiteral("/api/v1/content/%1").arg(otherId), w.officer, {}, ifMatch(2));
+            BOOST_TEST(dropped.status == 204, describe(dropped));
+            BOOST_TEST(
+                server->rawCall("GET", attachmentUrl(lastAttachmentId(once)), w.officer, {}).status == 404);
         }
     }
 }
