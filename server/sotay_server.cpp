@@ -7,6 +7,7 @@
 #include "change_routes.h"
 #include "content_routes.h"
 #include "demo/demo_province.h"
+#include "handbook_account_routes.h"
 #include "handler_support.h"
 #include "health_routes.h"
 #include "http_server.h"
@@ -175,6 +176,7 @@ SotayServer::SotayServer(ServerConfig config)
     addMemberRoutes(d.router, d.services);
     addUserRoutes(d.router, d.services);
     addUserAdminRoutes(d.router, d.services);
+    addHandbookAccountRoutes(d.router, d.services);
     addContentRoutes(d.router, d.services);
     addAttachmentRoutes(d.router, d.services, d.config.attachments);
     addChangeRoutes(d.router, d.services);

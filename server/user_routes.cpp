@@ -105,16 +105,24 @@ void addUserRoutes(Router& router, Services& services)
             if (!isAtMostAsStrong(user.role, caller.user.role))
                 throw ApiError::forbidden(QCoreApplication::translate(
                     "ApiError", "Không thể tạo tài khoản có quyền cao hơn quyền của bạn."));
-            if (user.role != Role::Member && user.memberId) {
-                const QString message = QCoreApplication::translate(
-                    "ApiError", "Chỉ tài khoản đảng viên mới gắn với một đảng viên.");
+            // Members make their own accounts, with a code their committee issues
+            // (handbook_account_routes.h).
+            if (user.role == Role::Member) {
+                const QString message = QCoreApplication::translate("ApiError",
+                    "Tài khoản đảng viên được tạo khi đảng viên kích hoạt Sổ tay bằng mã kích hoạt do cấp ủy "
+                    "cấp, "
+                    "không tạo ở đây.");
+                throw ApiError::badRequest(message, { { QStringLiteral("role"), message } });
+            }
+            if (user.role == Role::Admin && user.memberId) {
+                const QString message = QCoreApplication::translate("ApiError",
+                    "Chỉ tài khoản cán bộ hoặc bí thư mới gắn được với hồ sơ đảng viên của người dùng.");
                 throw ApiError::badRequest(message, { { QStringLiteral("memberId"), message } });
             }
-            if (user.role == Role::Member && user.memberId) {
-                // A member's account works in the member's own cell.
-                const Member member = visibleMember(request, *user.memberId);
-                user.scopeOrgId = member.orgUnitId;
-            }
+            // A staff account linked to its holder's own member record: the same sign-in studies and attends
+            // as a member.
+            if (user.memberId)
+                visibleMember(request, *user.memberId);
             if (user.scopeOrgId)
                 visibleUnit(request, *user.scopeOrgId);
             else if (caller.user.role != Role::Admin)

@@ -134,10 +134,6 @@
         <translation>You cannot create an account with more rights than your own.</translation>
     </message>
     <message>
-        <source>Chỉ tài khoản đảng viên mới gắn với một đảng viên.</source>
-        <translation>Only a member account belongs to a party member.</translation>
-    </message>
-    <message>
         <source>Yêu cầu này không nhận Idempotency-Key: câu trả lời của nó không được lưu lại để gửi lại.</source>
         <translation>This request does not take an Idempotency-Key: its answer is never kept to be sent again.</translation>
     </message>
@@ -268,6 +264,25 @@
     <message>
         <source>Cần tên tệp trong tham số name (không quá 200 ký tự, không có ký tự ẩn), ví dụ name=Nghi-quyet-45.pdf.</source>
         <translation>The file name is required in the name parameter (at most 200 characters, no hidden characters), for example name=Nghi-quyet-45.pdf.</translation>
+    </message>
+    <message>
+        <source>Số thẻ (hoặc số lý lịch) và mã kích hoạt không khớp, hoặc mã đã hết hạn. Hãy kiểm tra lại, hoặc đề nghị chi bộ cấp mã mới.</source>
+        <translation>The card number (or profile number) and the activation code do not match, or the code has expired. Check them, or ask your cell for a new code.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã nhập sai mã kích hoạt quá nhiều lần. Xin thử lại sau %n phút.</source>
+        <translation>
+            <numerusform>Too many wrong activation codes. Please try again in %n minute.</numerusform>
+            <numerusform>Too many wrong activation codes. Please try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tài khoản đảng viên được tạo khi đảng viên kích hoạt Sổ tay bằng mã kích hoạt do cấp ủy cấp, không tạo ở đây.</source>
+        <translation>A member&apos;s account is made when the member activates the handbook with an activation code from their committee, not here.</translation>
+    </message>
+    <message>
+        <source>Chỉ tài khoản cán bộ hoặc bí thư mới gắn được với hồ sơ đảng viên của người dùng.</source>
+        <translation>Only an officer&apos;s or a secretary&apos;s account can be linked to its holder&apos;s member record.</translation>
     </message>
 </context>
 <context>
@@ -745,6 +760,53 @@
     <message>
         <source>Một trường dữ liệu đã mã hóa bị hỏng hoặc bị thay đổi.</source>
         <translation>An encrypted field is damaged or has been altered.</translation>
+    </message>
+</context>
+<context>
+    <name>HandbookAccounts</name>
+    <message>
+        <source>Không tìm thấy đảng viên.</source>
+        <translation>Member not found.</translation>
+    </message>
+    <message>
+        <source>Đảng viên %1 không còn trong danh sách sinh hoạt nên không cấp mã kích hoạt.</source>
+        <translation>%1 is no longer on a roster, so no activation code is issued.</translation>
+    </message>
+    <message>
+        <source>Đảng viên %1 đã có tài khoản Sổ tay; nếu quên mật khẩu, hãy cấp mật khẩu tạm thời cho tài khoản đó.</source>
+        <translation>%1 already has a handbook account; if the password is forgotten, give that account a temporary password.</translation>
+    </message>
+    <message>
+        <source>Đảng viên %1 chưa có số thẻ đảng viên hay số lý lịch: hãy bổ sung vào hồ sơ trước khi cấp mã.</source>
+        <translation>%1 has neither a card number nor a profile number: add one to the record before issuing a code.</translation>
+    </message>
+    <message>
+        <source>Số %1 của đảng viên %2 trùng với một đảng viên khác trong danh sách: hãy sửa hồ sơ trước khi cấp mã.</source>
+        <translation>The number %1 of %2 is also another member&apos;s on a roster: correct the records before issuing a code.</translation>
+    </message>
+    <message>
+        <source>Số %1 đã là tên đăng nhập của một tài khoản khác: hãy liên hệ người quản trị.</source>
+        <translation>The number %1 is already another account&apos;s user name: contact the administrator.</translation>
+    </message>
+    <message>
+        <source>Chưa có số thẻ đảng viên hay số lý lịch.</source>
+        <translation>No card number or profile number yet.</translation>
+    </message>
+    <message>
+        <source>Tổ chức này có hơn %1 đảng viên cần cấp mã: hãy cấp theo từng tổ chức trực thuộc.</source>
+        <translation>This organisation has more than %1 members awaiting a code: issue them for each subordinate organisation.</translation>
+    </message>
+    <message>
+        <source>Số %1 trùng với người khác: hãy sửa hồ sơ.</source>
+        <translation>The number %1 is also someone else&apos;s: correct the records.</translation>
+    </message>
+    <message>
+        <source>Mã kích hoạt đã được dùng hoặc đã hết hạn.</source>
+        <translation>The activation code has been used or has expired.</translation>
+    </message>
+    <message>
+        <source>Đảng viên không còn trong danh sách sinh hoạt.</source>
+        <translation>The member is no longer on a roster.</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1903,10 @@
     <message>
         <source>Đây là tài khoản quản trị cuối cùng còn hoạt động: không thể khóa hoặc hạ quyền tài khoản này. Hãy tạo hoặc mở lại một tài khoản quản trị khác trước.</source>
         <translation>This is the last active administrator account: it cannot be disabled or given a lower role. Create or re-enable another administrator account first.</translation>
+    </message>
+    <message>
+        <source>Đảng viên này đã có tài khoản.</source>
+        <translation>This member already has an account.</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ QuizQuestion readQuestion(const QJsonValue& value, const QString& prefix, QList<
         if (!correct.isArray())
             in.addError(QStringLiteral("correct"),
                 wrongType(QCoreApplication::translate("ContentJson", "một mảng số")));
-        for (const QJsonValue& index : correct.toArray()) {
+        for (const QJsonValue index : correct.toArray()) {
             if (!isWholeNumber(index)) {
                 in.addError(QStringLiteral("correct"),
                     wrongType(QCoreApplication::translate("ContentJson", "một mảng số")));
@@ -128,7 +128,7 @@ QList<qint64> readAudience(const QJsonValue& value, QList<FieldError>& errors)
             { field, wrongType(QCoreApplication::translate("ContentJson", "một mảng mã số tổ chức đảng")) });
         return ids;
     }
-    for (const QJsonValue& id : value.toArray()) {
+    for (const QJsonValue id : value.toArray()) {
         const double number = id.toDouble();
         if (!id.isDouble() || std::floor(number) != number || number < 1 || number > 9007199254740991.0) {
             errors.append({ field,

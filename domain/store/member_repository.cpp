@@ -6,6 +6,7 @@
 #include "member/member_validation.h"
 #include "org/org_rules.h"
 #include "store/change_recorder.h"
+#include "store/handbook_accounts.h"
 #include "store/member_columns.h"
 #include "store/org_repository.h"
 #include "store/sql.h"
@@ -521,6 +522,10 @@ Result<Member> MemberRepository::recordEvent(qint64 memberId, const MemberEvent&
             &*current, *stored, newPath, *oldPath, context);
         !changed)
         return changed.error();
+    // Leaving the roster ends the member's handbook access in the same transaction: at once, not at a sweep.
+    if (current->onRoster() && !stored->onRoster())
+        if (const Status ended = endHandbookAccess(m_db, memberId, context); !ended)
+            return ended.error();
     return sql::commitWith(transaction, std::move(stored));
 }
 

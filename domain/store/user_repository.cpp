@@ -4,6 +4,7 @@
 #include "store/change_recorder.h"
 #include "store/sql.h"
 #include "store/user_columns.h"
+#include "text/vietnamese_text.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -19,6 +20,11 @@ Status done(const Result<QSqlQuery>& query)
 }
 
 } // namespace
+
+QString usernameKey(const QString& typed)
+{
+    return text::fold(typed);
+}
 
 UserRepository::UserRepository(const QSqlDatabase& db)
     : m_db(db)
@@ -49,7 +55,7 @@ Result<std::optional<User>> UserRepository::findByUsername(const QString& userna
 {
     auto query = sql::exec(m_db,
         QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM app_user u WHERE u.username = ?"),
-        { username.trimmed().toLower() });
+        { usernameKey(username) });
     if (!query)
         return query.error();
     if (!query->next())
@@ -115,6 +121,17 @@ Result<User> UserRepository::create(const NewUser& input, const WriteContext& co
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
+    if (input.memberId) {
+        auto linked = sql::exec(
+            m_db, QStringLiteral("SELECT COUNT(*) FROM app_user WHERE member_id = ?"), { *input.memberId });
+        if (!linked)
+            return linked.error();
+        if (linked->next() && linked->value(0).toLongLong() > 0) {
+            const QString message
+                = QCoreApplication::translate("UserRepository", "Đảng viên này đã có tài khoản.");
+            return Error::invalid(message, { { QStringLiteral("memberId"), message } });
+        }
+    }
     auto existing = findByUsername(username);
     if (!existing)
         return existing.error();

@@ -18,6 +18,10 @@ struct NewUser {
 };
 
 // Accounts and their sign-in sessions. Password hashes and token hashes are opaque text here.
+// A user name as accounts are looked up: trimmed, lower case, and without Vietnamese marks (đ as d), so that
+// a member signs in with a profile number "012345-ĐN" typed as printed (the account is "012345-dn").
+QString usernameKey(const QString& typed);
+
 class UserRepository final {
 public:
     explicit UserRepository(const QSqlDatabase& db);

@@ -179,9 +179,10 @@ BOOST_AUTO_TEST_CASE(a_file_is_judged_by_its_bytes_checked_for_stamps_and_served
                 == QStringLiteral("TU.pdf")); // no folders
             BOOST_TEST(described.value(QStringLiteral("mediaType")).toString() == QStringLiteral("pdf"));
             BOOST_TEST(described.value(QStringLiteral("size")).toInteger() == pdf.size());
+            // Poco Zip stamps the time: the bytes are made once and compared with what comes back.
+            const QByteArray guidance = docxOf(paragraph("Hướng dẫn thực hiện; giữ bí mật mật khẩu."));
             const auto second = upload(*server, w.officer, id, 2,
-                QStringLiteral("name=H%C6%B0%E1%BB%9Bng%20d%E1%BA%ABn.docx"),
-                docxOf(paragraph("Hướng dẫn thực hiện; giữ bí mật mật khẩu.")));
+                QStringLiteral("name=H%C6%B0%E1%BB%9Bng%20d%E1%BA%ABn.docx"), guidance);
             BOOST_TEST_REQUIRE(second.status == 201, describe(second));
             QByteArray bigImage = pngBytes();
             bigImage.append(QByteArray(1536 * 1024, '\0'));
@@ -205,7 +206,7 @@ BOOST_AUTO_TEST_CASE(a_file_is_judged_by_its_bytes_checked_for_stamps_and_served
                                     .toInteger();
             const auto served = server->rawCall("GET", attachmentUrl(docx), w.officer, {});
             BOOST_TEST_REQUIRE(served.status == 200);
-            BOOST_TEST(served.body == docxOf(paragraph("Hướng dẫn thực hiện; giữ bí mật mật khẩu.")));
+            BOOST_TEST(served.body == guidance);
             BOOST_TEST(served.headers.at("Content-Type")
                 == "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
             BOOST_TEST(served.headers.at("Content-Disposition")

@@ -61,9 +61,9 @@ World world(const TestDatabase& db, const RunningServer& server)
     w.adminId = idOf(db, "admin");
     w.officerId = idOf(db, "canbo.tranbien");
     w.secretaryId = idOf(db, "bithu.chibo1");
-    w.memberId = idOf(db, "dangvien.lan");
+    w.memberId = idOf(db, w.lan.cardNumber.toLatin1().constData());
     w.farOfficerId = idOf(db, "canbo.phurieng");
-    w.hoaId = idOf(db, "dangvien.hoa");
+    w.hoaId = idOf(db, w.hoa.cardNumber.toLatin1().constData());
     return w;
 }
 
@@ -146,7 +146,8 @@ BOOST_AUTO_TEST_CASE(each_role_reaches_exactly_the_accounts_it_manages_and_the_o
             const auto one = server.call("GET", userUrl(w.memberId), w.officer);
             BOOST_TEST_REQUIRE(one.status == 200, describe(one));
             const QJsonObject lan = one.json();
-            BOOST_TEST(lan.value(QStringLiteral("username")).toString() == QStringLiteral("dangvien.lan"));
+            BOOST_TEST(lan.value(QStringLiteral("username")).toString()
+                == w.lan.cardNumber); // members sign in with it
             BOOST_TEST(lan.value(QStringLiteral("role")).toString() == QStringLiteral("member"));
             BOOST_TEST(lan.value(QStringLiteral("scopeOrgId")).toInteger() == w.t.cell1.id);
             BOOST_TEST(lan.value(QStringLiteral("scopeOrgName")).toString() == w.t.cell1.name);
@@ -214,9 +215,7 @@ BOOST_AUTO_TEST_CASE(each_role_reaches_exactly_the_accounts_it_manages_and_the_o
             }
             // The actions above reached their accounts: signed out, temporary password set.
             BOOST_TEST(probe(server, cell2Secretary, w) == 401);
-            BOOST_TEST(
-                signInAnswer(server, QStringLiteral("dangvien.hoa"), QStringLiteral("mat-khau-dangvien.hoa"))
-                    .status
+            BOOST_TEST(signInAnswer(server, w.hoa.cardNumber, QStringLiteral("mat-khau-dangvien.hoa")).status
                 == 401);
             BOOST_TEST(stillServing(server));
         }
@@ -421,8 +420,7 @@ BOOST_AUTO_TEST_CASE(signing_out_everywhere_ends_every_session_of_that_account_o
         {
             RunningServer server(*db);
             World w = world(*db, server);
-            const QString other
-                = server.signIn(QStringLiteral("dangvien.lan"), QStringLiteral("mat-khau-dangvien.lan"));
+            const QString other = server.signIn(w.lan.cardNumber, QStringLiteral("mat-khau-dangvien.lan"));
             const RowCounts before = RowCounts::of(db->db());
             const auto out = server.call("DELETE", userUrl(w.memberId, "/sessions"), w.officer);
             BOOST_TEST_REQUIRE(out.status == 204, describe(out));
@@ -434,8 +432,7 @@ BOOST_AUTO_TEST_CASE(signing_out_everywhere_ends_every_session_of_that_account_o
             BOOST_TEST(probe(server, w.officer, w) == 200);
             // The password still works: this is no lock.
             BOOST_TEST(
-                probe(server,
-                    server.signIn(QStringLiteral("dangvien.lan"), QStringLiteral("mat-khau-dangvien.lan")), w)
+                probe(server, server.signIn(w.lan.cardNumber, QStringLiteral("mat-khau-dangvien.lan")), w)
                 == 200);
             // Signing oneself out everywhere is allowed, this session included.
             BOOST_TEST(server.call("DELETE", userUrl(w.officerId, "/sessions"), w.officer).status == 204);

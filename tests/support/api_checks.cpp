@@ -10,6 +10,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <atomic>
 
 namespace sotay::test {
 
@@ -82,8 +83,11 @@ QJsonObject withDecision(QJsonObject body)
 Member addMember(
     const QSqlDatabase& db, qint64 unitId, const char* family, const char* middle, const char* given)
 {
-    const Member m = sampleMember(
+    Member m = sampleMember(
         unitId, QString::fromUtf8(family), QString::fromUtf8(middle), QString::fromUtf8(given));
+    // Each its own card: the card number is the member's user name in the handbook.
+    static std::atomic<int> cards { 100 };
+    m.cardNumber = QStringLiteral("01.%1").arg(cards++, 6, 10, QLatin1Char('0'));
     const MemberEvent admission { 0, 0, MemberEventType::Admission, m.admittedOn, QStringLiteral("45-QĐ/ĐU"),
         true, {}, {}, {} };
     auto created = MemberRepository(db).create(m, admission, testContext());

@@ -76,6 +76,8 @@ QString RunningServer::signIn(const QString& username, const QString& password) 
 QString RunningServer::addUser(const QString& token, const QString& username, const QString& role,
     std::optional<qint64> scopeOrgId, std::optional<qint64> memberId) const
 {
+    if (role == u"member")
+        return activateMember(token, *memberId, QString(QStringLiteral("mat-khau-") + username));
     QJsonObject body { { QStringLiteral("username"), username },
         { QStringLiteral("password"), QString(QStringLiteral("mat-khau-") + username) },
         { QStringLiteral("role"), role } };
@@ -88,6 +90,24 @@ QString RunningServer::addUser(const QString& token, const QString& username, co
         "creating " << username.toStdString() << " answered " << answer.status << " "
                     << answer.body.toStdString());
     return signIn(username, QStringLiteral("mat-khau-") + username);
+}
+
+QString RunningServer::activateMember(const QString& token, qint64 memberId, const QString& password) const
+{
+    const auto issued
+        = call("POST", QStringLiteral("/api/v1/members/%1/activation-code").arg(memberId), token, {});
+    BOOST_TEST_REQUIRE(issued.status == 201,
+        "issuing a code for member " << memberId << " answered " << issued.status << " "
+                                     << issued.body.toStdString());
+    const QString number = issued.json().value(QStringLiteral("number")).toString();
+    const auto activated = call("POST", QStringLiteral("/api/v1/handbook/activate"), {},
+        { { QStringLiteral("number"), number },
+            { QStringLiteral("code"), issued.json().value(QStringLiteral("code")) },
+            { QStringLiteral("password"), password } });
+    BOOST_TEST_REQUIRE(activated.status == 201,
+        "activating member " << memberId << " answered " << activated.status << " "
+                             << activated.body.toStdString());
+    return signIn(activated.json().value(QStringLiteral("username")).toString(), password);
 }
 
 } // namespace sotay::test

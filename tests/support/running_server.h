@@ -45,9 +45,14 @@ public:
     {
         return signIn(QStringLiteral("admin"), QString::fromLatin1(kAdminPassword));
     }
-    // Creates a user through the API as `token`'s user and returns the new user's token.
+    // Creates a user through the API as `token`'s user and returns the new user's token. A member's account
+    // is made as members make theirs: `token` issues an activation code for `memberId`, the member activates
+    // with their number (the user name then) and the password "mat-khau-" + `username`.
     QString addUser(const QString& token, const QString& username, const QString& role,
         std::optional<qint64> scopeOrgId, std::optional<qint64> memberId = std::nullopt) const;
+
+    // Issues a code for the member as `token`'s user, activates it with `password`, and signs the member in.
+    QString activateMember(const QString& token, qint64 memberId, const QString& password) const;
 
     // A JSON call with an optional bearer token; `headers` adds e.g. If-Match or Idempotency-Key.
     HttpAnswer call(const std::string& method, const QString& path, const QString& token = {},
