@@ -6,6 +6,7 @@
 #include "password_hasher.h"
 #include "store/handbook_accounts.h"
 #include "store/user_repository.h"
+#include "text/vietnamese_text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -143,7 +144,9 @@ void addHandbookAccountRoutes(Router& router, Services& services)
                 in.addError(QStringLiteral("password"), weakness);
             if (auto errors = in.finish(); !errors.isEmpty())
                 throw ApiError::badRequest(errors.front().message, errors);
-            number = number.trimmed().toUpper();
+            number = text::nfc(number).trimmed().toUpper();
+            if (number.isEmpty()) // an empty number would stand for every member without a card
+                throw wrongActivation();
 
             // Wrong codes are counted like wrong passwords, by the number typed and the address.
             const QString account = QStringLiteral("activate:") + usernameKey(number);
@@ -173,9 +176,9 @@ void addHandbookAccountRoutes(Router& router, Services& services)
                 outcome = SignInThrottle::Outcome::Failed;
                 throw wrongActivation();
             }
+            const QString made = orThrow(std::move(user)).username; // other refusals count neither way
             outcome = SignInThrottle::Outcome::Succeeded;
-            return ApiResponse::json(
-                { { QStringLiteral("username"), orThrow(std::move(user)).username } }, 201);
+            return ApiResponse::json({ { QStringLiteral("username"), made } }, 201);
         },
         Access::Public);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sign_in_throttle.h"
 
+#include "store/user_repository.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -29,7 +31,9 @@ SignInThrottle::SignInThrottle(SignInLimits limits)
 
 QString SignInThrottle::accountKey(const QString& username)
 {
-    return username.normalized(QString::NormalizationForm_C).trimmed().toLower();
+    // As accounts are looked up (folded), so that marks added to a name do not make a fresh name to guess
+    // under.
+    return usernameKey(username);
 }
 
 std::optional<int> SignInThrottle::pausedFor(Failures& failures, int limit, qint64 now) const

@@ -15,14 +15,16 @@
 namespace sotay {
 namespace {
 
-// The account with the unit it works in now: a member's account works in the member's cell. (A function:
+// The account with the unit it works in now: a member's account works in the member's cell; a staff account
+// linked to its holder's member record works in its own scope, never the record's cell. (A function:
 // kUserColumns lives in another file, so it may not be initialised yet when this file's statics are.)
 QString accountSelect()
 {
     return QStringLiteral("SELECT ") + kUserColumns
         + QStringLiteral(", o.id, o.name, o.path, m.family_name, m.middle_name, m.given_name "
                          "FROM app_user u LEFT JOIN member m ON m.id = u.member_id "
-                         "LEFT JOIN org_unit o ON o.id = COALESCE(m.org_unit_id, u.scope_org_id)");
+                         "LEFT JOIN org_unit o ON o.id = CASE WHEN u.role = 'member' THEN m.org_unit_id ELSE "
+                         "u.scope_org_id END");
 }
 
 Account readAccount(const QSqlQuery& q)
@@ -99,13 +101,13 @@ std::pair<QString, QVariantList> listStatement(const AccountQuery& request)
     QVariantList values { sql::text(request.after) };
     if (!request.scopePath.isEmpty()) {
         const QString end = subtreeEnd(request.scopePath);
-        statement
-            += QStringLiteral(" AND u.role <> 'admin' AND u.id IN ("
-                              "SELECT a.id FROM org_unit s JOIN app_user a ON a.scope_org_id = s.id "
-                              "WHERE s.path >= ? AND s.path < ? AND a.member_id IS NULL "
-                              "UNION ALL "
-                              "SELECT a.id FROM org_unit s JOIN member sm ON sm.org_unit_id = s.id "
-                              "JOIN app_user a ON a.member_id = sm.id WHERE s.path >= ? AND s.path < ?)");
+        statement += QStringLiteral(" AND u.role <> 'admin' AND u.id IN ("
+                                    "SELECT a.id FROM org_unit s JOIN app_user a ON a.scope_org_id = s.id "
+                                    "WHERE s.path >= ? AND s.path < ? AND a.role <> 'member' "
+                                    "UNION ALL "
+                                    "SELECT a.id FROM org_unit s JOIN member sm ON sm.org_unit_id = s.id "
+                                    "JOIN app_user a ON a.member_id = sm.id WHERE s.path >= ? AND s.path < ? "
+                                    "AND a.role = 'member')");
         values << request.scopePath << end << request.scopePath << end;
     }
     if (request.role) {

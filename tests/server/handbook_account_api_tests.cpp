@@ -418,4 +418,41 @@ BOOST_AUTO_TEST_CASE(each_role_reaches_exactly_the_members_and_units_it_may_and_
     }
 }
 
+// A staff account linked to its holder's member record works where its scope is, not where the record is: a
+// province officer whose own record sits in a cell of Trấn Biên is not Trấn Biên's officer's to manage.
+BOOST_AUTO_TEST_CASE(a_linked_staff_account_is_managed_where_it_works_not_where_its_member_record_is)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = world(*db, server);
+            const auto linked = server.call("POST", QStringLiteral("/api/v1/users"), w.admin,
+                { { QStringLiteral("username"), QStringLiteral("canbo.tinh") },
+                    { QStringLiteral("password"), QStringLiteral("Mat-khau-rieng-2026") },
+                    { QStringLiteral("role"), QStringLiteral("officer") },
+                    { QStringLiteral("scopeOrgId"), w.t.province.id },
+                    { QStringLiteral("memberId"), w.mai.id } });
+            BOOST_TEST_REQUIRE(linked.status == 201, describe(linked));
+            const qint64 id = linked.json().value(QStringLiteral("id")).toInteger();
+            const QString url = QStringLiteral("/api/v1/users/%1").arg(id);
+            BOOST_TEST(server.call("GET", url, w.officer).status == 404);
+            BOOST_TEST(
+                server.call("PATCH", url, w.officer, { { QStringLiteral("disabled"), true } }, ifMatch(1))
+                    .status
+                == 404);
+            BOOST_TEST(
+                server.call("POST", url + QStringLiteral("/password-reset"), w.officer, {}).status == 404);
+            const auto list = server.call("GET", QStringLiteral("/api/v1/users?limit=100"), w.officer);
+            BOOST_TEST_REQUIRE(list.status == 200);
+            BOOST_TEST(!list.body.contains("canbo.tinh"));
+            const auto read = server.call("GET", url, w.admin);
+            BOOST_TEST_REQUIRE(read.status == 200);
+            BOOST_TEST(read.json().value(QStringLiteral("scopeOrgId")).toInteger() == w.t.province.id);
+            // An empty number stands for nobody.
+            BOOST_TEST(activate(server, QStringLiteral("  "), QStringLiteral("AAAA-AAAA")).status == 400);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
