@@ -4,6 +4,7 @@
 #include "content/content_json.h"
 #include "member/member_json.h"
 #include "org/org_json.h"
+#include "store/participation_repository.h"
 #include "store/replica_writer.h"
 #include "store/sql.h"
 
@@ -12,10 +13,33 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <array>
 #include <future>
 
 namespace sotay::client {
 namespace {
+
+// The tables of the first download, in their order: the route's name (and the phase's), the replica's
+// table, the count /api/v1/sync/head announces, what the progress bar says, and the report's count.
+struct SnapshotTable {
+    const char* phase;
+    const char* replicaTable;
+    const char* headCount;
+    const char* label;
+    int pageMax;
+    qint64 SyncReport::*downloaded;
+};
+const std::array<SnapshotTable, 4> kSnapshotTables { {
+    { "orgs", "org_unit", "units", QT_TRANSLATE_NOOP("SyncEngine", "Đang tải cây tổ chức"), 1 << 20,
+        &SyncReport::unitsDownloaded },
+    { "members", "member", "members", QT_TRANSLATE_NOOP("SyncEngine", "Đang tải danh sách đảng viên"),
+        1 << 20, &SyncReport::membersDownloaded },
+    { "content", "content_item", "content", QT_TRANSLATE_NOOP("SyncEngine", "Đang tải tin bài, văn bản"), 200,
+        &SyncReport::contentDownloaded },
+    { "participation", "participation_month", "participation",
+        QT_TRANSLATE_NOOP("SyncEngine", "Đang tải số liệu tham gia"), 1 << 20,
+        &SyncReport::participationDownloaded },
+} };
 
 const QString kTag = QStringLiteral("sync");
 
@@ -344,8 +368,9 @@ Status SyncEngine::download(
         const Status started = inTransaction(db, [&]() -> Status {
             if (const Status s = m_replica.setState(QStringLiteral("snapshot.head"), seq); !s)
                 return s;
-            // How many units and members the download brings, for "n of N" (absent from older servers).
-            for (const char* count : { "units", "members", "content" }) {
+            // How many rows of each table the download brings, for "n of N" (absent from older servers).
+            for (const SnapshotTable& table : kSnapshotTables) {
+                const char* count = table.headCount;
                 const QJsonValue value = headJson.value(QLatin1StringView(count));
                 const QString total = value.isDouble() ? QString::number(value.toInteger()) : QString();
                 if (const Status s
@@ -365,36 +390,38 @@ Status SyncEngine::download(
 
     // The next page is asked for while this one is written: on a slow link the transfer then overlaps the
     // writing instead of following it. Only the bytes are ahead; the replica's position moves with each
-    // written page, so a kill or a cancel loses nothing. The tables come in this order: units, members,
-    // published content.
-    const auto nextPhase = [](const QString& current) {
-        return current == u"orgs"   ? QStringLiteral("members")
-            : current == u"members" ? QStringLiteral("content")
-                                    : QStringLiteral("done");
+    // written page, so a kill or a cancel loses nothing.
+    const auto tableAt = [](const QString& name) {
+        const auto found = std::find_if(kSnapshotTables.begin(), kSnapshotTables.end(),
+            [&](const SnapshotTable& t) { return name == QLatin1StringView(t.phase); });
+        return found == kSnapshotTables.end() ? nullptr : &*found;
     };
-    const auto pagePath = [&](const QString& table, const QString& after) {
+    const auto nextPhase = [&](const QString& current) {
+        const SnapshotTable* table = tableAt(current);
+        return table && table + 1 != &*kSnapshotTables.end() ? QString::fromLatin1((table + 1)->phase)
+                                                             : QStringLiteral("done");
+    };
+    const auto pagePath = [&](const QString& name, const QString& after) {
         return QStringLiteral("/api/v1/sync/%1?after=%2&limit=%3")
-            .arg(table, after)
-            .arg(table == u"content" ? std::min(pageSize, 200) : pageSize);
+            .arg(name, after)
+            .arg(std::min(pageSize, tableAt(name)->pageMax));
     };
     QString aheadPath;
     std::future<Result<HttpResult>> ahead;
     // Each table counts on from what the replica already holds of it (a resumed download), against the total
     // the head announced.
-    const auto startPhase = [&](const QString& table) {
+    const auto startPhase = [&](const QString& name) {
         struct Count {
             qint64 done = 0;
             qint64 total = -1;
         } count;
-        const QString name = table == u"orgs" ? QStringLiteral("org_unit")
-            : table == u"members"             ? QStringLiteral("member")
-                                              : QStringLiteral("content_item");
-        auto held = sql::exec(db, QStringLiteral("SELECT COUNT(*) FROM ") + name);
+        const SnapshotTable* table = tableAt(name);
+        auto held
+            = sql::exec(db, QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1StringView(table->replicaTable));
         if (held && held->next())
             count.done = held->value(0).toLongLong();
-        const auto stored = m_replica.state(table == u"orgs" ? QStringLiteral("snapshot.total.units")
-                : table == u"members"                        ? QStringLiteral("snapshot.total.members")
-                                                             : QStringLiteral("snapshot.total.content"));
+        const auto stored
+            = m_replica.state(QStringLiteral("snapshot.total.") + QLatin1StringView(table->headCount));
         bool known = false;
         const qint64 total = stored ? stored->toLongLong(&known) : 0;
         if (known)
@@ -416,7 +443,8 @@ Status SyncEngine::download(
         const QJsonObject json = page->json();
         const QJsonArray items = json.value(QStringLiteral("items")).toArray();
         const bool more = json.value(QStringLiteral("more")).toBool();
-        if (more || table != u"content") { // after the last page of a table comes the first of the next
+        if (more
+            || nextPhase(table) != u"done") { // after the last page of a table comes the first of the next
             aheadPath = more
                 ? pagePath(table, QString::number(json.value(QStringLiteral("next")).toInteger()))
                 : pagePath(nextPhase(table), QStringLiteral("0"));
@@ -432,9 +460,12 @@ Status SyncEngine::download(
                 } else if (table == u"members") {
                     auto member = memberFrom(item.toObject());
                     stored = member ? writer.upsertMember(*member) : Status(member.error());
-                } else {
+                } else if (table == u"content") {
                     auto content = contentFromServerJson(item.toObject());
                     stored = content ? writer.upsertContent(*content) : Status(content.error());
+                } else {
+                    auto figures = participationFromJson(item.toObject());
+                    stored = figures ? storeParticipationCopy(db, *figures) : Status(figures.error());
                 }
                 if (!stored)
                     return stored;
@@ -462,19 +493,13 @@ Status SyncEngine::download(
         });
         if (!applied)
             return applied;
-        (table == u"orgs"             ? report.unitsDownloaded
-                : table == u"members" ? report.membersDownloaded
-                                      : report.contentDownloaded)
-            += items.size();
+        report.*(tableAt(table)->downloaded) += items.size();
         count.done += items.size();
         if (count.total >= 0)
             count.total = std::max(count.total, count.done); // writes since the head was read
         if (progress)
-            progress({ table == u"orgs" ? QCoreApplication::translate("SyncEngine", "Đang tải cây tổ chức")
-                    : table == u"members"
-                    ? QCoreApplication::translate("SyncEngine", "Đang tải danh sách đảng viên")
-                    : QCoreApplication::translate("SyncEngine", "Đang tải tin bài, văn bản"),
-                count.done, count.total });
+            progress({ QCoreApplication::translate("SyncEngine", tableAt(table)->label), count.done,
+                count.total });
         if (!more) {
             *phase = nextPhase(table);
             if (*phase != u"done")
@@ -588,6 +613,11 @@ Status SyncEngine::pull(SyncReport& report, const ProgressCallback& progress, co
                     } else {
                         done = member.error();
                     }
+                } else if (entity == u"participation") {
+                    auto figures = participationFromJson(data);
+                    done = removed ? removeParticipationCopy(db, id)
+                        : figures  ? storeParticipationCopy(db, *figures)
+                                   : Status(figures.error());
                 } else if (entity == u"content") {
                     if (removed) {
                         done = writer.removeContent(id);

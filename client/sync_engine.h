@@ -21,6 +21,7 @@ struct SyncReport {
     qint64 unitsDownloaded = 0;
     qint64 membersDownloaded = 0;
     qint64 contentDownloaded = 0;
+    qint64 participationDownloaded = 0;
     qint64 changesApplied = 0;
     qint64 pushed = 0;
     qint64 conflicts = 0;

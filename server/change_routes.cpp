@@ -10,6 +10,7 @@
 #include "store/content_repository.h"
 #include "store/member_repository.h"
 #include "store/org_repository.h"
+#include "store/participation_repository.h"
 #include "store/sql.h"
 #include "store/user_repository.h"
 
@@ -61,6 +62,15 @@ std::optional<QJsonObject> currentObject(const ApiRequest& request, const FeedRo
         if (caller.user.role != Role::Admin && (scope.isEmpty() || !covers(caller, scope)))
             return std::nullopt;
         return userJson(*user);
+    }
+    if (row.entity == u"participation") {
+        // A cell's aggregate for a month: staff whose scope holds the cell now (a cell moved away is
+        // removed).
+        auto figures = ParticipationRepository(request.db).find(row.id);
+        if (!present(figures) || caller.user.role == Role::Member
+            || !covers(caller, unitPath(request, figures->cellId)))
+            return std::nullopt;
+        return participationJson(*figures);
     }
     if (row.entity == u"content") {
         auto item = ContentRepository(request.db).find(row.id);

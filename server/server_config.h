@@ -61,6 +61,8 @@ struct ServerConfig {
     bool cache = true;
     // Ended sessions and stored Idempotency-Key answers are deleted at start and then this often (0: never).
     int pruneSeconds = 600;
+    // Changed participation aggregates go to the change feed this often (0: never; tests flush by hand).
+    int participationFeedMilliseconds = 3000;
     Retention retention;
     Clock clock = [] { return QDateTime::currentDateTimeUtc(); }; // tests move time forward
 

@@ -11,14 +11,18 @@
 #include "handler_support.h"
 #include "health_routes.h"
 #include "http_server.h"
+#include "me_routes.h"
 #include "member_json_cache.h"
 #include "member_routes.h"
 #include "org_routes.h"
+#include "participation_routes.h"
+#include "periodic_task.h"
 #include "request_handler.h"
 #include "roster_cache.h"
 #include "router.h"
 #include "store/database.h"
 #include "store/org_repository.h"
+#include "store/participation_repository.h"
 #include "store/store_counters.h"
 #include "store/user_repository.h"
 #include "sync_routes.h"
@@ -91,6 +95,7 @@ struct SotayServer::Impl {
     std::unique_ptr<RequestHandler> handler;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<Housekeeping> housekeeping;
+    std::unique_ptr<PeriodicTask> participationFeed;
     quint16 port = 0;
 };
 
@@ -178,6 +183,8 @@ SotayServer::SotayServer(ServerConfig config)
     addUserAdminRoutes(d.router, d.services);
     addHandbookAccountRoutes(d.router, d.services);
     addContentRoutes(d.router, d.services);
+    addMeRoutes(d.router, d.services);
+    addParticipationRoutes(d.router, d.services);
     addAttachmentRoutes(d.router, d.services, d.config.attachments);
     addChangeRoutes(d.router, d.services);
     addSyncRoutes(d.router, d.services);
@@ -254,6 +261,17 @@ Status SotayServer::start()
     if (d.config.pruneSeconds > 0)
         d.housekeeping = std::make_unique<Housekeeping>(d.config.database, d.config.clock, d.config.retention,
             std::chrono::seconds(d.config.pruneSeconds));
+    // Changed participation aggregates reach the change feed in batches, so that no member's act waits on the
+    // feed's counter (docs/design.md).
+    if (d.config.participationFeedMilliseconds > 0)
+        d.participationFeed = std::make_unique<PeriodicTask>(QStringLiteral("participation-feed"),
+            d.config.database, std::chrono::milliseconds(d.config.participationFeedMilliseconds),
+            [clock = d.config.clock](const QSqlDatabase& db) {
+                if (auto flushed = ParticipationRepository(db).flushPending(
+                        WriteContext::at(QStringLiteral("sotay-server"), clock()));
+                    !flushed)
+                    qWarning().noquote() << "participation feed:" << flushed.error().message;
+            });
     return success();
 }
 
@@ -265,6 +283,7 @@ void SotayServer::stop()
     d.http->stop(); // requests in flight finish; idle keep-alive connections close
     d.http.reset();
     d.housekeeping.reset();
+    d.participationFeed.reset();
 }
 
 quint16 SotayServer::port() const

@@ -8,6 +8,7 @@
 #include "store/content_repository.h"
 #include "store/member_columns.h"
 #include "store/org_columns.h"
+#include "store/participation_repository.h"
 #include "store/sql.h"
 
 #include <QCoreApplication>
@@ -122,6 +123,13 @@ void addSyncRoutes(Router& router, Services& services)
                                "u.path >= ? AND u.path < ? AND m.left_reason IS NULL"),
                 { from, to }));
             head.insert(QStringLiteral("members"), members.next() ? members.value(0).toLongLong() : 0);
+            auto aggregates = orThrow(sql::execCached(request.db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM participation_month p JOIN org_unit o ON o.id = p.cell_id WHERE "
+                    "o.path >= ? AND o.path < ?"),
+                { from, to }));
+            head.insert(
+                QStringLiteral("participation"), aggregates.next() ? aggregates.value(0).toLongLong() : 0);
             head.insert(QStringLiteral("content"),
                 orThrow(ContentRepository(request.db).count(contentScope(request, services))));
             return ApiResponse::json(head);
@@ -220,6 +228,26 @@ void addSyncRoutes(Router& router, Services& services)
                 items.append(toJson(item, query.now));
             return ApiResponse::json(
                 pageJson(items, page.items.isEmpty() ? query.after : page.items.back().id, page.next > 0));
+        });
+
+    // The participation aggregates of the cells in scope, by id: the first download's last table.
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/sync/participation"), [](const ApiRequest& request) {
+            const SyncPage page = syncPage(request);
+            auto query = orThrow(sql::execCached(request.db,
+                QStringLiteral(
+                    "SELECT p.id, p.cell_id, p.month, p.items_opened, p.lessons_studied, p.quiz_attempts, "
+                    "p.quiz_passes, p.members_active, p.accounts_activated FROM participation_month p JOIN "
+                    "org_unit o ON o.id = p.cell_id WHERE p.id > ? AND o.path >= ? AND o.path < ? ORDER BY "
+                    "p.id LIMIT ?"),
+                { page.after, page.from, page.to, page.limit + 1 }));
+            return ApiResponse::json(pageOf(query, page.limit, page.after, [](const auto& row) {
+                const ParticipationFigures figures { row.value(0).toLongLong(), row.value(1).toLongLong(),
+                    row.value(2).toString(), row.value(3).toLongLong(), row.value(4).toLongLong(),
+                    row.value(5).toLongLong(), row.value(6).toLongLong(), row.value(7).toLongLong(),
+                    row.value(8).toLongLong() };
+                return std::pair { figures.id, participationJson(figures) };
+            }));
         });
 }
 

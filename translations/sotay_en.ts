@@ -284,6 +284,38 @@
         <source>Chỉ tài khoản cán bộ hoặc bí thư mới gắn được với hồ sơ đảng viên của người dùng.</source>
         <translation>Only an officer&apos;s or a secretary&apos;s account can be linked to its holder&apos;s member record.</translation>
     </message>
+    <message>
+        <source>Tài khoản này không gắn với hồ sơ đảng viên nào, nên không có Sổ tay của đảng viên.</source>
+        <translation>This account is linked to no member record, so it has no member&apos;s handbook.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đảng viên của tài khoản này không còn trong danh sách sinh hoạt.</source>
+        <translation>The member record of this account is no longer on a roster.</translation>
+    </message>
+    <message>
+        <source>Chỉ bài học mới được đánh dấu đã học xong.</source>
+        <translation>Only a lesson can be marked as studied.</translation>
+    </message>
+    <message>
+        <source>Bài này không có bài kiểm tra.</source>
+        <translation>This item has no quiz.</translation>
+    </message>
+    <message>
+        <source>Cần mã số của bài học.</source>
+        <translation>The lesson&apos;s ID is required.</translation>
+    </message>
+    <message>
+        <source>Cần một tháng dạng NNNN-TT, ví dụ 2026-03.</source>
+        <translation>A month is required, as YYYY-MM, for example 2026-03.</translation>
+    </message>
+    <message>
+        <source>Tham số by phải là child hoặc cell.</source>
+        <translation>The by parameter must be child or cell.</translation>
+    </message>
+    <message>
+        <source>Khoảng tháng phải từ from đến to, không quá %1 tháng.</source>
+        <translation>The months must run from from to to, at most %1 months.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentInspection</name>
@@ -1592,6 +1624,25 @@
     </message>
 </context>
 <context>
+    <name>QuizGrading</name>
+    <message>
+        <source>Mỗi câu trả lời gồm question (số câu) và chosen (các phương án chọn).</source>
+        <translation>Each answer has question (the question&apos;s number) and chosen (the options chosen).</translation>
+    </message>
+    <message>
+        <source>Bài kiểm tra không có câu %1.</source>
+        <translation>The quiz has no question %1.</translation>
+    </message>
+    <message>
+        <source>Câu %1 được trả lời hai lần.</source>
+        <translation>Question %1 is answered twice.</translation>
+    </message>
+    <message>
+        <source>Câu %1 không có phương án đã chọn, hoặc một phương án được chọn hai lần.</source>
+        <translation>Question %1 has no such option, or an option is chosen twice.</translation>
+    </message>
+</context>
+<context>
     <name>RefusedEditResend</name>
     <message>
         <source>Sửa rồi gửi lại</source>
@@ -1798,6 +1849,10 @@
     <message>
         <source>Đang tải tin bài, văn bản</source>
         <translation>Loading news, documents and lessons</translation>
+    </message>
+    <message>
+        <source>Đang tải số liệu tham gia</source>
+        <translation>Loading participation figures</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "org/org_rules.h"
 #include "store/change_recorder.h"
 #include "store/content_writes.h"
+#include "store/member_repository.h"
 #include "store/sql.h"
 #include "store/tree_locks.h"
 #include "store/user_columns.h"
@@ -356,6 +357,57 @@ ContentRepository::ContentRepository(const QSqlDatabase& db)
 Result<ContentItem> ContentRepository::find(qint64 id) const
 {
     return selectItem(m_db, id);
+}
+
+Result<ContentPage> ContentRepository::memberFeed(const QString& cellPath, std::optional<ContentKind> kind,
+    const QString& after, int limit, const QDateTime& now) const
+{
+    const QStringList places = ancestorPaths(cellPath) << cellPath;
+    QString statement = QStringLiteral("SELECT ") + kColumns + kFrom
+        + QStringLiteral(
+            " WHERE c.state = 'published' AND c.publish_at <= ? AND EXISTS (SELECT 1 FROM "
+            "content_audience a JOIN org_unit o ON o.id = a.org_unit_id WHERE a.content_id = c.id AND "
+            "o.valid_to IS NULL AND o.path IN (")
+        + sql::placeholders(places.size()) + QStringLiteral("))");
+    QVariantList values { sql::timestamp(now) };
+    for (const QString& place : places)
+        values << place;
+    if (kind) {
+        statement += QStringLiteral(" AND c.kind = ?");
+        values << toCode(*kind);
+    }
+    if (!after.isEmpty()) {
+        // "<publish time>|<id>": the last item of the previous page.
+        const QStringList parts = after.split(u'|');
+        bool ok = parts.size() == 2;
+        const QDateTime at = ok ? QDateTime::fromString(parts[0], Qt::ISODateWithMs) : QDateTime();
+        const qint64 id = ok ? parts[1].toLongLong(&ok) : 0;
+        if (!ok || !at.isValid())
+            return invalidCursor();
+        statement += QStringLiteral(" AND (c.publish_at < ? OR (c.publish_at = ? AND c.id < ?))");
+        values << sql::timestamp(at) << sql::timestamp(at) << id;
+    }
+    statement += QStringLiteral(" ORDER BY c.publish_at DESC, c.id DESC LIMIT ?");
+    values << limit + 1;
+    auto rows = sql::exec(m_db, statement, values);
+    if (!rows)
+        return rows.error();
+    ContentPage page;
+    while (rows->next()) {
+        auto item = readItem(*rows);
+        if (!item)
+            return item.error();
+        page.items.append(*item);
+    }
+    rows->finish();
+    if (page.items.size() > limit) {
+        page.items.removeLast();
+        const ContentItem& last = page.items.back();
+        page.cursor = last.publishAt.toUTC().toString(Qt::ISODateWithMs) + u'|' + QString::number(last.id);
+    }
+    if (const Status loaded = loadAudiences(m_db, page.items); !loaded)
+        return loaded.error();
+    return page;
 }
 
 Result<qint64> ContentRepository::count(const ContentQuery& query) const

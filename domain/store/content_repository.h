@@ -26,6 +26,7 @@ struct ContentQuery {
 struct ContentPage {
     QList<ContentItem> items;
     qint64 next = 0; // the last id of this page when more follow; 0 on the last page
+    QString cursor;  // memberFeed: the opaque cursor of the next page; empty on the last
 };
 
 // A file to attach: its name as the uploader gave it (cleaned on writing), its type judged by the bytes.
@@ -60,6 +61,11 @@ public:
 
     Result<ContentItem> find(qint64 id) const;
     Result<ContentPage> list(const ContentQuery& query) const;
+    // A member's feed: the items published by `now` to the cell at `cellPath` or a unit above it, the latest
+    // publication first; `after` is the cursor of the previous page (empty for the first). The page's
+    // `cursor` names the next page.
+    Result<ContentPage> memberFeed(const QString& cellPath, std::optional<ContentKind> kind,
+        const QString& after, int limit, const QDateTime& now) const;
     // How many items the query finds on all its pages.
     Result<qint64> count(const ContentQuery& query) const;
 

@@ -4,6 +4,7 @@
 #include "org/org_rules.h"
 #include "store/account_repository.h"
 #include "store/member_repository.h"
+#include "store/participation_repository.h"
 #include "store/sql.h"
 #include "store/user_columns.h"
 #include "store/user_repository.h"
@@ -298,8 +299,16 @@ Result<User> HandbookAccounts::activate(qint64 memberId, const QString& codeHash
                 user.error().message, { { QStringLiteral("number"), user.error().message } });
         return user.error();
     }
+    // A participation act of the member's cell (the cell of a temporary stay while there is one); the audit
+    // row keeps where and when it counted, so the aggregates can be recomputed from it.
+    const qint64 cell
+        = member->temporaryOrgUnitId.value_or(0) > 0 ? *member->temporaryOrgUnitId : member->orgUnitId;
+    if (const Status counted = ParticipationRepository(m_db).recordActivation(cell, context); !counted)
+        return counted.error();
     if (const Status audited = audit(m_db, QStringLiteral("member.handbook_activated"), memberId,
-            { { QStringLiteral("userId"), user->id }, { QStringLiteral("username"), user->username } },
+            { { QStringLiteral("userId"), user->id }, { QStringLiteral("username"), user->username },
+                { QStringLiteral("cellId"), cell },
+                { QStringLiteral("month"), participationMonth(context) } },
             context);
         !audited)
         return audited.error();

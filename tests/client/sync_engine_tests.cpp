@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "api_client.h"
+#include "password_hasher.h"
 #include "replica.h"
 #include "store/content_repository.h"
 #include "store/member_repository.h"
 #include "store/org_repository.h"
+#include "store/participation_repository.h"
 #include "store/sql.h"
+#include "store/user_repository.h"
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
 #include "support/qt_printing.h"
@@ -594,6 +597,68 @@ BOOST_AUTO_TEST_CASE(published_content_comes_with_the_download_and_follows_the_f
                 count(*replica, QStringLiteral("SELECT COUNT(*) FROM content_audience WHERE content_id = ?"),
                     { school.value(QStringLiteral("id")).toInteger() })
                 == 0);
+        }
+    }
+}
+
+// A cell's participation aggregate reaches the replica of the officer over it through the feed, once the
+// server's batch has written it there; an aggregate of a cell outside the scope never does.
+BOOST_AUTO_TEST_CASE(participation_aggregates_follow_the_feed_into_the_replica)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            SyncSetup setup(*db);
+            auto replica = setup.openReplica();
+            auto api = setup.officerClient();
+            SyncEngine engine(*api, *replica);
+            mustSync(engine);
+
+            auto author = UserRepository(db->db()).findByUsername(QStringLiteral("admin"));
+            BOOST_TEST_REQUIRE((author.ok() && author->has_value()));
+            ContentItem item;
+            item.kind = ContentKind::News;
+            item.title = QStringLiteral("Tin toàn tỉnh");
+            item.body = QStringLiteral("Nội dung.");
+            item.authorUserId = (*author)->id;
+            item.audience = { setup.tree.province.id };
+            auto created = ContentRepository(db->db()).create(item, testContext());
+            BOOST_TEST_REQUIRE(created.ok());
+            ParticipationRepository participation(db->db());
+            BOOST_TEST_REQUIRE(
+                participation
+                    .recordOpened(setup.inTranBien.id, setup.tree.cell1.id, created->id, testContext())
+                    .ok());
+            BOOST_TEST_REQUIRE(
+                participation
+                    .recordOpened(setup.inPhuRieng.id, setup.tree.rubberCell.id, created->id, testContext())
+                    .ok());
+            const auto held = [&](qint64 cell) {
+                return count(*replica,
+                    QStringLiteral("SELECT COUNT(*) FROM participation_month WHERE cell_id = ?"), { cell });
+            };
+            mustSync(engine);
+            BOOST_TEST(held(setup.tree.cell1.id) == 0); // not in the feed until the batch runs
+            BOOST_TEST_REQUIRE(participation.flushPending(testContext()).ok());
+            mustSync(engine);
+            BOOST_TEST(held(setup.tree.cell1.id) == 1);
+            BOOST_TEST(held(setup.tree.rubberCell.id) == 0);
+            BOOST_TEST(count(*replica,
+                           QStringLiteral("SELECT items_opened FROM participation_month WHERE cell_id = ?"),
+                           { setup.tree.cell1.id })
+                == 1);
+
+            // A replica made afterwards gets the aggregates with its first download.
+            auto fresh = client::Replica::open(setup.replicaFolder.filePath(QStringLiteral("fresh.sqlite")));
+            BOOST_TEST_REQUIRE(fresh.ok());
+            BOOST_TEST_REQUIRE((*fresh)->unlock(kReplicaPassword, PasswordHasher::Cost::minimal()).ok());
+            SyncEngine first(*api, **fresh);
+            const SyncReport report = mustSync(first);
+            BOOST_TEST(report.participationDownloaded == 1);
+            BOOST_TEST(
+                count(**fresh, QStringLiteral("SELECT COUNT(*) FROM participation_month WHERE cell_id = ?"),
+                    { setup.tree.cell1.id })
+                == 1);
         }
     }
 }

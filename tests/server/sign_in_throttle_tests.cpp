@@ -168,15 +168,16 @@ BOOST_AUTO_TEST_CASE(a_paused_client_is_told_its_pause_even_while_every_slot_is_
     BOOST_TEST(paused->retryAfterSeconds > 1);
 }
 
-// Keyed as accounts are looked up: without case, spaces, Unicode form or Vietnamese marks, so that marks added
-// to a name never make a fresh name to guess under.
+// Keyed as accounts are looked up: without case, spaces, Unicode form or Vietnamese marks, so that marks
+// added to a name never make a fresh name to guess under.
 BOOST_AUTO_TEST_CASE(accounts_are_keyed_as_they_are_looked_up)
 {
     BOOST_TEST(
         SignInThrottle::accountKey(QStringLiteral("  CanBo.TranBien ")) == QStringLiteral("canbo.tranbien"));
     BOOST_TEST(SignInThrottle::accountKey(QStringLiteral("Đạt").normalized(QString::NormalizationForm_D))
         == QStringLiteral("dat"));
-    BOOST_TEST(SignInThrottle::accountKey(QStringLiteral("canbó.tranbiên")) == QStringLiteral("canbo.tranbien"));
+    BOOST_TEST(
+        SignInThrottle::accountKey(QStringLiteral("canbó.tranbiên")) == QStringLiteral("canbo.tranbien"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -35,6 +35,7 @@ RunningServer::RunningServer(const TestDatabase& database, int threads, const Ad
     // Housekeeping would delete, at a moment of its own, rows a test is looking at: housekeeping_tests turn
     // it on where they mean to.
     config.pruneSeconds = 0;
+    config.participationFeedMilliseconds = 0; // tests flush by hand (one suite runs the batch itself)
     adjusted.adjust(config);
     m_server = std::make_unique<server::SotayServer>(config);
     const Status started = m_server->start();

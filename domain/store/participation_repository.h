@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "content/quiz_grading.h"
+#include "core/result.h"
+#include "store/write_context.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+namespace sotay {
+
+// The month of a moment, in Vietnam: "yyyy-MM".
+QString participationMonth(const WriteContext& context);
+
+// One aggregate: a cell's participation in a month (docs/design.md defines each figure).
+struct ParticipationFigures {
+    qint64 id = 0;
+    qint64 cellId = 0;
+    QString month;
+    qint64 itemsOpened = 0;
+    qint64 lessonsStudied = 0;
+    qint64 quizAttempts = 0;
+    qint64 quizPasses = 0;
+    qint64 membersActive = 0;
+    qint64 accountsActivated = 0;
+
+    ParticipationFigures& operator+=(const ParticipationFigures& other);
+    friend bool operator==(const ParticipationFigures&, const ParticipationFigures&) = default;
+};
+
+// The JSON form of an aggregate (the change feed's, and a replica's copy), and back.
+QJsonObject participationJson(const ParticipationFigures& figures);
+Result<ParticipationFigures> participationFromJson(const QJsonObject& json);
+// A replica's copy of an aggregate as the server sent it.
+Status storeParticipationCopy(const QSqlDatabase& db, const ParticipationFigures& figures);
+Status removeParticipationCopy(const QSqlDatabase& db, qint64 id);
+
+// A member's reading of an item.
+struct StudyState {
+    bool opened = false;
+    bool studied = false;
+};
+
+struct RecordedAttempt {
+    qint64 id = 0;
+    QuizResult result;
+    bool firstPass = false;
+    QDateTime attemptedAt;
+};
+
+// What members do with published content, each act in one transaction with the update of its cell's aggregate
+// for the month (never a row above the cell). `cellId` is where the member takes part (the cell of a
+// temporary stay while there is one). The change feed learns of changed aggregates from flushPending, not
+// from the acts.
+class ParticipationRepository final {
+public:
+    explicit ParticipationRepository(const QSqlDatabase& db);
+
+    // The first opening of an item counts; later ones change nothing. True when this one counted.
+    Result<bool> recordOpened(qint64 memberId, qint64 cellId, qint64 contentId, const WriteContext& context);
+    // Marking a lesson studied (an explicit act) counts once; it opens the item too if it was not. True when
+    // this one counted.
+    Result<bool> recordStudied(qint64 memberId, qint64 cellId, qint64 contentId, const WriteContext& context);
+    Result<RecordedAttempt> recordAttempt(qint64 memberId, qint64 cellId, qint64 contentId,
+        const QString& answersJson, const QuizResult& result, const WriteContext& context);
+    // An account activated by a member of the cell.
+    Status recordActivation(qint64 cellId, const WriteContext& context);
+
+    Result<StudyState> studyState(qint64 memberId, qint64 contentId) const;
+    Result<QList<RecordedAttempt>> attempts(qint64 memberId, qint64 contentId) const;
+
+    // Writes a change-feed row for each aggregate changed since it last went (at most `limit`), in one
+    // transaction; returns how many went.
+    Result<int> flushPending(const WriteContext& context, int limit = 1000);
+    // Every aggregate of `month` (a few thousand cells in a province).
+    Result<QList<ParticipationFigures>> month(const QString& month) const;
+    Result<ParticipationFigures> find(qint64 id) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+// Every aggregate recomputed from the raw acts (content_study, quiz_attempt, and the activations in the audit
+// log): what the test of the aggregates compares them with.
+Result<QList<ParticipationFigures>> recomputeParticipation(const QSqlDatabase& db);
+
+} // namespace sotay

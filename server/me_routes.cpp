@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "me_routes.h"
+
+#include "content/content_json.h"
+#include "content/quiz_grading.h"
+#include "core/json_reader.h"
+#include "org/org_rules.h"
+#include "store/content_repository.h"
+#include "store/member_repository.h"
+#include "store/org_repository.h"
+#include "store/participation_repository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace sotay::server {
+namespace {
+
+// The member behind the account and the cell where they take part (a temporary stay's, while there is one).
+struct Self {
+    Member member;
+    qint64 cellId = 0;
+    QString cellPath;
+};
+
+Self self(const ApiRequest& request)
+{
+    const Principal& caller = request.caller();
+    if (!caller.user.memberId)
+        throw ApiError::forbidden(QCoreApplication::translate("ApiError",
+            "Tài khoản này không gắn với hồ sơ đảng viên nào, nên không có Sổ tay của đảng viên."));
+    Self me;
+    me.member = orThrow(MemberRepository(request.db).find(*caller.user.memberId));
+    if (!me.member.onRoster())
+        throw ApiError::forbidden(QCoreApplication::translate(
+            "ApiError", "Hồ sơ đảng viên của tài khoản này không còn trong danh sách sinh hoạt."));
+    me.cellId
+        = me.member.temporaryOrgUnitId.value_or(0) > 0 ? *me.member.temporaryOrgUnitId : me.member.orgUnitId;
+    me.cellPath = orThrow(OrgRepository(request.db).path(me.cellId));
+    return me;
+}
+
+// Published by now to the member's cell or a unit above it.
+bool reaches(const ContentItem& item, const Self& me, const QDateTime& now)
+{
+    if (item.stateAt(now) != ContentState::Published)
+        return false;
+    return std::any_of(item.audiencePaths.begin(), item.audiencePaths.end(),
+        [&](const QString& path) { return isInSubtree(me.cellPath, path); });
+}
+
+// The item if it reaches the member; 404, as for an id that does not exist, otherwise.
+ContentItem reachingItem(const ApiRequest& request, const Self& me, qint64 id, const QDateTime& now)
+{
+    ContentItem item = foundOrNotVisible(ContentRepository(request.db).find(id));
+    if (!reaches(item, me, now))
+        throw notVisible();
+    return item;
+}
+
+// What a member sees of an item: no right answers, no author's account, and their own reading of it.
+QJsonObject memberItemJson(const ContentItem& item, const StudyState& state, const QDateTime& now)
+{
+    QJsonObject json = toJson(item, now, false);
+    for (const char* staffOnly : { "authorId", "authorName", "state", "version", "createdAt", "updatedAt" })
+        json.remove(QLatin1StringView(staffOnly));
+    QJsonArray files;
+    for (const QJsonValue file : json.value(QStringLiteral("attachments")).toArray()) {
+        QJsonObject described = file.toObject();
+        described.remove(QStringLiteral("uploadedBy"));
+        files.append(described);
+    }
+    json.insert(QStringLiteral("attachments"), files);
+    json.insert(QStringLiteral("opened"), state.opened);
+    json.insert(QStringLiteral("studied"), state.studied);
+    return json;
+}
+
+qint64 contentIdIn(JsonReader& in)
+{
+    qint64 id = 0;
+    in.required({ "contentId" });
+    in.id("contentId", id);
+    return id;
+}
+
+QJsonObject attemptJson(const RecordedAttempt& attempt)
+{
+    return { { QStringLiteral("id"), attempt.id }, { QStringLiteral("correct"), attempt.result.correct },
+        { QStringLiteral("total"), attempt.result.total },
+        { QStringLiteral("scorePercent"), attempt.result.scorePercent },
+        { QStringLiteral("passed"), attempt.result.passed },
+        { QStringLiteral("firstPass"), attempt.firstPass },
+        { QStringLiteral("attemptedAt"), attempt.attemptedAt.toUTC().toString(Qt::ISODate) } };
+}
+
+// A replay goes only to a caller whom the item still reaches.
+Replay replayOfAct()
+{
+    return Replay::kept([](const ApiRequest& request, const QJsonObject& answer) {
+        const Self me = self(request);
+        reachingItem(request, me, answer.value(QStringLiteral("contentId")).toInteger(),
+            QDateTime::currentDateTimeUtc());
+    });
+}
+
+} // namespace
+
+void addMeRoutes(Router& router, Services& services)
+{
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/me"), [](const ApiRequest& request) {
+        allowQuery(request, {});
+        const Self me = self(request);
+        const OrgUnit unit = orThrow(OrgRepository(request.db).find(me.member.orgUnitId));
+        const OrgUnit cell = orThrow(OrgRepository(request.db).find(me.cellId));
+        return ApiResponse::json({ { QStringLiteral("memberId"), me.member.id },
+            { QStringLiteral("fullName"), me.member.fullName() },
+            { QStringLiteral("status"), toCode(me.member.status) },
+            { QStringLiteral("exempt"), me.member.exempt }, { QStringLiteral("unitId"), unit.id },
+            { QStringLiteral("unitName"), unit.name }, { QStringLiteral("cellId"), cell.id },
+            { QStringLiteral("cellName"), cell.name } });
+    });
+
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/me/feed"), [&services](const ApiRequest& request) {
+            allowQuery(request, { "kind", "after", "limit" });
+            const Self me = self(request);
+            std::optional<ContentKind> kind;
+            if (request.query.hasQueryItem(QStringLiteral("kind"))) {
+                kind = contentKindFromCode(request.query.queryItemValue(QStringLiteral("kind")));
+                if (!kind) {
+                    const QString message = QCoreApplication::translate(
+                        "ApiError", "Loại bài phải là news, document, lesson, meeting_topic hoặc guidance.");
+                    throw ApiError::badRequest(message, { { QStringLiteral("kind"), message } });
+                }
+            }
+            const int limit = queryInt(request, QStringLiteral("limit"), 20, 1, 100);
+            const QDateTime now = services.clock();
+            const ContentPage page
+                = orThrow(ContentRepository(request.db)
+                              .memberFeed(me.cellPath, kind,
+                                  request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded),
+                                  limit, now));
+            const ParticipationRepository participation(request.db);
+            QJsonArray items;
+            for (const ContentItem& item : page.items) {
+                QJsonObject json
+                    = memberItemJson(item, orThrow(participation.studyState(me.member.id, item.id)), now);
+                json.remove(QStringLiteral("body")); // the list shows titles; the item is opened on its own
+                json.remove(QStringLiteral("quiz"));
+                items.append(json);
+            }
+            return ApiResponse::json({ { QStringLiteral("items"), items },
+                { QStringLiteral("next"), page.cursor.isEmpty() ? QJsonValue() : QJsonValue(page.cursor) } });
+        });
+
+    // Opening an item: its first opening counts in the cell's participation.
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/me/feed/{id}"),
+        [&services](const ApiRequest& request) {
+            allowQuery(request, {});
+            const Self me = self(request);
+            const QDateTime now = services.clock();
+            const ContentItem item = reachingItem(request, me, pathId(request), now);
+            ParticipationRepository participation(request.db);
+            orThrow(participation.recordOpened(
+                me.member.id, me.cellId, item.id, writeContext(request, services)));
+            return ApiResponse::json(
+                memberItemJson(item, orThrow(participation.studyState(me.member.id, item.id)), now));
+        });
+
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/me/studies"),
+        [&services](const ApiRequest& request) {
+            const Self me = self(request);
+            const QJsonObject body = bodyObject(request);
+            JsonReader in(body);
+            const qint64 contentId = contentIdIn(in);
+            if (auto errors = in.finish(); !errors.isEmpty())
+                throw ApiError::badRequest(errors.front().message, errors);
+            const ContentItem item = reachingItem(request, me, contentId, services.clock());
+            if (item.kind != ContentKind::Lesson) {
+                const QString message
+                    = QCoreApplication::translate("ApiError", "Chỉ bài học mới được đánh dấu đã học xong.");
+                throw ApiError::badRequest(message, { { QStringLiteral("contentId"), message } });
+            }
+            const bool counted = orThrow(
+                ParticipationRepository(request.db)
+                    .recordStudied(me.member.id, me.cellId, item.id, writeContext(request, services)));
+            return ApiResponse::json(
+                { { QStringLiteral("contentId"), item.id }, { QStringLiteral("studied"), true },
+                    { QStringLiteral("counted"), counted } },
+                counted ? 201 : 200);
+        },
+        Access::SignedIn, replayOfAct());
+
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/me/quiz-attempts"),
+        [&services](const ApiRequest& request) {
+            const Self me = self(request);
+            const QJsonObject body = bodyObject(request);
+            JsonReader in(body);
+            const qint64 contentId = contentIdIn(in);
+            in.ignore({ "answers" });
+            in.required({ "answers" });
+            const QJsonValue answersJson = body.value(QStringLiteral("answers"));
+            if (!answersJson.isUndefined() && !answersJson.isArray())
+                in.addError(QStringLiteral("answers"),
+                    QCoreApplication::translate("JsonReader", "Kiểu dữ liệu sai: cần %1.")
+                        .arg(QCoreApplication::translate("ContentJson", "một mảng")));
+            if (auto errors = in.finish(); !errors.isEmpty())
+                throw ApiError::badRequest(errors.front().message, errors);
+            const ContentItem item = reachingItem(request, me, contentId, services.clock());
+            if (item.kind != ContentKind::Lesson || !item.quiz) {
+                const QString message
+                    = QCoreApplication::translate("ApiError", "Bài này không có bài kiểm tra.");
+                throw ApiError::badRequest(message, { { QStringLiteral("contentId"), message } });
+            }
+            const QList<QuizAnswer> answers = orThrow(quizAnswersFromJson(answersJson.toArray(), *item.quiz));
+            const QuizResult result = gradeQuiz(*item.quiz, answers);
+            const QString stored
+                = QString::fromUtf8(QJsonDocument(answersJson.toArray()).toJson(QJsonDocument::Compact));
+            const RecordedAttempt attempt = orThrow(ParticipationRepository(request.db)
+                                                        .recordAttempt(me.member.id, me.cellId, item.id,
+                                                            stored, result, writeContext(request, services)));
+            // After an attempt the member learns which answers were right.
+            QJsonObject json = attemptJson(attempt);
+            json.insert(QStringLiteral("contentId"), item.id);
+            QJsonArray questions;
+            for (qsizetype i = 0; i < item.quiz->questions.size(); ++i) {
+                QJsonArray correct;
+                for (const int index : item.quiz->questions[i].correct)
+                    correct.append(index);
+                questions.append(QJsonObject { { QStringLiteral("number"), i + 1 },
+                    { QStringLiteral("right"), result.right[i] }, { QStringLiteral("correct"), correct } });
+            }
+            json.insert(QStringLiteral("questions"), questions);
+            return ApiResponse::json(json, 201);
+        },
+        Access::SignedIn, replayOfAct());
+
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/me/quiz-attempts"),
+        [&services](const ApiRequest& request) {
+            allowQuery(request, { "contentId" });
+            const Self me = self(request);
+            bool ok = false;
+            const qint64 contentId
+                = request.query.queryItemValue(QStringLiteral("contentId")).toLongLong(&ok);
+            if (!ok || contentId < 1) {
+                const QString message = QCoreApplication::translate("ApiError", "Cần mã số của bài học.");
+                throw ApiError::badRequest(message, { { QStringLiteral("contentId"), message } });
+            }
+            const ContentItem item = reachingItem(request, me, contentId, services.clock());
+            QJsonArray items;
+            for (const RecordedAttempt& attempt :
+                orThrow(ParticipationRepository(request.db).attempts(me.member.id, item.id)))
+                items.append(attemptJson(attempt));
+            return ApiResponse::json({ { QStringLiteral("items"), items } });
+        });
+}
+
+} // namespace sotay::server
