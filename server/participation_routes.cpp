@@ -158,8 +158,15 @@ void addParticipationRoutes(Router& router, Services& services)
                         continue;
                     const auto group = std::find_if(groups.begin(), groups.end(),
                         [&](const Period* g) { return isInSubtree(cell->path, g->path); });
-                    if (group != groups.end()) {
-                        Row& row = rows[(*group)->unitId];
+                    // By cell, a cell ended during the month is a row of its own for that month.
+                    const Period* rowUnit = group != groups.end() ? *group : (by == u"cell" ? cell : nullptr);
+                    if (rowUnit) {
+                        Row& row = rows[rowUnit->unitId];
+                        row.unitId = rowUnit->unitId;
+                        if (row.name.isEmpty()) {
+                            row.code = rowUnit->code;
+                            row.name = rowUnit->name;
+                        }
                         row.months[key] += figures;
                         row.total += figures;
                     }

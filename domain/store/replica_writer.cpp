@@ -110,12 +110,14 @@ Status ReplicaWriter::removeUnit(qint64 id)
         return success();
     const QString path = query->value(0).toString();
     query->finish();
-    if (const Status members = done(sql::exec(m_db,
-            QStringLiteral("DELETE FROM member WHERE org_unit_id IN (SELECT id FROM org_unit WHERE path >= ? "
-                           "AND path < ?)"),
-            { path, subtreeEnd(path) }));
-        !members)
-        return members;
+    // Its members and its cells' participation figures go with it.
+    for (const QString& statement : { QStringLiteral("DELETE FROM member WHERE org_unit_id IN (SELECT id "
+                                                     "FROM org_unit WHERE path >= ? AND path < ?)"),
+             QStringLiteral(
+                 "DELETE FROM participation_month WHERE cell_id IN (SELECT id FROM org_unit WHERE path >= ? "
+                 "AND path < ?)") })
+        if (const Status removed = done(sql::exec(m_db, statement, { path, subtreeEnd(path) })); !removed)
+            return removed;
     return done(sql::exec(m_db, QStringLiteral("DELETE FROM org_unit WHERE path >= ? AND path < ?"),
         { path, subtreeEnd(path) }));
 }

@@ -24,7 +24,8 @@ public:
 
     Status upsertUnit(const OrgUnit& unit);
     Status upsertMember(const Member& member);
-    // The unit, its subtree and the members on their rosters: they have left the user's scope.
+    // The unit, its subtree, the members on their rosters and their cells' participation figures: they have
+    // left the user's scope.
     Status removeUnit(qint64 id);
     Status removeMember(qint64 id);
     // An item of published content the user may read, with its audience; and its removal.

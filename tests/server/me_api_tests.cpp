@@ -456,6 +456,15 @@ BOOST_AUTO_TEST_CASE(a_cell_ended_during_the_month_still_counts_in_it)
                            .value(QStringLiteral("itemsOpened"))
                            .toInteger()
                 == 1);
+            const auto byCell = server.call("GET",
+                QStringLiteral("/api/v1/participation?org=%1&from=2026-11&to=2026-11&by=cell")
+                    .arg(w.t.tranBien.id),
+                w.admin);
+            BOOST_TEST_REQUIRE(byCell.status == 200, describe(byCell));
+            BOOST_TEST(figuresOf(byCell.json(), w.t.cell2.id, QStringLiteral("2026-11"))
+                           .value(QStringLiteral("itemsOpened"))
+                           .toInteger()
+                == 1);
             // Every row names every month of the range, zeros included.
             for (const auto& row : report.json().value(QStringLiteral("rows")).toArray())
                 BOOST_TEST(row.toObject().value(QStringLiteral("months")).toArray().size() == 3);
