@@ -4,10 +4,12 @@
 #include "auth_routes.h"
 #include "content/content_json.h"
 #include "content_access.h"
+#include "meeting_routes.h"
 #include "member/member_json.h"
 #include "org/org_json.h"
 #include "org/org_rules.h"
 #include "store/content_repository.h"
+#include "store/meeting_repository.h"
 #include "store/member_repository.h"
 #include "store/org_repository.h"
 #include "store/participation_repository.h"
@@ -62,6 +64,14 @@ std::optional<QJsonObject> currentObject(const ApiRequest& request, const FeedRo
         if (caller.user.role != Role::Admin && (scope.isEmpty() || !covers(caller, scope)))
             return std::nullopt;
         return userJson(*user);
+    }
+    if (row.entity == u"meeting") {
+        // A cell's meeting: staff whose scope holds the cell now.
+        auto meeting = MeetingRepository(request.db).find(row.id);
+        if (!present(meeting) || caller.user.role == Role::Member
+            || !covers(caller, unitPath(request, meeting->cellId)))
+            return std::nullopt;
+        return meetingJson(*meeting);
     }
     if (row.entity == u"participation") {
         // A cell's aggregate for a month: staff whose scope holds the cell now (a cell moved away is

@@ -4,8 +4,10 @@
 #include "content/content_json.h"
 #include "content/quiz_grading.h"
 #include "core/json_reader.h"
+#include "meeting_routes.h"
 #include "org/org_rules.h"
 #include "store/content_repository.h"
+#include "store/meeting_repository.h"
 #include "store/member_repository.h"
 #include "store/org_repository.h"
 #include "store/participation_repository.h"
@@ -257,6 +259,61 @@ void addMeRoutes(Router& router, Services& services)
                 items.append(attemptJson(attempt));
             return ApiResponse::json({ { QStringLiteral("items"), items } });
         });
+
+    // The member's cell's meetings: the next ones and the latest held, with what is recorded for the member.
+    router.add(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/me/meetings"), [&services](const ApiRequest& request) {
+            allowQuery(request, {});
+            const Self me = self(request);
+            MeetingRepository meetings(request.db);
+            const auto list = [&](bool upcoming) {
+                QJsonArray items;
+                for (const CellMeeting& meeting :
+                    orThrow(meetings.ofCell(me.cellId, services.clock(), upcoming, 10))) {
+                    QJsonObject json = meetingJson(meeting);
+                    json.remove(QStringLiteral("scheduledBy"));
+                    for (const AttendanceEntry& entry : orThrow(meetings.attendance(meeting.id)))
+                        if (entry.memberId == me.member.id) {
+                            json.insert(QStringLiteral("myState"),
+                                entry.state ? QJsonValue(toCode(*entry.state)) : QJsonValue());
+                            json.insert(QStringLiteral("confirmed"), entry.confirmed);
+                        }
+                    items.append(json);
+                }
+                return items;
+            };
+            return ApiResponse::json(
+                { { QStringLiteral("upcoming"), list(true) }, { QStringLiteral("past"), list(false) } });
+        });
+
+    // "I will attend": for a meeting of the member's cell still to come.
+    router.add(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/me/meetings/{id}/confirm"),
+        [&services](const ApiRequest& request) {
+            const Self me = self(request);
+            if (!request.body.trimmed().isEmpty() && !bodyObject(request).isEmpty())
+                throw ApiError::badRequest(
+                    QCoreApplication::translate("ApiError", "Yêu cầu này không nhận nội dung."));
+            const CellMeeting meeting
+                = foundOrNotVisible(MeetingRepository(request.db).find(pathId(request)));
+            if (meeting.cellId != me.cellId)
+                throw notVisible();
+            if (meeting.closed() || meeting.startsAt <= services.clock())
+                throw ApiError(409, QStringLiteral("conflict"),
+                    QCoreApplication::translate("ApiError", "Buổi sinh hoạt đã diễn ra."),
+                    { { QStringLiteral("state"),
+                        QCoreApplication::translate("ApiError", "Buổi sinh hoạt đã diễn ra.") } });
+            orThrow(MeetingRepository(request.db).confirm(meeting.id, me.member.id));
+            return ApiResponse::json(
+                { { QStringLiteral("meetingId"), meeting.id }, { QStringLiteral("confirmed"), true } });
+        },
+        Access::SignedIn, Replay::kept([](const ApiRequest& request, const QJsonObject& answer) {
+            const Self me = self(request);
+            const CellMeeting meeting = foundOrNotVisible(
+                MeetingRepository(request.db).find(answer.value(QStringLiteral("meetingId")).toInteger()));
+            if (meeting.cellId != me.cellId)
+                throw notVisible();
+        }));
 }
 
 } // namespace sotay::server

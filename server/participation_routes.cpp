@@ -55,13 +55,14 @@ QList<Period> periodsBetween(const QSqlDatabase& db, QDate from, QDate to)
     return periods;
 }
 
+// The figures of a row and month: the stored counters, and the regular meetings due (one per cell).
 QJsonObject figuresJson(const ParticipationFigures& f)
 {
-    return { { QStringLiteral("itemsOpened"), f.itemsOpened },
-        { QStringLiteral("lessonsStudied"), f.lessonsStudied },
-        { QStringLiteral("quizAttempts"), f.quizAttempts }, { QStringLiteral("quizPasses"), f.quizPasses },
-        { QStringLiteral("membersActive"), f.membersActive },
-        { QStringLiteral("accountsActivated"), f.accountsActivated } };
+    QJsonObject json = participationJson(f);
+    for (const char* key : { "id", "cellId", "month" })
+        json.remove(QLatin1StringView(key));
+    json.insert(QStringLiteral("regularDue"), f.regularDue);
+    return json;
 }
 
 // The unit's period that was open last within [monthStart, asOf]: for a unit that ended during the month.
@@ -149,6 +150,19 @@ void addParticipationRoutes(Router& router, Services& services)
                     row.name = group->name;
                     row.months[key];
                 }
+                // Every cell of the unit at the month's end owes the month's regular meeting.
+                for (const Period* cell : at)
+                    if ((cell->kind == OrgKind::Cell || cell->kind == OrgKind::BaseCell)
+                        && isInSubtree(cell->path, org->path)) {
+                        const auto group = std::find_if(groups.begin(), groups.end(),
+                            [&](const Period* g) { return isInSubtree(cell->path, g->path); });
+                        if (group != groups.end()) {
+                            rows[(*group)->unitId].months[key].regularDue += 1;
+                            rows[(*group)->unitId].total.regularDue += 1;
+                        }
+                        monthTotals[key].regularDue += 1;
+                        grandTotal.regularDue += 1;
+                    }
                 for (const ParticipationFigures& figures : orThrow(participation.month(key))) {
                     // A cell merged, split or dissolved during the month counts where it stood at its end.
                     const Period* cell = at.value(figures.cellId);

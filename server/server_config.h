@@ -63,6 +63,9 @@ struct ServerConfig {
     int pruneSeconds = 600;
     // Changed participation aggregates go to the change feed this often (0: never; tests flush by hand).
     int participationFeedMilliseconds = 3000;
+    // The roster counts of the participation aggregates are taken this often (0: never; tests take them by
+    // hand).
+    int rosterSnapshotSeconds = 600;
     Retention retention;
     Clock clock = [] { return QDateTime::currentDateTimeUtc(); }; // tests move time forward
 

@@ -12,6 +12,7 @@
 #include "health_routes.h"
 #include "http_server.h"
 #include "me_routes.h"
+#include "meeting_routes.h"
 #include "member_json_cache.h"
 #include "member_routes.h"
 #include "org_routes.h"
@@ -96,6 +97,7 @@ struct SotayServer::Impl {
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<Housekeeping> housekeeping;
     std::unique_ptr<PeriodicTask> participationFeed;
+    std::unique_ptr<PeriodicTask> rosterSnapshot;
     quint16 port = 0;
 };
 
@@ -184,6 +186,7 @@ SotayServer::SotayServer(ServerConfig config)
     addHandbookAccountRoutes(d.router, d.services);
     addContentRoutes(d.router, d.services);
     addMeRoutes(d.router, d.services);
+    addMeetingRoutes(d.router, d.services);
     addParticipationRoutes(d.router, d.services);
     addAttachmentRoutes(d.router, d.services, d.config.attachments);
     addChangeRoutes(d.router, d.services);
@@ -272,6 +275,15 @@ Status SotayServer::start()
                     !flushed)
                     qWarning().noquote() << "participation feed:" << flushed.error().message;
             });
+    if (d.config.rosterSnapshotSeconds > 0)
+        d.rosterSnapshot = std::make_unique<PeriodicTask>(QStringLiteral("roster-snapshot"),
+            d.config.database, std::chrono::seconds(d.config.rosterSnapshotSeconds),
+            [clock = d.config.clock](const QSqlDatabase& db) {
+                if (const Status taken
+                    = snapshotRoster(db, WriteContext::at(QStringLiteral("sotay-server"), clock()));
+                    !taken)
+                    qWarning().noquote() << "roster counts:" << taken.error().message;
+            });
     return success();
 }
 
@@ -284,6 +296,7 @@ void SotayServer::stop()
     d.http.reset();
     d.housekeeping.reset();
     d.participationFeed.reset();
+    d.rosterSnapshot.reset();
 }
 
 quint16 SotayServer::port() const

@@ -235,17 +235,13 @@ void addSyncRoutes(Router& router, Services& services)
         QStringLiteral("GET"), QStringLiteral("/api/v1/sync/participation"), [](const ApiRequest& request) {
             const SyncPage page = syncPage(request);
             auto query = orThrow(sql::execCached(request.db,
-                QStringLiteral(
-                    "SELECT p.id, p.cell_id, p.month, p.items_opened, p.lessons_studied, p.quiz_attempts, "
-                    "p.quiz_passes, p.members_active, p.accounts_activated FROM participation_month p JOIN "
-                    "org_unit o ON o.id = p.cell_id WHERE p.id > ? AND o.path >= ? AND o.path < ? ORDER BY "
-                    "p.id LIMIT ?"),
+                QStringLiteral("SELECT ") + participationColumns()
+                    + QStringLiteral(
+                        " FROM participation_month p JOIN org_unit o ON o.id = p.cell_id WHERE p.id > ? "
+                        "AND o.path >= ? AND o.path < ? ORDER BY p.id LIMIT ?"),
                 { page.after, page.from, page.to, page.limit + 1 }));
             return ApiResponse::json(pageOf(query, page.limit, page.after, [](const auto& row) {
-                const ParticipationFigures figures { row.value(0).toLongLong(), row.value(1).toLongLong(),
-                    row.value(2).toString(), row.value(3).toLongLong(), row.value(4).toLongLong(),
-                    row.value(5).toLongLong(), row.value(6).toLongLong(), row.value(7).toLongLong(),
-                    row.value(8).toLongLong() };
+                const ParticipationFigures figures = readParticipation(row);
                 return std::pair { figures.id, participationJson(figures) };
             }));
         });

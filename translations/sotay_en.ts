@@ -316,6 +316,26 @@
         <source>Khoảng tháng phải từ from đến to, không quá %1 tháng.</source>
         <translation>The months must run from from to to, at most %1 months.</translation>
     </message>
+    <message>
+        <source>Buổi sinh hoạt đã diễn ra.</source>
+        <translation>The meeting has already taken place.</translation>
+    </message>
+    <message>
+        <source>Cần thời điểm họp dạng ISO 8601 có múi giờ, ví dụ 2026-12-10T14:00:00+07:00.</source>
+        <translation>The meeting time must be ISO 8601 with a time zone, for example 2026-12-10T14:00:00+07:00.</translation>
+    </message>
+    <message>
+        <source>Cần một danh sách điểm danh.</source>
+        <translation>A list of attendance entries is required.</translation>
+    </message>
+    <message>
+        <source>Chỉ cán bộ cấp trên của chi bộ mới ghi nhận muộn một buổi sinh hoạt đã họp.</source>
+        <translation>Only an officer over the cell can record late a meeting that was held.</translation>
+    </message>
+    <message>
+        <source>Buổi sinh hoạt đã kết thúc: chỉ cán bộ cấp trên của chi bộ mới sửa được điểm danh, kèm lý do.</source>
+        <translation>The meeting is closed: only an officer over the cell can correct its attendance, with a reason.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentInspection</name>
@@ -894,6 +914,76 @@
     <message>
         <source>Không được chứa ký tự điều khiển.</source>
         <translation>Must not contain control characters.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingRepository</name>
+    <message>
+        <source>Buổi sinh hoạt đã được người khác sửa; hãy tải lại rồi làm tiếp.</source>
+        <translation>Someone else has changed this meeting; reload it, then carry on.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy buổi sinh hoạt.</source>
+        <translation>Meeting not found.</translation>
+    </message>
+    <message>
+        <source>Cần ngày giờ sinh hoạt.</source>
+        <translation>The meeting&apos;s date and time are required.</translation>
+    </message>
+    <message>
+        <source>Không lên lịch cho ngày đã qua. Buổi đã họp mà chưa nhập kịp thì cán bộ cấp trên ghi nhận muộn, kèm lý do.</source>
+        <translation>A meeting is not scheduled for a day already past. A meeting held but not entered in time is recorded late by an officer over the cell, with a reason.</translation>
+    </message>
+    <message>
+        <source>Ghi nhận muộn chỉ dành cho buổi đã họp: thời điểm phải ở quá khứ.</source>
+        <translation>A late record is for a meeting already held: its time must be in the past.</translation>
+    </message>
+    <message>
+        <source>Cần địa điểm hoặc đường dẫn họp trực tuyến.</source>
+        <translation>A place or an online meeting link is required.</translation>
+    </message>
+    <message>
+        <source>Đường dẫn họp trực tuyến phải bắt đầu bằng https://.</source>
+        <translation>The online meeting link must start with https://.</translation>
+    </message>
+    <message>
+        <source>Buổi sinh hoạt phải thuộc một chi bộ đang hoạt động.</source>
+        <translation>A meeting must belong to an active cell.</translation>
+    </message>
+    <message>
+        <source>Chuyên đề phải là một chuyên đề sinh hoạt đã đăng.</source>
+        <translation>The topic must be a published cell meeting topic.</translation>
+    </message>
+    <message>
+        <source>Sửa điểm danh sau khi đã kết thúc buổi sinh hoạt cần ghi lý do.</source>
+        <translation>Correcting the attendance of a closed meeting needs a reason.</translation>
+    </message>
+    <message>
+        <source>Đảng viên có mã số %1 không sinh hoạt ở chi bộ này, hoặc được điểm danh hai lần.</source>
+        <translation>The member with ID %1 is not in this cell, or is marked twice.</translation>
+    </message>
+    <message>
+        <source>Chỉ đảng viên được miễn sinh hoạt mới ở trạng thái miễn, và họ luôn ở trạng thái đó.</source>
+        <translation>Only members exempt from party activity are marked exempt, and they are always marked so.</translation>
+    </message>
+    <message>
+        <source>Buổi sinh hoạt đã kết thúc.</source>
+        <translation>The meeting is already closed.</translation>
+    </message>
+    <message>
+        <source>Buổi sinh hoạt chưa đến giờ họp.</source>
+        <translation>The meeting has not started yet.</translation>
+    </message>
+    <message>
+        <source>Cần biên bản của buổi sinh hoạt.</source>
+        <translation>The meeting&apos;s minutes are required.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Còn %n đảng viên chưa được điểm danh: %1.</source>
+        <translation>
+            <numerusform>%n member is not marked yet: %1.</numerusform>
+            <numerusform>%n members are not marked yet: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

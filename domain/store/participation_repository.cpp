@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/participation_repository.h"
 
+#include "meeting/cell_meeting.h"
 #include "store/change_recorder.h"
 #include "store/sql.h"
 #include "store/user_columns.h"
@@ -15,52 +16,97 @@
 namespace sotay {
 namespace {
 
-const QString kFigureColumns
-    = QStringLiteral("id, cell_id, month, items_opened, lessons_studied, quiz_attempts, quiz_passes, "
-                     "members_active, accounts_activated");
+// Every counter of an aggregate, as columns, as JSON and as the struct's members, in one order.
+struct Counter {
+    const char* column;
+    const char* json;
+    qint64 ParticipationFigures::*member;
+};
+const std::array<Counter, 15> kCounters { {
+    { "items_opened", "itemsOpened", &ParticipationFigures::itemsOpened },
+    { "lessons_studied", "lessonsStudied", &ParticipationFigures::lessonsStudied },
+    { "quiz_attempts", "quizAttempts", &ParticipationFigures::quizAttempts },
+    { "quiz_passes", "quizPasses", &ParticipationFigures::quizPasses },
+    { "members_active", "membersActive", &ParticipationFigures::membersActive },
+    { "accounts_activated", "accountsActivated", &ParticipationFigures::accountsActivated },
+    { "meetings_held", "meetingsHeld", &ParticipationFigures::meetingsHeld },
+    { "regular_held", "regularHeld", &ParticipationFigures::regularHeld },
+    { "regular_on_time", "regularOnTime", &ParticipationFigures::regularOnTime },
+    { "attendance_present", "attendancePresent", &ParticipationFigures::attendancePresent },
+    { "attendance_excused", "attendanceExcused", &ParticipationFigures::attendanceExcused },
+    { "attendance_absent", "attendanceAbsent", &ParticipationFigures::attendanceAbsent },
+    { "attendance_exempt", "attendanceExempt", &ParticipationFigures::attendanceExempt },
+    { "members_counted", "membersCounted", &ParticipationFigures::membersCounted },
+    { "accounts_active", "accountsActive", &ParticipationFigures::accountsActive },
+} };
 
-ParticipationFigures readFigures(const QSqlQuery& row)
+// The first counters (opened, studied, attempts, passes, active, activated), the rest zero.
+ParticipationFigures counters(std::array<qint64, 6> values)
 {
-    return { row.value(0).toLongLong(), row.value(1).toLongLong(), row.value(2).toString(),
-        row.value(3).toLongLong(), row.value(4).toLongLong(), row.value(5).toLongLong(),
-        row.value(6).toLongLong(), row.value(7).toLongLong(), row.value(8).toLongLong() };
+    ParticipationFigures f;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        f.*(kCounters[i].member) = values[i];
+    return f;
 }
 
-// Adds to the cell's aggregate of the month, creating it at the first act, and marks it for the change feed.
-// The member counts as active in the cell and month once. The counts are the columns' increments, in the
-// order of the table: opened, studied, attempts, passes, activations.
-Status bump(const QSqlDatabase& db, qint64 cellId, const QString& month, std::optional<qint64> activeMember,
-    const std::array<int, 5>& counts)
+} // namespace
+
+QString participationColumns()
 {
-    int newlyActive = 0;
-    if (activeMember) {
+    QStringList columns { QStringLiteral("p.id"), QStringLiteral("p.cell_id"), QStringLiteral("p.month") };
+    for (const Counter& counter : kCounters)
+        columns.append(QStringLiteral("p.") + QLatin1StringView(counter.column));
+    return columns.join(QStringLiteral(", "));
+}
+
+ParticipationFigures readParticipation(const QSqlQuery& row)
+{
+    ParticipationFigures f;
+    f.id = row.value(0).toLongLong();
+    f.cellId = row.value(1).toLongLong();
+    f.month = row.value(2).toString();
+    for (std::size_t i = 0; i < kCounters.size(); ++i)
+        f.*(kCounters[i].member) = row.value(static_cast<int>(i) + 3).toLongLong();
+    return f;
+}
+
+Status addParticipation(const QSqlDatabase& db, qint64 cellId, const QString& month,
+    const ParticipationFigures& delta, const QList<qint64>& activeMembers)
+{
+    qint64 newlyActive = 0;
+    for (const qint64 member : activeMembers) {
         auto active = sql::exec(db,
             QStringLiteral("INSERT INTO participation_active (cell_id, month, member_id) VALUES (?, ?, ?) "
                            "ON CONFLICT (cell_id, month, member_id) DO NOTHING"),
-            { cellId, month, *activeMember });
+            { cellId, month, member });
         if (!active)
             return active.error();
-        newlyActive = active->numRowsAffected() > 0 ? 1 : 0;
+        newlyActive += active->numRowsAffected() > 0 ? 1 : 0;
     }
+    ParticipationFigures added = delta;
+    added.membersActive += newlyActive;
+    QStringList columns;
+    QStringList updates;
+    QVariantList values { cellId, month };
+    for (const Counter& counter : kCounters) {
+        const QString column = QLatin1StringView(counter.column);
+        columns.append(column);
+        updates.append(column + QStringLiteral(" = participation_month.") + column
+            + QStringLiteral(" + excluded.") + column);
+        values << added.*(counter.member);
+    }
+    values << true;
     auto bumped = sql::exec(db,
-        QStringLiteral(
-            "INSERT INTO participation_month (cell_id, month, items_opened, lessons_studied, "
-            "quiz_attempts, quiz_passes, accounts_activated, members_active, pending_feed) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cell_id, month) DO UPDATE SET "
-            "items_opened = participation_month.items_opened + excluded.items_opened, "
-            "lessons_studied = participation_month.lessons_studied + excluded.lessons_studied, "
-            "quiz_attempts = participation_month.quiz_attempts + excluded.quiz_attempts, "
-            "quiz_passes = participation_month.quiz_passes + excluded.quiz_passes, "
-            "accounts_activated = participation_month.accounts_activated + excluded.accounts_activated, "
-            "members_active = participation_month.members_active + excluded.members_active, "
-            "pending_feed = excluded.pending_feed"),
-        { cellId, month, counts[0], counts[1], counts[2], counts[3], counts[4], newlyActive, true });
+        QStringLiteral("INSERT INTO participation_month (cell_id, month, ")
+            + columns.join(QStringLiteral(", ")) + QStringLiteral(", pending_feed) VALUES (")
+            + sql::placeholders(columns.size() + 3)
+            + QStringLiteral(") ON CONFLICT (cell_id, month) DO UPDATE SET ")
+            + updates.join(QStringLiteral(", ")) + QStringLiteral(", pending_feed = excluded.pending_feed"),
+        values);
     if (!bumped)
         return bumped.error();
     return success();
 }
-
-} // namespace
 
 QString participationMonth(const WriteContext& context)
 {
@@ -69,12 +115,9 @@ QString participationMonth(const WriteContext& context)
 
 ParticipationFigures& ParticipationFigures::operator+=(const ParticipationFigures& other)
 {
-    itemsOpened += other.itemsOpened;
-    lessonsStudied += other.lessonsStudied;
-    quizAttempts += other.quizAttempts;
-    quizPasses += other.quizPasses;
-    membersActive += other.membersActive;
-    accountsActivated += other.accountsActivated;
+    for (const Counter& counter : kCounters)
+        this->*(counter.member) += other.*(counter.member);
+    regularDue += other.regularDue;
     return *this;
 }
 
@@ -99,7 +142,9 @@ Result<bool> ParticipationRepository::recordOpened(
         return opened.error();
     const bool counted = opened->numRowsAffected() > 0;
     if (counted)
-        if (const Status bumped = bump(m_db, cellId, month, memberId, { 1, 0, 0, 0, 0 }); !bumped)
+        if (const Status bumped
+            = addParticipation(m_db, cellId, month, counters({ 1, 0, 0, 0, 0, 0 }), { memberId });
+            !bumped)
             return bumped.error();
     return sql::commitWith(transaction, Result<bool>(counted));
 }
@@ -122,7 +167,9 @@ Result<bool> ParticipationRepository::recordStudied(
         return studied.error();
     const bool counted = studied->numRowsAffected() > 0;
     if (counted)
-        if (const Status bumped = bump(m_db, cellId, month, memberId, { 0, 1, 0, 0, 0 }); !bumped)
+        if (const Status bumped
+            = addParticipation(m_db, cellId, month, counters({ 0, 1, 0, 0, 0, 0 }), { memberId });
+            !bumped)
             return bumped.error();
     return sql::commitWith(transaction, Result<bool>(counted));
 }
@@ -167,7 +214,9 @@ Result<RecordedAttempt> ParticipationRepository::recordAttempt(qint64 memberId, 
         return sql::storageError(*inserted);
     const qint64 id = inserted->value(0).toLongLong();
     inserted->finish();
-    if (const Status bumped = bump(m_db, cellId, month, memberId, { 0, 0, 1, firstPass ? 1 : 0, 0 }); !bumped)
+    if (const Status bumped
+        = addParticipation(m_db, cellId, month, counters({ 0, 0, 1, firstPass ? 1 : 0, 0, 0 }), { memberId });
+        !bumped)
         return bumped.error();
     return sql::commitWith(
         transaction, Result<RecordedAttempt>(RecordedAttempt { id, result, firstPass, context.now }));
@@ -175,7 +224,7 @@ Result<RecordedAttempt> ParticipationRepository::recordAttempt(qint64 memberId, 
 
 Status ParticipationRepository::recordActivation(qint64 cellId, const WriteContext& context)
 {
-    return bump(m_db, cellId, participationMonth(context), std::nullopt, { 0, 0, 0, 0, 1 });
+    return addParticipation(m_db, cellId, participationMonth(context), counters({ 0, 0, 0, 0, 0, 1 }), {});
 }
 
 Result<StudyState> ParticipationRepository::studyState(qint64 memberId, qint64 contentId) const
@@ -252,37 +301,37 @@ Result<int> ParticipationRepository::flushPending(const WriteContext& context, i
 Result<QList<ParticipationFigures>> ParticipationRepository::month(const QString& month) const
 {
     auto query = sql::exec(m_db,
-        QStringLiteral("SELECT ") + kFigureColumns
-            + QStringLiteral(" FROM participation_month WHERE month = ?"),
+        QStringLiteral("SELECT ") + participationColumns()
+            + QStringLiteral(" FROM participation_month p WHERE p.month = ?"),
         { month });
     if (!query)
         return query.error();
     QList<ParticipationFigures> found;
     while (query->next())
-        found.append(readFigures(*query));
+        found.append(readParticipation(*query));
     return found;
 }
 
 Result<ParticipationFigures> ParticipationRepository::find(qint64 id) const
 {
     auto query = sql::exec(m_db,
-        QStringLiteral("SELECT ") + kFigureColumns + QStringLiteral(" FROM participation_month WHERE id = ?"),
+        QStringLiteral("SELECT ") + participationColumns()
+            + QStringLiteral(" FROM participation_month p WHERE p.id = ?"),
         { id });
     if (!query)
         return query.error();
     if (!query->next())
         return Error::notFound(QStringLiteral("participation %1").arg(id));
-    return readFigures(*query);
+    return readParticipation(*query);
 }
 
 QJsonObject participationJson(const ParticipationFigures& f)
 {
-    return { { QStringLiteral("id"), f.id }, { QStringLiteral("cellId"), f.cellId },
-        { QStringLiteral("month"), f.month }, { QStringLiteral("itemsOpened"), f.itemsOpened },
-        { QStringLiteral("lessonsStudied"), f.lessonsStudied },
-        { QStringLiteral("quizAttempts"), f.quizAttempts }, { QStringLiteral("quizPasses"), f.quizPasses },
-        { QStringLiteral("membersActive"), f.membersActive },
-        { QStringLiteral("accountsActivated"), f.accountsActivated } };
+    QJsonObject json { { QStringLiteral("id"), f.id }, { QStringLiteral("cellId"), f.cellId },
+        { QStringLiteral("month"), f.month } };
+    for (const Counter& counter : kCounters)
+        json.insert(QLatin1StringView(counter.json), f.*(counter.member));
+    return json;
 }
 
 Result<ParticipationFigures> participationFromJson(const QJsonObject& json)
@@ -291,12 +340,8 @@ Result<ParticipationFigures> participationFromJson(const QJsonObject& json)
     f.id = json.value(QStringLiteral("id")).toInteger();
     f.cellId = json.value(QStringLiteral("cellId")).toInteger();
     f.month = json.value(QStringLiteral("month")).toString();
-    f.itemsOpened = json.value(QStringLiteral("itemsOpened")).toInteger();
-    f.lessonsStudied = json.value(QStringLiteral("lessonsStudied")).toInteger();
-    f.quizAttempts = json.value(QStringLiteral("quizAttempts")).toInteger();
-    f.quizPasses = json.value(QStringLiteral("quizPasses")).toInteger();
-    f.membersActive = json.value(QStringLiteral("membersActive")).toInteger();
-    f.accountsActivated = json.value(QStringLiteral("accountsActivated")).toInteger();
+    for (const Counter& counter : kCounters)
+        f.*(counter.member) = json.value(QLatin1StringView(counter.json)).toInteger();
     if (f.id <= 0 || f.cellId <= 0 || f.month.size() != 7)
         return Error::invalid(QStringLiteral("participation: not an aggregate"));
     return f;
@@ -304,17 +349,23 @@ Result<ParticipationFigures> participationFromJson(const QJsonObject& json)
 
 Status storeParticipationCopy(const QSqlDatabase& db, const ParticipationFigures& f)
 {
+    QStringList columns;
+    QStringList updates { QStringLiteral("cell_id = excluded.cell_id"),
+        QStringLiteral("month = excluded.month") };
+    QVariantList values { f.id, f.cellId, f.month };
+    for (const Counter& counter : kCounters) {
+        const QString column = QLatin1StringView(counter.column);
+        columns.append(column);
+        updates.append(column + QStringLiteral(" = excluded.") + column);
+        values << f.*(counter.member);
+    }
+    values << false;
     auto stored = sql::exec(db,
-        QStringLiteral(
-            "INSERT INTO participation_month (id, cell_id, month, items_opened, lessons_studied, "
-            "quiz_attempts, quiz_passes, members_active, accounts_activated, pending_feed) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET cell_id = excluded.cell_id, "
-            "month = excluded.month, items_opened = excluded.items_opened, lessons_studied = "
-            "excluded.lessons_studied, quiz_attempts = excluded.quiz_attempts, quiz_passes = "
-            "excluded.quiz_passes, members_active = excluded.members_active, accounts_activated = "
-            "excluded.accounts_activated"),
-        { f.id, f.cellId, f.month, f.itemsOpened, f.lessonsStudied, f.quizAttempts, f.quizPasses,
-            f.membersActive, f.accountsActivated, false });
+        QStringLiteral("INSERT INTO participation_month (id, cell_id, month, ")
+            + columns.join(QStringLiteral(", ")) + QStringLiteral(", pending_feed) VALUES (")
+            + sql::placeholders(columns.size() + 4) + QStringLiteral(") ON CONFLICT (id) DO UPDATE SET ")
+            + updates.join(QStringLiteral(", ")),
+        values);
     if (!stored)
         return stored.error();
     return success();
@@ -326,6 +377,59 @@ Status removeParticipationCopy(const QSqlDatabase& db, qint64 id)
     if (!removed)
         return removed.error();
     return success();
+}
+
+Status snapshotRoster(const QSqlDatabase& db, const WriteContext& context)
+{
+    sql::Transaction transaction(db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun;
+    auto counts = sql::exec(db,
+        QStringLiteral(
+            "SELECT CASE WHEN m.temporary_org_unit_id > 0 THEN m.temporary_org_unit_id ELSE m.org_unit_id "
+            "END AS cell, COUNT(*), SUM(CASE WHEN u.id IS NULL THEN 0 ELSE 1 END) FROM member m LEFT JOIN "
+            "app_user u ON u.member_id = m.id AND u.role = 'member' AND u.disabled_at IS NULL WHERE "
+            "m.left_reason IS NULL AND m.exempt = ? GROUP BY CASE WHEN m.temporary_org_unit_id > 0 THEN "
+            "m.temporary_org_unit_id ELSE m.org_unit_id END"),
+        { false });
+    if (!counts)
+        return counts.error();
+    QList<std::array<qint64, 3>> cells;
+    while (counts->next())
+        cells.append(
+            { counts->value(0).toLongLong(), counts->value(1).toLongLong(), counts->value(2).toLongLong() });
+    counts->finish();
+    const QString month = participationMonth(context);
+    // A cell counted before and not now (its last member left) goes to zero.
+    auto before = sql::exec(db,
+        QStringLiteral("SELECT cell_id FROM participation_month WHERE month = ? AND (members_counted <> 0 OR "
+                       "accounts_active <> 0)"),
+        { month });
+    if (!before)
+        return before.error();
+    QSet<qint64> emptied;
+    while (before->next())
+        emptied.insert(before->value(0).toLongLong());
+    before->finish();
+    for (const auto& [cell, counted, active] : cells)
+        emptied.remove(cell);
+    for (const qint64 cell : emptied)
+        cells.append({ cell, 0, 0 });
+    for (const auto& [cell, counted, active] : cells) {
+        auto stored = sql::exec(db,
+            QStringLiteral(
+                "INSERT INTO participation_month (cell_id, month, members_counted, accounts_active, "
+                "pending_feed) VALUES (?, ?, ?, ?, ?) ON CONFLICT (cell_id, month) DO UPDATE SET "
+                "members_counted = excluded.members_counted, accounts_active = excluded.accounts_active, "
+                "pending_feed = CASE WHEN participation_month.members_counted <> excluded.members_counted "
+                "OR participation_month.accounts_active <> excluded.accounts_active THEN "
+                "excluded.pending_feed "
+                "ELSE participation_month.pending_feed END"),
+            { cell, month, counted, active, true });
+        if (!stored)
+            return stored.error();
+    }
+    return transaction.commit();
 }
 
 Result<QList<ParticipationFigures>> recomputeParticipation(const QSqlDatabase& db)
@@ -371,6 +475,53 @@ Result<QList<ParticipationFigures>> recomputeParticipation(const QSqlDatabase& d
         at(after.value(QStringLiteral("cellId")).toInteger(), after.value(QStringLiteral("month")).toString())
             .accountsActivated
             += 1;
+    }
+    // Closed meetings and the marks at them (a meeting counts in the month it is held).
+    auto meetings = sql::exec(db,
+        QStringLiteral("SELECT id, cell_id, month, kind, scheduled_at, late_reason FROM cell_meeting WHERE "
+                       "closed_at IS NOT NULL"));
+    if (!meetings)
+        return meetings.error();
+    QHash<qint64, std::pair<qint64, QString>> meetingPlace;
+    while (meetings->next()) {
+        CellMeeting meeting;
+        meeting.id = meetings->value(0).toLongLong();
+        meeting.kind = meetingKindFromCode(meetings->value(3).toString()).value_or(MeetingKind::Regular);
+        meeting.month = meetings->value(2).toString();
+        meeting.scheduledAt = readTimestamp(meetings->value(4));
+        meeting.lateReason = meetings->value(5).toString();
+        ParticipationFigures& f = at(meetings->value(1).toLongLong(), meeting.month);
+        f.meetingsHeld += 1;
+        f.regularHeld += meeting.kind == MeetingKind::Regular ? 1 : 0;
+        f.regularOnTime += meeting.scheduledOnTime() ? 1 : 0;
+        meetingPlace.insert(meeting.id, { f.cellId, f.month });
+    }
+    auto marks = sql::exec(db,
+        QStringLiteral(
+            "SELECT meeting_id, member_id, state FROM meeting_attendance WHERE state IS NOT NULL"));
+    if (!marks)
+        return marks.error();
+    while (marks->next()) {
+        const auto place = meetingPlace.constFind(marks->value(0).toLongLong());
+        if (place == meetingPlace.constEnd())
+            continue; // not closed: not counted yet
+        ParticipationFigures& f = at(place->first, place->second);
+        const QString state = marks->value(2).toString();
+        f.attendancePresent += state == u"present" ? 1 : 0;
+        f.attendanceExcused += state == u"excused" ? 1 : 0;
+        f.attendanceAbsent += state == u"absent" ? 1 : 0;
+        f.attendanceExempt += state == u"exempt" ? 1 : 0;
+    }
+    auto stocks = sql::exec(db,
+        QStringLiteral(
+            "SELECT cell_id, month, members_counted, accounts_active FROM participation_month WHERE "
+            "members_counted <> 0 OR accounts_active <> 0"));
+    if (!stocks)
+        return stocks.error();
+    while (stocks->next()) {
+        ParticipationFigures& f = at(stocks->value(0).toLongLong(), stocks->value(1).toString());
+        f.membersCounted = stocks->value(2).toLongLong();
+        f.accountsActive = stocks->value(3).toLongLong();
     }
     QList<ParticipationFigures> all;
     for (auto it = figures.begin(); it != figures.end(); ++it) {

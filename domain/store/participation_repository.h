@@ -24,10 +24,34 @@ struct ParticipationFigures {
     qint64 quizPasses = 0;
     qint64 membersActive = 0;
     qint64 accountsActivated = 0;
+    // Cell meetings (store/meeting_repository.h): held (closed) in the month, of which regular, of which
+    // scheduled on time; the attendance recorded at them, by state.
+    qint64 meetingsHeld = 0;
+    qint64 regularHeld = 0;
+    qint64 regularOnTime = 0;
+    qint64 attendancePresent = 0;
+    qint64 attendanceExcused = 0;
+    qint64 attendanceAbsent = 0;
+    qint64 attendanceExempt = 0;
+    // Stocks, not acts: the cell's members on the roster and not exempt, and those of them with an active
+    // handbook account, as snapshotRoster last counted them in the month.
+    qint64 membersCounted = 0;
+    qint64 accountsActive = 0;
+    // Not stored: the regular meetings a report's cells owe (one per cell and month), counted by the report.
+    qint64 regularDue = 0;
 
     ParticipationFigures& operator+=(const ParticipationFigures& other);
     friend bool operator==(const ParticipationFigures&, const ParticipationFigures&) = default;
 };
+
+// The columns of participation_month (aliased `p`) in the order readParticipation reads them.
+QString participationColumns();
+ParticipationFigures readParticipation(const QSqlQuery& row);
+
+// Adds `delta` to the cell's aggregate of the month inside the caller's transaction, creating it at the first
+// act, and marks it for the change feed; each of `activeMembers` counts as active in the cell and month once.
+Status addParticipation(const QSqlDatabase& db, qint64 cellId, const QString& month,
+    const ParticipationFigures& delta, const QList<qint64>& activeMembers);
 
 // The JSON form of an aggregate (the change feed's, and a replica's copy), and back.
 QJsonObject participationJson(const ParticipationFigures& figures);
@@ -81,8 +105,15 @@ private:
     QSqlDatabase m_db;
 };
 
-// Every aggregate recomputed from the raw acts (content_study, quiz_attempt, and the activations in the audit
-// log): what the test of the aggregates compares them with.
+// Counts, for the current month, every cell's members on the roster and not exempt (where they take part: a
+// temporary stay's cell) and those with an active member account, into the cells' aggregates, in one
+// transaction; an aggregate whose counts changed is marked for the feed. Run by the server every few minutes,
+// so a past month keeps the counts of its last days.
+Status snapshotRoster(const QSqlDatabase& db, const WriteContext& context);
+
+// Every aggregate recomputed from the raw acts (content_study, quiz_attempt, the activations in the audit
+// log, the closed meetings and their marks): what the test of the aggregates compares them with. The roster
+// counts are stocks, not acts: they are copied from the stored aggregates.
 Result<QList<ParticipationFigures>> recomputeParticipation(const QSqlDatabase& db);
 
 } // namespace sotay

@@ -36,6 +36,7 @@ RunningServer::RunningServer(const TestDatabase& database, int threads, const Ad
     // it on where they mean to.
     config.pruneSeconds = 0;
     config.participationFeedMilliseconds = 0; // tests flush by hand (one suite runs the batch itself)
+    config.rosterSnapshotSeconds = 0;
     adjusted.adjust(config);
     m_server = std::make_unique<server::SotayServer>(config);
     const Status started = m_server->start();
@@ -60,7 +61,7 @@ HttpAnswer RunningServer::call(const std::string& method, const QString& path, c
 {
     if (!token.isEmpty())
         headers["Authorization"] = "Bearer " + token.toStdString();
-    const bool hasBody = method == "POST" || method == "PATCH";
+    const bool hasBody = method == "POST" || method == "PATCH" || method == "PUT";
     return client().request(method, apiPath(path),
         hasBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray(), headers);
 }
