@@ -31,21 +31,6 @@ std::optional<bool> flag(const QString& text)
     return std::nullopt;
 }
 
-// A conflict of state answers 409 naming why; a stale version 412 with the item as it is now.
-ContentItem orStale(
-    const ApiRequest& request, const Services& services, Result<ContentItem> result, qint64 id)
-{
-    if (!result && result.error().code == ErrorCode::Conflict) {
-        if (!result.error().fields.isEmpty())
-            throw ApiError(409, QStringLiteral("conflict"), result.error().message, result.error().fields);
-        const ContentItem current = visibleContent(request, id);
-        throw ApiError::preconditionFailed(result.error().message)
-            .with(QStringLiteral("currentVersion"), current.version)
-            .with(QStringLiteral("current"), toJson(current, services.clock()));
-    }
-    return orThrow(std::move(result));
-}
-
 // Checks an upload before anything is written: the caller may change the item, the body is a PDF, PNG, JPEG
 // or DOCX within the size limit, and carries no classification stamp (a PDF or DOCX is read for it; an
 // image's uploader must confirm that it holds nothing classified). The cheap checks come first.
@@ -141,7 +126,7 @@ void addAttachmentRoutes(Router& router, Services& services, const AttachmentPol
             NewAttachment file = checkedUpload(request, policy);
             return [&request, &services, item, version, file = std::move(file)] {
                 return ApiResponse::json(
-                    toJson(orStale(request, services,
+                    toJson(orStaleContent(request, services.clock(),
                                ContentRepository(request.db)
                                    .addAttachment(item.id, file, version, writeContext(request, services)),
                                item.id),
@@ -189,7 +174,7 @@ void addAttachmentRoutes(Router& router, Services& services, const AttachmentPol
             const ContentItem item = writableContent(request, file.contentId);
             const qint64 version = expectedVersion(request);
             return ApiResponse::json(toJson(
-                orStale(request, services,
+                orStaleContent(request, services.clock(),
                     ContentRepository(request.db)
                         .removeAttachment(file.attachment.id, version, writeContext(request, services)),
                     item.id),

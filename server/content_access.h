@@ -3,6 +3,8 @@
 
 #include "api_request.h"
 #include "content/content_item.h"
+#include "content/content_json.h"
+#include "handler_support.h"
 
 namespace sotay::server {
 
@@ -23,5 +25,21 @@ ContentItem writableContent(const ApiRequest& request, qint64 id);
 // The units an item is published to, as the caller asks: each visible to the caller (404 otherwise), and for
 // a secretary exactly their own cell (403 otherwise).
 void checkAudienceFor(const ApiRequest& request, const QList<qint64>& unitIds);
+
+// A refused write of an item: a stale version answers 412 with the item as it is now (if the caller may still
+// read it), a write its state does not allow 409 naming why; anything else as orThrow.
+template <typename T>
+T orStaleContent(const ApiRequest& request, const QDateTime& now, Result<T> result, qint64 id)
+{
+    if (!result && result.error().code == ErrorCode::Conflict) {
+        if (!result.error().fields.isEmpty())
+            throw ApiError(409, QStringLiteral("conflict"), result.error().message, result.error().fields);
+        const ContentItem current = visibleContent(request, id);
+        throw ApiError::preconditionFailed(result.error().message)
+            .with(QStringLiteral("currentVersion"), current.version)
+            .with(QStringLiteral("current"), toJson(current, now));
+    }
+    return orThrow<T>(std::move(result));
+}
 
 } // namespace sotay::server

@@ -31,21 +31,6 @@ Replay replayOfItem()
     });
 }
 
-// A stale version answers 412 with the item as it is now; a write its state does not allow, 409 naming why.
-template <typename T>
-T orStale(const ApiRequest& request, const Services& services, Result<T> result, qint64 id)
-{
-    if (!result && result.error().code == ErrorCode::Conflict) {
-        if (!result.error().fields.isEmpty())
-            throw ApiError(409, QStringLiteral("conflict"), result.error().message, result.error().fields);
-        const ContentItem current = visibleContent(request, id);
-        throw ApiError::preconditionFailed(result.error().message)
-            .with(QStringLiteral("currentVersion"), current.version)
-            .with(QStringLiteral("current"), itemJson(current, services));
-    }
-    return orThrow<T>(std::move(result));
-}
-
 // The unit an author works in: their scope, or the province for an administrator.
 std::optional<qint64> authorUnit(const ApiRequest& request)
 {
@@ -168,7 +153,7 @@ void addContentRoutes(Router& router, Services& services)
             if (next.audience != current.audience)
                 checkAudienceFor(request, next.audience);
             return ApiResponse::json(itemJson(
-                orStale(request, services,
+                orStaleContent(request, services.clock(),
                     ContentRepository(request.db).update(next, version, writeContext(request, services)),
                     current.id),
                 services));
@@ -180,7 +165,7 @@ void addContentRoutes(Router& router, Services& services)
             requireStaff(request);
             const ContentItem current = writableContent(request, pathId(request));
             const qint64 version = expectedVersion(request);
-            orStale(request, services,
+            orStaleContent(request, services.clock(),
                 ContentRepository(request.db).remove(current.id, version, writeContext(request, services)),
                 current.id);
             return ApiResponse { 204, {}, {}, {} };
@@ -194,7 +179,7 @@ void addContentRoutes(Router& router, Services& services)
             const qint64 version = expectedVersion(request);
             const QDateTime at = publishTime(request, services);
             return ApiResponse::json(
-                itemJson(orStale(request, services,
+                itemJson(orStaleContent(request, services.clock(),
                              ContentRepository(request.db)
                                  .publish(current.id, at, version, writeContext(request, services)),
                              current.id),
@@ -212,7 +197,7 @@ void addContentRoutes(Router& router, Services& services)
                 throw ApiError::badRequest(
                     QCoreApplication::translate("ApiError", "Yêu cầu này không nhận nội dung."));
             return ApiResponse::json(
-                itemJson(orStale(request, services,
+                itemJson(orStaleContent(request, services.clock(),
                              ContentRepository(request.db)
                                  .archive(current.id, version, writeContext(request, services)),
                              current.id),

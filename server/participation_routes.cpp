@@ -190,9 +190,20 @@ void addParticipationRoutes(Router& router, Services& services)
             }
 
             // Every row names every month, zeros where it had nothing (a month to come, before it existed).
-            for (Row& row : rows)
+            // The roster counts are stocks: over a range they are the last month's, not a sum of months.
+            const auto lastStocks
+                = [](ParticipationFigures& total, const QMap<QString, ParticipationFigures>& months) {
+                      if (months.isEmpty())
+                          return;
+                      total.membersCounted = months.last().membersCounted;
+                      total.accountsActive = months.last().accountsActive;
+                  };
+            for (Row& row : rows) {
                 for (auto it = monthTotals.begin(); it != monthTotals.end(); ++it)
                     row.months[it.key()];
+                lastStocks(row.total, row.months);
+            }
+            lastStocks(grandTotal, monthTotals);
             const auto monthsJson = [](const QMap<QString, ParticipationFigures>& months) {
                 QJsonArray list;
                 for (auto it = months.begin(); it != months.end(); ++it) {

@@ -384,7 +384,20 @@ BOOST_AUTO_TEST_CASE(the_roster_counts_leave_exempt_members_out_and_follow_the_r
             cell1 = figuresOf(*db, w.t.cell1.id, QStringLiteral("2026-11"));
             BOOST_TEST(cell1.accountsActive == 0);
             checkRecomputed(*db);
-            // The report carries them, summed over the cells.
+            // The report carries them, summed over the cells; over several months, the last month's.
+            const auto twoMonths = server.call("GET",
+                QStringLiteral("/api/v1/participation?org=%1&from=2026-10&to=2026-11&by=child")
+                    .arg(w.t.tranBien.id),
+                w.admin);
+            BOOST_TEST_REQUIRE(twoMonths.status == 200, describe(twoMonths));
+            const QJsonObject rangeTotal = twoMonths.json()
+                                               .value(QStringLiteral("totals"))
+                                               .toObject()
+                                               .value(QStringLiteral("total"))
+                                               .toObject();
+            BOOST_TEST(
+                rangeTotal.value(QStringLiteral("membersCounted")).toInteger() == 1); // Mai, in November
+
             const auto report = server.call("GET",
                 QStringLiteral("/api/v1/participation?org=%1&from=2026-11&to=2026-11&by=child")
                     .arg(w.t.tranBien.id),
