@@ -98,6 +98,28 @@ std::string mediaTypeOf(const QString& code)
 
 } // namespace
 
+ApiResponse attachmentResponse(const ApiRequest& request, const AttachmentFile& file)
+{
+    const std::string etag = '"' + file.attachment.sha256.toStdString() + '"';
+    bool unchanged = false;
+    for (QString tag : request.header(QStringLiteral("if-none-match")).split(u',')) {
+        tag = tag.trimmed();
+        if (tag.startsWith(QStringLiteral("W/")))
+            tag = tag.mid(2);
+        unchanged = unchanged || tag == u"*" || tag == QString::fromStdString(etag);
+    }
+    // The bytes are read only when they are sent.
+    ApiResponse response = ApiResponse::file(unchanged
+            ? QByteArray()
+            : foundOrNotVisible(ContentRepository(request.db).attachmentFile(file.attachment.id)).bytes,
+        mediaTypeOf(file.attachment.mediaType));
+    if (unchanged)
+        response.status = 304;
+    response.headers["ETag"] = etag;
+    response.headers["Content-Disposition"] = contentDisposition(file.attachment.fileName);
+    return response;
+}
+
 std::string contentDisposition(const QString& fileName)
 {
     QString ascii;
@@ -143,27 +165,10 @@ void addAttachmentRoutes(Router& router, Services& services, const AttachmentPol
         QStringLiteral("GET"), QStringLiteral("/api/v1/attachments/{id}"), [](const ApiRequest& request) {
             requireStaff(request);
             allowQuery(request, {});
-            const ContentRepository files(request.db);
-            const AttachmentFile file = foundOrNotVisible(files.attachmentFile(pathId(request), false));
+            const AttachmentFile file
+                = foundOrNotVisible(ContentRepository(request.db).attachmentFile(pathId(request), false));
             visibleContent(request, file.contentId);
-            const std::string etag = '"' + file.attachment.sha256.toStdString() + '"';
-            const std::string mediaType = mediaTypeOf(file.attachment.mediaType);
-            bool unchanged = false;
-            for (QString tag : request.header(QStringLiteral("if-none-match")).split(u',')) {
-                tag = tag.trimmed();
-                if (tag.startsWith(QStringLiteral("W/")))
-                    tag = tag.mid(2);
-                unchanged = unchanged || tag == u"*" || tag == QString::fromStdString(etag);
-            }
-            // The bytes are read only when they are sent.
-            ApiResponse response = ApiResponse::file(
-                unchanged ? QByteArray() : foundOrNotVisible(files.attachmentFile(file.attachment.id)).bytes,
-                mediaType);
-            if (unchanged)
-                response.status = 304;
-            response.headers["ETag"] = etag;
-            response.headers["Content-Disposition"] = contentDisposition(file.attachment.fileName);
-            return response;
+            return attachmentResponse(request, file);
         });
 
     router.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/attachments/{id}"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "me_routes.h"
 
+#include "attachment_routes.h"
 #include "content/content_json.h"
 #include "content/quiz_grading.h"
 #include "core/json_reader.h"
@@ -314,6 +315,17 @@ void addMeRoutes(Router& router, Services& services)
             if (meeting.cellId != me.cellId)
                 throw notVisible();
         }));
+
+    // A file attached to an item that reaches the member.
+    router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/me/attachments/{id}"),
+        [&services](const ApiRequest& request) {
+            allowQuery(request, {});
+            const Self me = self(request);
+            const AttachmentFile file
+                = foundOrNotVisible(ContentRepository(request.db).attachmentFile(pathId(request), false));
+            reachingItem(request, me, file.contentId, services.clock());
+            return attachmentResponse(request, file);
+        });
 }
 
 } // namespace sotay::server

@@ -109,6 +109,34 @@ NewMeeting meetingFromJson(const QJsonObject& body)
     return meeting;
 }
 
+// A PATCH of a meeting still to be held: the keys given replace the meeting's.
+NewMeeting changesFromJson(const QJsonObject& body, const CellMeeting& current)
+{
+    JsonReader in(body);
+    NewMeeting next { current.cellId, current.kind, current.startsAt, current.place, current.onlineLink,
+        current.topic, current.topicContentId, {} };
+    in.ignore({ "id", "cellId", "month", "scheduledAt", "scheduledBy", "scheduledOnTime", "recordedLate",
+        "lateReason", "closed", "closedAt", "minutes", "version", "attendance" });
+    QString startsAt;
+    in.code("kind", next.kind, meetingKindFromCode);
+    in.text("startsAt", startsAt, 40);
+    in.text("place", next.place, 300);
+    in.text("onlineLink", next.onlineLink, 500);
+    in.text("topic", next.topic, 500);
+    in.optionalId("topicContentId", next.topicContentId);
+    if (in.has(QStringLiteral("startsAt"))) {
+        next.startsAt = QDateTime::fromString(startsAt, Qt::ISODateWithMs);
+        if (!next.startsAt.isValid() || next.startsAt.timeSpec() == Qt::LocalTime)
+            in.addError(QStringLiteral("startsAt"),
+                QCoreApplication::translate("ApiError",
+                    "Cần thời điểm họp dạng ISO 8601 có múi giờ, ví dụ 2026-12-10T14:00:00+07:00."));
+        next.startsAt = next.startsAt.toUTC();
+    }
+    if (auto errors = in.finish(); !errors.isEmpty())
+        throw ApiError::badRequest(errors.front().message, errors);
+    return next;
+}
+
 QList<AttendanceMark> marksFromJson(const QJsonObject& body, QString& reason)
 {
     JsonReader in(body);
@@ -209,6 +237,21 @@ void addMeetingRoutes(Router& router, Services& services)
         allowQuery(request, {});
         return meetingWithAttendance(request, visibleMeeting(request, pathId(request)));
     });
+
+    router.add(QStringLiteral("PATCH"), QStringLiteral("/api/v1/meetings/{id}"),
+        [&services](const ApiRequest& request) {
+            requireStaff(request);
+            const CellMeeting meeting = visibleMeeting(request, pathId(request));
+            const qint64 version = expectedVersion(request);
+            const NewMeeting next = changesFromJson(bodyObject(request), meeting);
+            if (next.topicContentId && next.topicContentId != meeting.topicContentId)
+                visibleContent(request, *next.topicContentId);
+            const CellMeeting changed = orStale(request,
+                MeetingRepository(request.db)
+                    .change(meeting.id, next, version, writeContext(request, services)),
+                meeting.id);
+            return meetingWithAttendance(request, changed);
+        });
 
     router.add(QStringLiteral("PUT"), QStringLiteral("/api/v1/meetings/{id}/attendance"),
         [&services](const ApiRequest& request) {

@@ -985,6 +985,10 @@
             <numerusform>%n members are not marked yet: %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Buổi sinh hoạt đã họp (đã kết thúc hoặc được ghi nhận muộn) nên không đổi lịch được.</source>
+        <translation>The meeting has been held (closed or recorded late), so its schedule cannot change.</translation>
+    </message>
 </context>
 <context>
     <name>MemberJson</name>

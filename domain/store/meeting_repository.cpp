@@ -129,6 +129,53 @@ Status audit(const QSqlDatabase& db, const QString& action, const CellMeeting& m
     return success();
 }
 
+// The rules of a meeting's time, place and link, as scheduling and changing check them.
+QList<FieldError> scheduleErrors(const NewMeeting& input, const WriteContext& context)
+{
+    QList<FieldError> errors;
+    const QString place = text::cleanText(input.place);
+    const QString link = input.onlineLink.trimmed();
+    const QString reason = text::cleanText(input.lateReason);
+    if (!input.startsAt.isValid())
+        errors.append({ QStringLiteral("startsAt"),
+            QCoreApplication::translate("MeetingRepository", "Cần ngày giờ sinh hoạt.") });
+    else if (reason.isEmpty() && input.startsAt.toTimeZone(QTimeZone(7 * 3600)).date() < context.today())
+        errors.append({ QStringLiteral("startsAt"),
+            QCoreApplication::translate("MeetingRepository",
+                "Không lên lịch cho ngày đã qua. Buổi đã họp mà chưa nhập kịp thì cán bộ cấp trên ghi nhận "
+                "muộn, kèm lý do.") });
+    else if (!reason.isEmpty() && input.startsAt > context.now)
+        errors.append({ QStringLiteral("startsAt"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Ghi nhận muộn chỉ dành cho buổi đã họp: thời điểm phải ở quá khứ.") });
+    if (place.isEmpty() && link.isEmpty())
+        errors.append({ QStringLiteral("place"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Cần địa điểm hoặc đường dẫn họp trực tuyến.") });
+    if (!link.isEmpty() && !link.startsWith(QStringLiteral("https://")))
+        errors.append({ QStringLiteral("onlineLink"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Đường dẫn họp trực tuyến phải bắt đầu bằng https://.") });
+    return errors;
+}
+
+// A meeting's topic, if one is named, is a published meeting topic whose time has come.
+Status checkTopic(const QSqlDatabase& db, std::optional<qint64> topicContentId, const WriteContext& context)
+{
+    if (!topicContentId)
+        return success();
+    auto topicItem = sql::exec(db,
+        QStringLiteral("SELECT kind, state, publish_at FROM content_item WHERE id = ?"), { *topicContentId });
+    if (!topicItem)
+        return topicItem.error();
+    if (!topicItem->next() || topicItem->value(0).toString() != u"meeting_topic"
+        || topicItem->value(1).toString() != u"published" || readTimestamp(topicItem->value(2)) > context.now)
+        return invalidField(QStringLiteral("topicContentId"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Chuyên đề phải là một chuyên đề sinh hoạt đã đăng."));
+    return success();
+}
+
 } // namespace
 
 MeetingRepository::MeetingRepository(const QSqlDatabase& db)
@@ -173,31 +220,11 @@ Result<QList<CellMeeting>> MeetingRepository::ofCell(
 
 Result<CellMeeting> MeetingRepository::schedule(const NewMeeting& input, const WriteContext& context)
 {
-    QList<FieldError> errors;
     const QString place = text::cleanText(input.place);
     const QString link = input.onlineLink.trimmed();
     const QString topic = text::cleanText(input.topic);
     const QString reason = text::cleanText(input.lateReason);
-    if (!input.startsAt.isValid())
-        errors.append({ QStringLiteral("startsAt"),
-            QCoreApplication::translate("MeetingRepository", "Cần ngày giờ sinh hoạt.") });
-    else if (reason.isEmpty() && input.startsAt.toTimeZone(QTimeZone(7 * 3600)).date() < context.today())
-        errors.append({ QStringLiteral("startsAt"),
-            QCoreApplication::translate("MeetingRepository",
-                "Không lên lịch cho ngày đã qua. Buổi đã họp mà chưa nhập kịp thì cán bộ cấp trên ghi nhận "
-                "muộn, kèm lý do.") });
-    else if (!reason.isEmpty() && input.startsAt > context.now)
-        errors.append({ QStringLiteral("startsAt"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Ghi nhận muộn chỉ dành cho buổi đã họp: thời điểm phải ở quá khứ.") });
-    if (place.isEmpty() && link.isEmpty())
-        errors.append({ QStringLiteral("place"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Cần địa điểm hoặc đường dẫn họp trực tuyến.") });
-    if (!link.isEmpty() && !link.startsWith(QStringLiteral("https://")))
-        errors.append({ QStringLiteral("onlineLink"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Đường dẫn họp trực tuyến phải bắt đầu bằng https://.") });
+    const QList<FieldError> errors = scheduleErrors(input, context);
     if (!errors.isEmpty())
         return Error::invalid(errors.front().message, errors);
 
@@ -214,19 +241,8 @@ Result<CellMeeting> MeetingRepository::schedule(const NewMeeting& input, const W
             QCoreApplication::translate(
                 "MeetingRepository", "Buổi sinh hoạt phải thuộc một chi bộ đang hoạt động."));
     cell->finish();
-    if (input.topicContentId) {
-        auto topicItem
-            = sql::exec(m_db, QStringLiteral("SELECT kind, state, publish_at FROM content_item WHERE id = ?"),
-                { *input.topicContentId });
-        if (!topicItem)
-            return topicItem.error();
-        if (!topicItem->next() || topicItem->value(0).toString() != u"meeting_topic"
-            || topicItem->value(1).toString() != u"published"
-            || readTimestamp(topicItem->value(2)) > context.now)
-            return invalidField(QStringLiteral("topicContentId"),
-                QCoreApplication::translate(
-                    "MeetingRepository", "Chuyên đề phải là một chuyên đề sinh hoạt đã đăng."));
-    }
+    if (const Status topicChecked = checkTopic(m_db, input.topicContentId, context); !topicChecked)
+        return topicChecked.error();
     auto inserted = sql::exec(m_db,
         QStringLiteral(
             "INSERT INTO cell_meeting (cell_id, kind, starts_at, month, place, online_link, topic, "
@@ -252,6 +268,49 @@ Result<CellMeeting> MeetingRepository::schedule(const NewMeeting& input, const W
         !audited)
         return audited.error();
     return sql::commitWith(transaction, std::move(meeting));
+}
+
+Result<CellMeeting> MeetingRepository::change(
+    qint64 meetingId, const NewMeeting& next, qint64 expectedVersion, const WriteContext& context)
+{
+    sql::Transaction transaction(m_db);
+    if (const Status begun = transaction.begin(); !begun)
+        return begun.error();
+    auto current = find(meetingId);
+    if (!current)
+        return current;
+    if (current->version != expectedVersion)
+        return stale();
+    if (current->closed() || current->recordedLate())
+        return stateConflict(QCoreApplication::translate("MeetingRepository",
+            "Buổi sinh hoạt đã họp (đã kết thúc hoặc được ghi nhận muộn) nên không đổi lịch được."));
+    NewMeeting checked = next;
+    checked.cellId = current->cellId;
+    checked.lateReason.clear();
+    if (const QList<FieldError> errors = scheduleErrors(checked, context); !errors.isEmpty())
+        return Error::invalid(errors.front().message, errors);
+    if (const Status topic = checkTopic(m_db, checked.topicContentId, context); !topic)
+        return topic.error();
+    auto updated = sql::exec(m_db,
+        QStringLiteral(
+            "UPDATE cell_meeting SET kind = ?, starts_at = ?, month = ?, place = ?, online_link = ?, topic = "
+            "?, topic_content_id = ?, version = version + 1 WHERE id = ? AND version = ?"),
+        { toCode(checked.kind), sql::timestamp(checked.startsAt), monthOf(checked.startsAt),
+            sql::text(text::cleanText(checked.place)), sql::text(checked.onlineLink.trimmed()),
+            sql::text(text::cleanText(checked.topic)), sql::optionalId(checked.topicContentId), meetingId,
+            expectedVersion });
+    if (!updated)
+        return updated.error();
+    if (updated->numRowsAffected() != 1)
+        return stale();
+    auto after = find(meetingId);
+    if (!after)
+        return after;
+    if (const Status audited = audit(m_db, QStringLiteral("meeting.change"), *after,
+            { { QStringLiteral("startsAt"), after->startsAt.toUTC().toString(Qt::ISODate) } }, context);
+        !audited)
+        return audited.error();
+    return sql::commitWith(transaction, std::move(after));
 }
 
 Result<QList<AttendanceEntry>> MeetingRepository::attendance(qint64 meetingId) const

@@ -52,6 +52,10 @@ public:
     Result<QList<CellMeeting>> ofCell(qint64 cellId, const QDateTime& from, bool upcoming, int limit) const;
 
     Result<CellMeeting> schedule(const NewMeeting& meeting, const WriteContext& context);
+    // Moves a meeting still to be held (its kind, time, place, link, topic): the rules of scheduling hold; a
+    // closed meeting or a late record does not change (a Conflict naming `state`).
+    Result<CellMeeting> change(
+        qint64 meetingId, const NewMeeting& next, qint64 expectedVersion, const WriteContext& context);
     // The members of the meeting's cell on the roster (the cell of a temporary stay counts), with their
     // marks.
     Result<QList<AttendanceEntry>> attendance(qint64 meetingId) const;

@@ -472,4 +472,64 @@ BOOST_AUTO_TEST_CASE(a_cell_ended_during_the_month_still_counts_in_it)
     }
 }
 
+// A member downloads the files of an item that reaches them, through their own route; others are missing.
+BOOST_AUTO_TEST_CASE(a_member_downloads_the_files_of_items_that_reach_them)
+{
+    const auto db = TestDatabase::sqlite();
+    RunningServer server(*db);
+    const World w = world(*db, server);
+    const auto attach = [&](const QString& token, const QJsonObject& item) {
+        const auto added = server.rawCall("POST",
+            QStringLiteral("/api/v1/content/%1/attachments?name=anh.png&confirmNoClassified=true")
+                .arg(idOf(item)),
+            token,
+            QByteArray::fromHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+                                "0000000d49444154789c6360000002000005000100e2b3a35f0000000049454e44ae426082"),
+            ifMatch(item.value(QStringLiteral("version")).toInteger()));
+        BOOST_TEST_REQUIRE(added.status == 201, describe(added));
+        return added.json()
+            .value(QStringLiteral("attachments"))
+            .toArray()
+            .last()
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toInteger();
+    };
+    QJsonObject mine = server
+                           .call("POST", QStringLiteral("/api/v1/content"), w.admin,
+                               news(QStringLiteral("Có ảnh"), w.t.province.id))
+                           .json();
+    const qint64 file = attach(w.admin, mine);
+    const auto published = server.call(
+        "POST", QStringLiteral("/api/v1/content/%1/publish").arg(idOf(mine)), w.admin, {}, ifMatch(2));
+    BOOST_TEST_REQUIRE(published.status == 200, describe(published));
+    const QJsonObject far = server
+                                .call("POST", QStringLiteral("/api/v1/content"), w.farOfficer,
+                                    news(QStringLiteral("Phú Riềng"), w.t.phuRieng.id))
+                                .json();
+    const qint64 farFile = attach(w.farOfficer, far);
+
+    const auto got
+        = server.rawCall("GET", QStringLiteral("/api/v1/me/attachments/%1").arg(file), w.lanToken, {});
+    BOOST_TEST_REQUIRE(got.status == 200, describe(got));
+    BOOST_TEST(got.headers.at("Content-Type") == "image/png");
+    const auto again = server.rawCall("GET", QStringLiteral("/api/v1/me/attachments/%1").arg(file),
+        w.lanToken, {}, { { "If-None-Match", got.headers.at("ETag") } });
+    BOOST_TEST(again.status == 304);
+    const auto missing
+        = server.rawCall("GET", QStringLiteral("/api/v1/me/attachments/999999"), w.lanToken, {});
+    BOOST_TEST(missing.status == 404);
+    const auto hidden
+        = server.rawCall("GET", QStringLiteral("/api/v1/me/attachments/%1").arg(farFile), w.lanToken, {});
+    BOOST_TEST(hidden.status == 404);
+    BOOST_TEST(hidden.body == missing.body);
+    BOOST_TEST(
+        server.rawCall("GET", QStringLiteral("/api/v1/attachments/%1").arg(file), w.lanToken, {}).status
+        == 403);
+    // The member's view of the item names the file without its uploader.
+    const auto item = server.call("GET", QStringLiteral("/api/v1/me/feed/%1").arg(idOf(mine)), w.lanToken);
+    BOOST_TEST(item.json().value(QStringLiteral("attachments")).toArray().size() == 1);
+    BOOST_TEST(!item.body.contains("uploadedBy"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

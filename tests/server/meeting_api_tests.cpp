@@ -415,4 +415,42 @@ BOOST_AUTO_TEST_CASE(the_roster_counts_leave_exempt_members_out_and_follow_the_r
     }
 }
 
+// A meeting still to be held moves (time, place), with its version; a held one, or a day past, does not.
+BOOST_AUTO_TEST_CASE(a_meeting_still_to_be_held_moves_and_a_held_one_does_not)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = world(*db, server);
+            const auto scheduled = server.call("POST", QStringLiteral("/api/v1/meetings"), w.secretary,
+                meeting(w.t.cell1.id, "2026-12-10T14:00:00+07:00"));
+            BOOST_TEST_REQUIRE(scheduled.status == 201, describe(scheduled));
+            const qint64 id = scheduled.json().value(QStringLiteral("id")).toInteger();
+            const QJsonObject later { { QStringLiteral("startsAt"),
+                                          QStringLiteral("2027-01-05T08:00:00+07:00") },
+                { QStringLiteral("place"), QStringLiteral("Phòng họp Đảng ủy") } };
+            const auto moved = server.call("PATCH", meetingUrl(id), w.secretary, later, ifMatch(1));
+            BOOST_TEST_REQUIRE(moved.status == 200, describe(moved));
+            BOOST_TEST(moved.json().value(QStringLiteral("month")).toString() == QStringLiteral("2027-01"));
+            BOOST_TEST(moved.json().value(QStringLiteral("place")).toString()
+                == QStringLiteral("Phòng họp Đảng ủy"));
+            BOOST_TEST(server.call("PATCH", meetingUrl(id), w.secretary, later, ifMatch(1)).status == 412);
+            const auto past = server.call("PATCH", meetingUrl(id), w.secretary,
+                { { QStringLiteral("startsAt"), QStringLiteral("2026-11-01T08:00:00+07:00") } }, ifMatch(2));
+            BOOST_TEST(past.status == 400);
+            BOOST_TEST(errorFields(past) == QStringList { QStringLiteral("startsAt") });
+            BOOST_TEST(server.call("PATCH", meetingUrl(id), w.farOfficer, later, ifMatch(2)).status == 404);
+            const auto late = server.call("POST", QStringLiteral("/api/v1/meetings"), w.officer,
+                meeting(w.t.cell1.id, "2026-11-20T14:00:00+07:00", "Chưa nhập kịp"));
+            BOOST_TEST_REQUIRE(late.status == 201, describe(late));
+            const auto held
+                = server.call("PATCH", meetingUrl(late.json().value(QStringLiteral("id")).toInteger()),
+                    w.officer, later, ifMatch(1));
+            BOOST_TEST(held.status == 409);
+            BOOST_TEST(errorFields(held) == QStringList { QStringLiteral("state") });
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
