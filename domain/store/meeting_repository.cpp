@@ -176,6 +176,15 @@ Status checkTopic(const QSqlDatabase& db, std::optional<qint64> topicContentId, 
     return success();
 }
 
+// The meeting a write in a transaction starts from: present and at the expected version.
+Result<CellMeeting> forWrite(const MeetingRepository& meetings, qint64 meetingId, qint64 expectedVersion)
+{
+    auto meeting = meetings.find(meetingId);
+    if (meeting && meeting->version != expectedVersion)
+        return stale();
+    return meeting;
+}
+
 } // namespace
 
 MeetingRepository::MeetingRepository(const QSqlDatabase& db)
@@ -276,11 +285,9 @@ Result<CellMeeting> MeetingRepository::change(
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    auto current = find(meetingId);
+    auto current = forWrite(*this, meetingId, expectedVersion);
     if (!current)
         return current;
-    if (current->version != expectedVersion)
-        return stale();
     if (current->closed() || current->recordedLate())
         return stateConflict(QCoreApplication::translate("MeetingRepository",
             "Buổi sinh hoạt đã họp (đã kết thúc hoặc được ghi nhận muộn) nên không đổi lịch được."));
@@ -350,11 +357,9 @@ Result<CellMeeting> MeetingRepository::recordAttendance(qint64 meetingId, const 
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    auto meeting = find(meetingId);
+    auto meeting = forWrite(*this, meetingId, expectedVersion);
     if (!meeting)
         return meeting;
-    if (meeting->version != expectedVersion)
-        return stale();
     if (meeting->startsAt > context.now)
         return stateConflict(
             QCoreApplication::translate("MeetingRepository", "Buổi sinh hoạt chưa đến giờ họp."));
@@ -430,11 +435,9 @@ Result<CellMeeting> MeetingRepository::close(
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    auto meeting = find(meetingId);
+    auto meeting = forWrite(*this, meetingId, expectedVersion);
     if (!meeting)
         return meeting;
-    if (meeting->version != expectedVersion)
-        return stale();
     if (meeting->closed())
         return stateConflict(QCoreApplication::translate("MeetingRepository", "Buổi sinh hoạt đã kết thúc."));
     if (meeting->startsAt > context.now)
