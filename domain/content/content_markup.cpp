@@ -449,21 +449,27 @@ QList<MarkupProblem> checkMarkup(const QString& body)
 QString markupToHtml(const QString& body)
 {
     QStringList parts;
-    std::optional<Kind> openList;
+    // The list being written, if any (a flag beside the kind: GCC's -O2 mistakes an optional enum here for
+    // one read uninitialised).
+    bool inList = false;
+    Kind openList = Kind::BulletItem;
+    const auto closeList = [&] {
+        parts.append(openList == Kind::BulletItem ? QStringLiteral("</ul>") : QStringLiteral("</ol>"));
+        inList = false;
+    };
     for (const ParsedBlock& parsed : parseBlocks(body)) {
         const Kind kind = parsed.block.kind;
-        if (openList && *openList != kind) {
-            parts.append(*openList == Kind::BulletItem ? QStringLiteral("</ul>") : QStringLiteral("</ol>"));
-            openList.reset();
-        }
-        if (isListItem(kind) && !openList) {
+        if (inList && openList != kind)
+            closeList();
+        if (isListItem(kind) && !inList) {
             parts.append(listOpening(parsed));
             openList = kind;
+            inList = true;
         }
         parts.append(blockHtml(parsed.block));
     }
-    if (openList)
-        parts.append(*openList == Kind::BulletItem ? QStringLiteral("</ul>") : QStringLiteral("</ol>"));
+    if (inList)
+        closeList();
     return parts.join(u'\n');
 }
 
