@@ -12,6 +12,7 @@
 #include "store/member_repository.h"
 #include "store/org_repository.h"
 #include "store/participation_repository.h"
+#include "store/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -22,26 +23,31 @@ namespace {
 
 // The member behind the account and the cell where they take part (a temporary stay's, while there is one).
 struct Self {
-    Member member;
-    qint64 cellId = 0;
+    qint64 memberId = 0;
+    qint64 cellId = 0; // where the member takes part: the cell of a temporary stay while there is one
     QString cellPath;
 };
 
+// The member the session belongs to, on the roster, with their cell: one read, cached per connection (every
+// request of the handbook app starts here).
 Self self(const ApiRequest& request)
 {
     const Principal& caller = request.caller();
     if (!caller.user.memberId)
         throw ApiError::forbidden(QCoreApplication::translate("ApiError",
             "Tài khoản này không gắn với hồ sơ đảng viên nào, nên không có Sổ tay của đảng viên."));
-    Self me;
-    me.member = orThrow(MemberRepository(request.db).find(*caller.user.memberId));
-    if (!me.member.onRoster())
+    auto row = orThrow(sql::execCached(request.db,
+        QStringLiteral(
+            "SELECT m.left_reason, o.id, o.path FROM member m JOIN org_unit o ON o.id = CASE WHEN "
+            "m.temporary_org_unit_id > 0 THEN m.temporary_org_unit_id ELSE m.org_unit_id END WHERE "
+            "m.id = ?"),
+        { *caller.user.memberId }));
+    if (!row.next())
+        throw notVisible();
+    if (!row.value(0).isNull())
         throw ApiError::forbidden(QCoreApplication::translate(
             "ApiError", "Hồ sơ đảng viên của tài khoản này không còn trong danh sách sinh hoạt."));
-    me.cellId
-        = me.member.temporaryOrgUnitId.value_or(0) > 0 ? *me.member.temporaryOrgUnitId : me.member.orgUnitId;
-    me.cellPath = orThrow(OrgRepository(request.db).path(me.cellId));
-    return me;
+    return { *caller.user.memberId, row.value(1).toLongLong(), row.value(2).toString() };
 }
 
 // Published by now to the member's cell or a unit above it.
@@ -115,14 +121,14 @@ void addMeRoutes(Router& router, Services& services)
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/me"), [](const ApiRequest& request) {
         allowQuery(request, {});
         const Self me = self(request);
-        const OrgUnit unit = orThrow(OrgRepository(request.db).find(me.member.orgUnitId));
+        const Member member = orThrow(MemberRepository(request.db).find(me.memberId));
+        const OrgUnit unit = orThrow(OrgRepository(request.db).find(member.orgUnitId));
         const OrgUnit cell = orThrow(OrgRepository(request.db).find(me.cellId));
-        return ApiResponse::json({ { QStringLiteral("memberId"), me.member.id },
-            { QStringLiteral("fullName"), me.member.fullName() },
-            { QStringLiteral("status"), toCode(me.member.status) },
-            { QStringLiteral("exempt"), me.member.exempt }, { QStringLiteral("unitId"), unit.id },
-            { QStringLiteral("unitName"), unit.name }, { QStringLiteral("cellId"), cell.id },
-            { QStringLiteral("cellName"), cell.name } });
+        return ApiResponse::json({ { QStringLiteral("memberId"), member.id },
+            { QStringLiteral("fullName"), member.fullName() },
+            { QStringLiteral("status"), toCode(member.status) }, { QStringLiteral("exempt"), member.exempt },
+            { QStringLiteral("unitId"), unit.id }, { QStringLiteral("unitName"), unit.name },
+            { QStringLiteral("cellId"), cell.id }, { QStringLiteral("cellName"), cell.name } });
     });
 
     router.add(
@@ -145,11 +151,14 @@ void addMeRoutes(Router& router, Services& services)
                               .memberFeed(me.cellPath, kind,
                                   request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded),
                                   limit, now));
-            const ParticipationRepository participation(request.db);
+            QList<qint64> ids;
+            for (const ContentItem& item : page.items)
+                ids.append(item.id);
+            const QHash<qint64, StudyState> read
+                = orThrow(ParticipationRepository(request.db).studyStates(me.memberId, ids));
             QJsonArray items;
             for (const ContentItem& item : page.items) {
-                QJsonObject json
-                    = memberItemJson(item, orThrow(participation.studyState(me.member.id, item.id)), now);
+                QJsonObject json = memberItemJson(item, read.value(item.id), now);
                 json.remove(QStringLiteral("body")); // the list shows titles; the item is opened on its own
                 json.remove(QStringLiteral("quiz"));
                 items.append(json);
@@ -166,10 +175,10 @@ void addMeRoutes(Router& router, Services& services)
             const QDateTime now = services.clock();
             const ContentItem item = reachingItem(request, me, pathId(request), now);
             ParticipationRepository participation(request.db);
-            orThrow(participation.recordOpened(
-                me.member.id, me.cellId, item.id, writeContext(request, services)));
+            orThrow(
+                participation.recordOpened(me.memberId, me.cellId, item.id, writeContext(request, services)));
             return ApiResponse::json(
-                memberItemJson(item, orThrow(participation.studyState(me.member.id, item.id)), now));
+                memberItemJson(item, orThrow(participation.studyState(me.memberId, item.id)), now));
         });
 
     router.add(
@@ -189,7 +198,7 @@ void addMeRoutes(Router& router, Services& services)
             }
             const bool counted = orThrow(
                 ParticipationRepository(request.db)
-                    .recordStudied(me.member.id, me.cellId, item.id, writeContext(request, services)));
+                    .recordStudied(me.memberId, me.cellId, item.id, writeContext(request, services)));
             return ApiResponse::json(
                 { { QStringLiteral("contentId"), item.id }, { QStringLiteral("studied"), true },
                     { QStringLiteral("counted"), counted } },
@@ -224,7 +233,7 @@ void addMeRoutes(Router& router, Services& services)
             const QString stored
                 = QString::fromUtf8(QJsonDocument(answersJson.toArray()).toJson(QJsonDocument::Compact));
             const RecordedAttempt attempt = orThrow(ParticipationRepository(request.db)
-                                                        .recordAttempt(me.member.id, me.cellId, item.id,
+                                                        .recordAttempt(me.memberId, me.cellId, item.id,
                                                             stored, result, writeContext(request, services)));
             // After an attempt the member learns which answers were right.
             QJsonObject json = attemptJson(attempt);
@@ -256,7 +265,7 @@ void addMeRoutes(Router& router, Services& services)
             const ContentItem item = reachingItem(request, me, contentId, services.clock());
             QJsonArray items;
             for (const RecordedAttempt& attempt :
-                orThrow(ParticipationRepository(request.db).attempts(me.member.id, item.id)))
+                orThrow(ParticipationRepository(request.db).attempts(me.memberId, item.id)))
                 items.append(attemptJson(attempt));
             return ApiResponse::json({ { QStringLiteral("items"), items } });
         });
@@ -274,7 +283,7 @@ void addMeRoutes(Router& router, Services& services)
                     QJsonObject json = meetingJson(meeting);
                     json.remove(QStringLiteral("scheduledBy"));
                     for (const AttendanceEntry& entry : orThrow(meetings.attendance(meeting.id)))
-                        if (entry.memberId == me.member.id) {
+                        if (entry.memberId == me.memberId) {
                             json.insert(QStringLiteral("myState"),
                                 entry.state ? QJsonValue(toCode(*entry.state)) : QJsonValue());
                             json.insert(QStringLiteral("confirmed"), entry.confirmed);
@@ -304,7 +313,7 @@ void addMeRoutes(Router& router, Services& services)
                     QCoreApplication::translate("ApiError", "Buổi sinh hoạt đã diễn ra."),
                     { { QStringLiteral("state"),
                         QCoreApplication::translate("ApiError", "Buổi sinh hoạt đã diễn ra.") } });
-            orThrow(MeetingRepository(request.db).confirm(meeting.id, me.member.id));
+            orThrow(MeetingRepository(request.db).confirm(meeting.id, me.memberId));
             return ApiResponse::json(
                 { { QStringLiteral("meetingId"), meeting.id }, { QStringLiteral("confirmed"), true } });
         },

@@ -79,7 +79,7 @@ Status loadAudiences(const QSqlDatabase& db, QList<ContentItem>& items)
         ids.append(items[i].id);
         positions.insert(items[i].id, i);
     }
-    auto query = sql::exec(db,
+    auto query = sql::execCached(db,
         QStringLiteral("SELECT a.content_id, a.org_unit_id, o.path, o.valid_to FROM content_audience a JOIN "
                        "org_unit o ON o.id = a.org_unit_id WHERE a.content_id IN (")
             + sql::placeholders(ids.size()) + QStringLiteral(") ORDER BY a.content_id, a.org_unit_id"),
@@ -92,9 +92,8 @@ Status loadAudiences(const QSqlDatabase& db, QList<ContentItem>& items)
         if (query->value(3).isNull())
             item.audiencePaths.append(query->value(2).toString());
     }
-    query->finish();
     // The attachments' descriptions, never their bytes.
-    auto files = sql::exec(db,
+    auto files = sql::execCached(db,
         QStringLiteral(
             "SELECT content_id, id, file_name, media_type, size_bytes, sha256, confirmed_unclassified, "
             "uploaded_by, uploaded_at FROM content_attachment WHERE content_id IN (")
@@ -389,7 +388,7 @@ Result<ContentPage> ContentRepository::memberFeed(const QString& cellPath, std::
     }
     statement += QStringLiteral(" ORDER BY c.publish_at DESC, c.id DESC LIMIT ?");
     values << limit + 1;
-    auto rows = sql::exec(m_db, statement, values);
+    auto rows = sql::execCached(m_db, statement, values);
     if (!rows)
         return rows.error();
     ContentPage page;
@@ -399,7 +398,6 @@ Result<ContentPage> ContentRepository::memberFeed(const QString& cellPath, std::
             return item.error();
         page.items.append(*item);
     }
-    rows->finish();
     if (page.items.size() > limit) {
         page.items.removeLast();
         const ContentItem& last = page.items.back();

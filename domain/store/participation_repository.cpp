@@ -70,12 +70,38 @@ ParticipationFigures readParticipation(const QSqlQuery& row)
     return f;
 }
 
+namespace {
+
+// The upsert of an aggregate by a delta: every counter added, the row marked for the feed. Built once; each
+// connection keeps it prepared (every act runs it).
+const QString& addParticipationStatement()
+{
+    static const QString statement = []() -> QString {
+        QStringList columns;
+        QStringList updates;
+        for (const Counter& counter : kCounters) {
+            const QString column = QLatin1StringView(counter.column);
+            columns.append(column);
+            updates.append(column + QStringLiteral(" = participation_month.") + column
+                + QStringLiteral(" + excluded.") + column);
+        }
+        return QStringLiteral("INSERT INTO participation_month (cell_id, month, ")
+            + columns.join(QStringLiteral(", ")) + QStringLiteral(", pending_feed) VALUES (")
+            + sql::placeholders(columns.size() + 3)
+            + QStringLiteral(") ON CONFLICT (cell_id, month) DO UPDATE SET ")
+            + updates.join(QStringLiteral(", ")) + QStringLiteral(", pending_feed = excluded.pending_feed");
+    }();
+    return statement;
+}
+
+} // namespace
+
 Status addParticipation(const QSqlDatabase& db, qint64 cellId, const QString& month,
     const ParticipationFigures& delta, const QList<qint64>& activeMembers)
 {
     qint64 newlyActive = 0;
     for (const qint64 member : activeMembers) {
-        auto active = sql::exec(db,
+        auto active = sql::execCached(db,
             QStringLiteral("INSERT INTO participation_active (cell_id, month, member_id) VALUES (?, ?, ?) "
                            "ON CONFLICT (cell_id, month, member_id) DO NOTHING"),
             { cellId, month, member });
@@ -85,24 +111,11 @@ Status addParticipation(const QSqlDatabase& db, qint64 cellId, const QString& mo
     }
     ParticipationFigures added = delta;
     added.membersActive += newlyActive;
-    QStringList columns;
-    QStringList updates;
     QVariantList values { cellId, month };
-    for (const Counter& counter : kCounters) {
-        const QString column = QLatin1StringView(counter.column);
-        columns.append(column);
-        updates.append(column + QStringLiteral(" = participation_month.") + column
-            + QStringLiteral(" + excluded.") + column);
+    for (const Counter& counter : kCounters)
         values << added.*(counter.member);
-    }
     values << true;
-    auto bumped = sql::exec(db,
-        QStringLiteral("INSERT INTO participation_month (cell_id, month, ")
-            + columns.join(QStringLiteral(", ")) + QStringLiteral(", pending_feed) VALUES (")
-            + sql::placeholders(columns.size() + 3)
-            + QStringLiteral(") ON CONFLICT (cell_id, month) DO UPDATE SET ")
-            + updates.join(QStringLiteral(", ")) + QStringLiteral(", pending_feed = excluded.pending_feed"),
-        values);
+    auto bumped = sql::execCached(db, addParticipationStatement(), values);
     if (!bumped)
         return bumped.error();
     return success();
@@ -237,6 +250,24 @@ Result<StudyState> ParticipationRepository::studyState(qint64 memberId, qint64 c
     if (!query->next())
         return StudyState {};
     return StudyState { true, !query->value(0).isNull() };
+}
+
+Result<QHash<qint64, StudyState>> ParticipationRepository::studyStates(
+    qint64 memberId, const QList<qint64>& contentIds) const
+{
+    QHash<qint64, StudyState> states;
+    if (contentIds.isEmpty())
+        return states;
+    auto query = sql::execCached(m_db,
+        QStringLiteral(
+            "SELECT content_id, studied_at FROM content_study WHERE member_id = ? AND content_id IN (")
+            + sql::placeholders(contentIds.size()) + u')',
+        QVariantList { memberId } + sql::idValues(contentIds));
+    if (!query)
+        return query.error();
+    while (query->next())
+        states.insert(query->value(0).toLongLong(), StudyState { true, !query->value(1).isNull() });
+    return states;
 }
 
 Result<QList<RecordedAttempt>> ParticipationRepository::attempts(qint64 memberId, qint64 contentId) const

@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "store/write_context.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QSqlDatabase>
 
@@ -92,6 +93,9 @@ public:
     Status recordActivation(qint64 cellId, const WriteContext& context);
 
     Result<StudyState> studyState(qint64 memberId, qint64 contentId) const;
+    // The member's reading of each of `contentIds` (a page of their feed) in one query; an item never opened
+    // is absent.
+    Result<QHash<qint64, StudyState>> studyStates(qint64 memberId, const QList<qint64>& contentIds) const;
     Result<QList<RecordedAttempt>> attempts(qint64 memberId, qint64 contentId) const;
 
     // Writes a change-feed row for each aggregate changed since it last went (at most `limit`), in one

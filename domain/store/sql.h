@@ -63,6 +63,7 @@ public:
 
     bool next() { return m_query->next(); }
     QVariant value(int index) const { return m_query->value(index); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
     operator const QSqlQuery&() const { return *m_query; } // for the row readers
 
 private:

@@ -113,6 +113,22 @@ Result<bool> SqliteRows::next()
     return sqliteError(sqlite3_db_handle(m_statement));
 }
 
+Status SqliteRows::runAgain(const QVariantList& values)
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    for (int i = 0; i < values.size(); ++i)
+        if (bind(m_statement, i + 1, values.at(i)) != SQLITE_OK)
+            return sql::storageError(QStringLiteral("cannot bind value %1").arg(i + 1));
+    int stepped = SQLITE_ROW;
+    while (stepped == SQLITE_ROW)
+        stepped = sqlite3_step(m_statement);
+    const Status done
+        = stepped == SQLITE_DONE ? success() : Status(sqliteError(sqlite3_db_handle(m_statement)));
+    sqlite3_reset(m_statement);
+    return done;
+}
+
 qint64 SqliteRows::integer(int column) const
 {
     return sqlite3_column_int64(m_statement, column);

@@ -34,6 +34,8 @@ public:
 
     // The next row: true, false after the last, or the error SQLite gave.
     Result<bool> next();
+    // Runs a write again with new values, to its end: a statement prepared once for many bulk writes.
+    Status runAgain(const QVariantList& values);
 
     qint64 integer(int column) const;
     QString text(int column) const; // "" for NULL
