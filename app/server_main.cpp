@@ -40,6 +40,7 @@ int main(int argc, char* argv[])
 
     server::ServerConfig config = parsed->config;
     config.adminPassword = qEnvironmentVariable("SOTAY_ADMIN_PASSWORD");
+    config.demoPassword = qEnvironmentVariable("SOTAY_DEMO_PASSWORD");
     server::SotayServer sotayServer(config);
     if (const Status started = sotayServer.start(); !started) {
         err << started.error().message << '\n';

@@ -5,7 +5,7 @@
 // sensitive fields opened, and typing a citizen id in the search.
 //   sotay-console-models-bench DATABASE_FILE [MEMBERS]
 // The file is seeded with the demo province (MEMBERS, default 200,000) when it does not exist yet.
-#include "demo/demo_province.h"
+#include "demo_province.h"
 #include "org_tree_model.h"
 #include "org_tree_panel.h"
 #include "replica.h"

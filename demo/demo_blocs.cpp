@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The provincial bloc committees and their grassroots organisations, and the category rows.
-#include "demo/demo_catalogue.h"
+#include "demo_catalogue.h"
 
 namespace sotay::demo {
 namespace {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The grassroots organisations of a commune or ward, and the names of cells and sections.
-#include "demo/demo_catalogue.h"
+#include "demo_catalogue.h"
 
 #include <array>
 #include <optional>

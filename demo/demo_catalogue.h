@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "demo/demo_data.h"
-#include "demo/demo_random.h"
+#include "demo_data.h"
+#include "demo_random.h"
 
 #include <QList>
 #include <QSet>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demo_data.h"
+#include "demo_data.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "demo/demo_random.h"
+#include "demo_random.h"
 #include "member/member.h"
 #include "text/vietnamese_text.h"
 

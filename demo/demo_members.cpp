@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demo_members.h"
+#include "demo_members.h"
 
-#include "demo/demo_profile.h"
+#include "demo_profile.h"
 #include "member/member_rules.h"
 #include "member/member_validation.h"
 

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "core/result.h"
-#include "demo/demo_data.h"
-#include "demo/demo_random.h"
-#include "demo/demo_tree.h"
+#include "demo_data.h"
+#include "demo_random.h"
+#include "demo_tree.h"
 #include "member/member.h"
 #include "member/member_event.h"
 

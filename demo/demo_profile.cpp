@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demo_profile.h"
+#include "demo_profile.h"
 
 namespace sotay::demo {
 namespace {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "demo/demo_catalogue.h"
-#include "demo/demo_random.h"
+#include "demo_catalogue.h"
+#include "demo_random.h"
 #include "member/member.h"
 
 #include <QString>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demo_province.h"
+#include "demo_province.h"
 
-#include "demo/demo_catalogue.h"
-#include "demo/demo_data.h"
-#include "demo/demo_members.h"
-#include "demo/demo_tree.h"
-#include "demo/demo_writer.h"
+#include "demo_catalogue.h"
+#include "demo_data.h"
+#include "demo_members.h"
+#include "demo_tree.h"
+#include "demo_writer.h"
 #include "org/org_rules.h"
 #include "store/org_repository.h"
 #include "store/sql.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demo_tree.h"
+#include "demo_tree.h"
 
 #include <QCoreApplication>
 

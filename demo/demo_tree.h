@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/result.h"
-#include "demo/demo_catalogue.h"
-#include "demo/demo_data.h"
+#include "demo_catalogue.h"
+#include "demo_data.h"
 #include "org/org_unit.h"
 
 #include <QList>

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demo_writer.h"
+#include "demo_writer.h"
 
 #include "member/member_json.h"
 #include "org/org_json.h"
 #include "store/member_columns.h"
 #include "store/sql.h"
+#include "store/sqlite_rows.h"
 #include "text/vietnamese_text.h"
 
 #include <QJsonDocument>
@@ -60,7 +61,31 @@ Status BulkInsert::flush()
     if (m_refersTo)
         if (const Status flushed = m_refersTo->flush(); !flushed)
             return flushed;
-    auto query = statement(static_cast<int>(m_pending.size() / m_columns.size()));
+    const int rows = static_cast<int>(m_pending.size() / m_columns.size());
+    // On SQLite through its own API: Qt SQL's binding of a thousand values a statement costs more than the
+    // insert itself.
+    if (m_direct) {
+        std::unique_ptr<SqliteRows>& prepared = m_directStatements[rows];
+        Status done = success();
+        if (prepared) {
+            done = prepared->runAgain(m_pending);
+        } else {
+            auto direct = SqliteRows::prepare(m_db, text(rows), {});
+            if (!direct)
+                return direct.error();
+            prepared = std::move(*direct);
+            m_direct = prepared != nullptr;
+            if (prepared)
+                done = prepared->runAgain(m_pending);
+        }
+        if (!done)
+            return done;
+        if (m_direct) {
+            m_pending.clear();
+            return success();
+        }
+    }
+    auto query = statement(rows);
     if (!query)
         return query.error();
     for (qsizetype i = 0; i < m_pending.size(); ++i)
@@ -71,17 +96,25 @@ Status BulkInsert::flush()
     return success();
 }
 
+const QString& BulkInsert::text(int rows)
+{
+    QString& statement = m_texts[rows];
+    if (statement.isEmpty()) {
+        const QString row = u'(' + sql::placeholders(m_columns.size()) + u')';
+        statement = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (")
+            + m_columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES ")
+            + QStringList(rows, row).join(u',');
+    }
+    return statement;
+}
+
 Result<QSqlQuery*> BulkInsert::statement(int rows)
 {
     auto& slot = m_statements[rows];
     if (!slot) {
-        const QString row = u'(' + sql::placeholders(m_columns.size()) + u')';
-        const QString statement = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (")
-            + m_columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES ")
-            + QStringList(rows, row).join(u',');
         auto query = std::make_unique<QSqlQuery>(m_db);
         query->setForwardOnly(true);
-        if (!query->prepare(statement))
+        if (!query->prepare(text(rows)))
             return sql::storageError(*query);
         slot = std::move(query);
     }

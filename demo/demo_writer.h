@@ -2,8 +2,9 @@
 #pragma once
 
 #include "core/result.h"
-#include "demo/demo_members.h"
+#include "demo_members.h"
 #include "org/org_unit.h"
+#include "store/sqlite_rows.h"
 #include "store/write_context.h"
 
 #include <QJsonObject>
@@ -30,6 +31,7 @@ public:
     Status flush();
 
 private:
+    const QString& text(int rows);
     Result<QSqlQuery*> statement(int rows);
 
     QSqlDatabase m_db;
@@ -38,6 +40,9 @@ private:
     BulkInsert* m_refersTo;
     int m_batchRows;
     QVariantList m_pending;
+    std::map<int, QString> m_texts;
+    bool m_direct = true; // until SQLite's own API turns out not to be there (PostgreSQL, or Qt's own SQLite)
+    std::map<int, std::unique_ptr<SqliteRows>> m_directStatements;
     std::map<int, std::unique_ptr<QSqlQuery>> m_statements;
 };
 

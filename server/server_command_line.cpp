@@ -36,8 +36,10 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
         QStringLiteral("N"));
     const QCommandLineOption demo(QStringLiteral("demo"),
         QCoreApplication::translate("sotay-server",
-            "Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) nếu cơ sở "
-            "dữ liệu còn trống."));
+            "Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) với một năm sinh hoạt (tài khoản "
+            "sổ tay, học tập, sinh hoạt chi bộ) nếu cơ sở dữ liệu còn trống; mọi tài khoản của năm đó có mật "
+            "khẩu "
+            "trong biến môi trường SOTAY_DEMO_PASSWORD (không đặt: một mật khẩu ngẫu nhiên)."));
     const QCommandLineOption noCache(QStringLiteral("no-cache"),
         QCoreApplication::translate("sotay-server",
             "Không giữ thứ tự danh sách đảng viên, bản JSON của đảng viên và phiên đăng nhập đã kiểm tra "

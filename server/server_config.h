@@ -54,8 +54,9 @@ struct ServerConfig {
     int passwordConcurrency = 2; // Argon2id hashes at once (about one per core)
     // On a database with no account, the password of the first administrator "admin" (SOTAY_ADMIN_PASSWORD).
     QString adminPassword;
-    bool demo = false; // seed the demo province into an empty database (--demo)
-    TlsFiles tls;      // --tls-cert and --tls-key: HTTPS instead of HTTP
+    QString demoPassword; // every account of the demo's year (SOTAY_DEMO_PASSWORD); empty: a random one
+    bool demo = false;    // seed the demo province into an empty database (--demo)
+    TlsFiles tls;         // --tls-cert and --tls-key: HTTPS instead of HTTP
     // Keep roster orders, members' JSON and signed-in principals between requests (--no-cache turns it off,
     // for diagnosis and for measuring the uncached path).
     bool cache = true;

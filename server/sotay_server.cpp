@@ -6,11 +6,12 @@
 #include "auth_routes.h"
 #include "change_routes.h"
 #include "content_routes.h"
-#include "demo/demo_province.h"
+#include "demo_province.h"
 #include "handbook_account_routes.h"
 #include "handler_support.h"
 #include "health_routes.h"
 #include "http_server.h"
+#include "lived_year.h"
 #include "me_routes.h"
 #include "meeting_routes.h"
 #include "member_json_cache.h"
@@ -35,6 +36,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRandomGenerator>
 #include <QTextStream>
 
 #include <Poco/Exception.h>
@@ -129,38 +131,68 @@ Status bootstrapAdministrator(const QSqlDatabase& db, const ServerConfig& config
     return success();
 }
 
-// --demo: the demo province goes into a database that has no organisation tree yet; otherwise nothing
-// happens.
-Status seedDemoIfEmpty(const QSqlDatabase& db, const ServerConfig& config)
+// The password every account of the demo's year gets: SOTAY_DEMO_PASSWORD when it is set (so that the load
+// generator and a demonstration can sign members in), otherwise a random one nobody is told.
+Result<QString> demoPasswordHash(const ServerConfig& config, PasswordHasher& hasher)
+{
+    QString password = config.demoPassword;
+    if (password.isEmpty()) {
+        QByteArray random(24, '\0');
+        QRandomGenerator::system()->generate(random.begin(), random.end());
+        password = QString::fromLatin1(random.toBase64());
+    } else if (const QString weakness = PasswordHasher::weakness(password); !weakness.isEmpty()) {
+        return Error::invalid(QStringLiteral("SOTAY_DEMO_PASSWORD: ") + weakness);
+    }
+    return hasher.hash(password);
+}
+
+void say(const QString& line)
+{
+    QTextStream(stdout) << line << '\n' << Qt::flush;
+}
+
+// --demo: the demo province and its lived year go into a database that has no organisation tree yet;
+// otherwise nothing happens.
+Status seedDemoIfEmpty(const QSqlDatabase& db, const ServerConfig& config, PasswordHasher& hasher)
 {
     auto root = OrgRepository(db).root();
     if (!root)
         return root.error();
     if (root->has_value())
         return success();
-    QTextStream(stdout) << QCoreApplication::translate(
-        "SotayServer", "Đang tạo tỉnh mẫu, xin chờ trong giây lát...")
-                        << '\n'
-                        << Qt::flush;
+    auto passwordHash = demoPasswordHash(config, hasher);
+    if (!passwordHash)
+        return passwordHash.error();
+    say(QCoreApplication::translate("SotayServer", "Đang tạo tỉnh mẫu, xin chờ trong giây lát..."));
     const WriteContext context { QStringLiteral("sotay-server"), config.clock() };
+    const QLocale vietnamese(QLocale::Vietnamese, QLocale::Vietnam);
     DemoOptions options { 20250701, 132000, context.today(), {} };
-    options.progress = [](int written, int total) {
-        const QLocale vietnamese(QLocale::Vietnamese, QLocale::Vietnam);
-        QTextStream(stdout) << QCoreApplication::translate(
-            "SotayServer", "Đang tạo tỉnh mẫu: %1 / %2 đảng viên")
-                                   .arg(vietnamese.toString(written), vietnamese.toString(total))
-                            << '\n'
-                            << Qt::flush;
+    options.progress = [&vietnamese](int written, int total) {
+        say(QCoreApplication::translate("SotayServer", "Đang tạo tỉnh mẫu: %1 / %2 đảng viên")
+                .arg(vietnamese.toString(written), vietnamese.toString(total)));
     };
     auto seeded = seedDemoProvince(db, options, context);
     if (!seeded)
         return seeded.error();
-    QTextStream(stdout) << QCoreApplication::translate(
-        "SotayServer", "Đã tạo tỉnh mẫu: %1 tổ chức đảng, %2 đảng viên.")
-                               .arg(QLocale(QLocale::Vietnamese, QLocale::Vietnam).toString(seeded->units),
-                                   QLocale(QLocale::Vietnamese, QLocale::Vietnam).toString(seeded->members))
-                        << '\n'
-                        << Qt::flush;
+    say(QCoreApplication::translate("SotayServer", "Đã tạo tỉnh mẫu: %1 tổ chức đảng, %2 đảng viên.")
+            .arg(vietnamese.toString(seeded->units), vietnamese.toString(seeded->members)));
+    LivedYearOptions year;
+    year.passwordHash = *passwordHash;
+    year.progress = [&vietnamese](int day, int days) {
+        if (day % 30 < 7 || day == days)
+            say(QCoreApplication::translate(
+                "SotayServer", "Đang tạo một năm sinh hoạt của tỉnh mẫu: ngày %1 / %2")
+                    .arg(vietnamese.toString(day), vietnamese.toString(days)));
+    };
+    auto lived = seedLivedYear(db, year, context);
+    if (!lived)
+        return lived.error();
+    say(QCoreApplication::translate("SotayServer",
+        "Đã tạo một năm sinh hoạt: %1 tài khoản sổ tay, %2 lượt đọc, %3 lượt học, %4 lượt làm bài kiểm tra, "
+        "%5 buổi sinh hoạt chi bộ đã họp, %6 lượt điểm danh.")
+            .arg(vietnamese.toString(lived->accounts), vietnamese.toString(lived->opened),
+                vietnamese.toString(lived->studied), vietnamese.toString(lived->attempts),
+                vietnamese.toString(lived->meetingsHeld), vietnamese.toString(lived->marks)));
     return success();
 }
 
@@ -209,7 +241,7 @@ Status SotayServer::start()
             auto db = openAndMigrate(d.config.database, name);
             ready = db ? bootstrapAdministrator(*db, d.config, d.hasher) : Status(db.error());
             if (ready && d.config.demo)
-                ready = seedDemoIfEmpty(*db, d.config);
+                ready = seedDemoIfEmpty(*db, d.config, d.hasher);
         }
         closeDatabase(name);
         if (!ready)

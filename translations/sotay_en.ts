@@ -767,6 +767,10 @@
         <source>Không dựng được cây tổ chức mẫu với số đảng viên này; hãy chọn số lớn hơn.</source>
         <translation>Could not build the demo organisation tree for this number of members; choose a larger number.</translation>
     </message>
+    <message>
+        <source>Chưa có tỉnh mẫu để tạo năm sinh hoạt.</source>
+        <translation>There is no demo province to give a year of activity to yet.</translation>
+    </message>
 </context>
 <context>
     <name>DocType</name>
@@ -1878,6 +1882,14 @@
         <source>không đọc được tệp.</source>
         <translation>the file cannot be read.</translation>
     </message>
+    <message>
+        <source>Đang tạo một năm sinh hoạt của tỉnh mẫu: ngày %1 / %2</source>
+        <translation>Creating the demo province&apos;s year of activity: day %1 of %2</translation>
+    </message>
+    <message>
+        <source>Đã tạo một năm sinh hoạt: %1 tài khoản sổ tay, %2 lượt đọc, %3 lượt học, %4 lượt làm bài kiểm tra, %5 buổi sinh hoạt chi bộ đã họp, %6 lượt điểm danh.</source>
+        <translation>Created a year of activity: %1 handbook accounts, %2 items opened, %3 lessons studied, %4 quiz attempts, %5 cell meetings held, %6 attendance marks.</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
@@ -2236,10 +2248,6 @@
         <translation>Stopped.</translation>
     </message>
     <message>
-        <source>Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) nếu cơ sở dữ liệu còn trống.</source>
-        <translation>Create the demo province (Đồng Nai Provincial Party Committee, about 132,000 members) if the database is empty.</translation>
-    </message>
-    <message>
         <source>Địa chỉ IP của proxy ngược đứng trước máy chủ: với yêu cầu đến từ địa chỉ này, địa chỉ người dùng được lấy từ tiêu đề X-Forwarded-For (có thể ghi nhiều lần).</source>
         <translation>IP address of a reverse proxy in front of the server: for requests from this address the client&apos;s address is taken from the X-Forwarded-For header (may be given more than once).</translation>
     </message>
@@ -2294,6 +2302,10 @@
     <message>
         <source>--max-attachment-mb phải là số nguyên từ 1 đến 200.</source>
         <translation>--max-attachment-mb must be a whole number from 1 to 200.</translation>
+    </message>
+    <message>
+        <source>Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) với một năm sinh hoạt (tài khoản sổ tay, học tập, sinh hoạt chi bộ) nếu cơ sở dữ liệu còn trống; mọi tài khoản của năm đó có mật khẩu trong biến môi trường SOTAY_DEMO_PASSWORD (không đặt: một mật khẩu ngẫu nhiên).</source>
+        <translation>Create the demo province (the Đồng Nai Provincial Party Committee, about 132,000 members) with a year of activity (handbook accounts, study, cell meetings) if the database is empty; every account of that year has the password in the environment variable SOTAY_DEMO_PASSWORD (unset: a random password).</translation>
     </message>
 </context>
 <context>

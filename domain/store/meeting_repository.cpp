@@ -72,34 +72,6 @@ QString monthOf(const QDateTime& at)
     return at.toTimeZone(QTimeZone(7 * 3600)).date().toString(QStringLiteral("yyyy-MM"));
 }
 
-// The meeting's figures in its cell's aggregate: held, regular held, on time, and the marks by state.
-ParticipationFigures heldFigures(const CellMeeting& meeting)
-{
-    ParticipationFigures f;
-    f.meetingsHeld = 1;
-    f.regularHeld = meeting.kind == MeetingKind::Regular ? 1 : 0;
-    f.regularOnTime = meeting.scheduledOnTime() ? 1 : 0;
-    return f;
-}
-
-void count(ParticipationFigures& f, AttendanceState state, qint64 by)
-{
-    switch (state) {
-    case AttendanceState::Present:
-        f.attendancePresent += by;
-        break;
-    case AttendanceState::Excused:
-        f.attendanceExcused += by;
-        break;
-    case AttendanceState::Absent:
-        f.attendanceAbsent += by;
-        break;
-    case AttendanceState::Exempt:
-        f.attendanceExempt += by;
-        break;
-    }
-}
-
 Status bumpVersion(const QSqlDatabase& db, qint64 id, qint64 expectedVersion)
 {
     auto bumped = sql::exec(db,
@@ -129,36 +101,6 @@ Status audit(const QSqlDatabase& db, const QString& action, const CellMeeting& m
     return success();
 }
 
-// The rules of a meeting's time, place and link, as scheduling and changing check them.
-QList<FieldError> scheduleErrors(const NewMeeting& input, const WriteContext& context)
-{
-    QList<FieldError> errors;
-    const QString place = text::cleanText(input.place);
-    const QString link = input.onlineLink.trimmed();
-    const QString reason = text::cleanText(input.lateReason);
-    if (!input.startsAt.isValid())
-        errors.append({ QStringLiteral("startsAt"),
-            QCoreApplication::translate("MeetingRepository", "Cần ngày giờ sinh hoạt.") });
-    else if (reason.isEmpty() && input.startsAt.toTimeZone(QTimeZone(7 * 3600)).date() < context.today())
-        errors.append({ QStringLiteral("startsAt"),
-            QCoreApplication::translate("MeetingRepository",
-                "Không lên lịch cho ngày đã qua. Buổi đã họp mà chưa nhập kịp thì cán bộ cấp trên ghi nhận "
-                "muộn, kèm lý do.") });
-    else if (!reason.isEmpty() && input.startsAt > context.now)
-        errors.append({ QStringLiteral("startsAt"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Ghi nhận muộn chỉ dành cho buổi đã họp: thời điểm phải ở quá khứ.") });
-    if (place.isEmpty() && link.isEmpty())
-        errors.append({ QStringLiteral("place"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Cần địa điểm hoặc đường dẫn họp trực tuyến.") });
-    if (!link.isEmpty() && !link.startsWith(QStringLiteral("https://")))
-        errors.append({ QStringLiteral("onlineLink"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Đường dẫn họp trực tuyến phải bắt đầu bằng https://.") });
-    return errors;
-}
-
 // A meeting's topic, if one is named, is a published meeting topic whose time has come.
 Status checkTopic(const QSqlDatabase& db, std::optional<qint64> topicContentId, const WriteContext& context)
 {
@@ -186,6 +128,64 @@ Result<CellMeeting> forWrite(const MeetingRepository& meetings, qint64 meetingId
 }
 
 } // namespace
+
+// The meeting's figures in its cell's aggregate: held, regular held, on time, and the marks by state.
+ParticipationFigures heldMeetingFigures(const CellMeeting& meeting)
+{
+    ParticipationFigures f;
+    f.meetingsHeld = 1;
+    f.regularHeld = meeting.kind == MeetingKind::Regular ? 1 : 0;
+    f.regularOnTime = meeting.scheduledOnTime() ? 1 : 0;
+    return f;
+}
+
+void countAttendance(ParticipationFigures& f, AttendanceState state, qint64 by)
+{
+    switch (state) {
+    case AttendanceState::Present:
+        f.attendancePresent += by;
+        break;
+    case AttendanceState::Excused:
+        f.attendanceExcused += by;
+        break;
+    case AttendanceState::Absent:
+        f.attendanceAbsent += by;
+        break;
+    case AttendanceState::Exempt:
+        f.attendanceExempt += by;
+        break;
+    }
+}
+
+// The rules of a meeting's time, place and link, as scheduling and changing check them.
+QList<FieldError> meetingScheduleErrors(const NewMeeting& input, const WriteContext& context)
+{
+    QList<FieldError> errors;
+    const QString place = text::cleanText(input.place);
+    const QString link = input.onlineLink.trimmed();
+    const QString reason = text::cleanText(input.lateReason);
+    if (!input.startsAt.isValid())
+        errors.append({ QStringLiteral("startsAt"),
+            QCoreApplication::translate("MeetingRepository", "Cần ngày giờ sinh hoạt.") });
+    else if (reason.isEmpty() && input.startsAt.toTimeZone(QTimeZone(7 * 3600)).date() < context.today())
+        errors.append({ QStringLiteral("startsAt"),
+            QCoreApplication::translate("MeetingRepository",
+                "Không lên lịch cho ngày đã qua. Buổi đã họp mà chưa nhập kịp thì cán bộ cấp trên ghi nhận "
+                "muộn, kèm lý do.") });
+    else if (!reason.isEmpty() && input.startsAt > context.now)
+        errors.append({ QStringLiteral("startsAt"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Ghi nhận muộn chỉ dành cho buổi đã họp: thời điểm phải ở quá khứ.") });
+    if (place.isEmpty() && link.isEmpty())
+        errors.append({ QStringLiteral("place"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Cần địa điểm hoặc đường dẫn họp trực tuyến.") });
+    if (!link.isEmpty() && !link.startsWith(QStringLiteral("https://")))
+        errors.append({ QStringLiteral("onlineLink"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Đường dẫn họp trực tuyến phải bắt đầu bằng https://.") });
+    return errors;
+}
 
 MeetingRepository::MeetingRepository(const QSqlDatabase& db)
     : m_db(db)
@@ -233,7 +233,7 @@ Result<CellMeeting> MeetingRepository::schedule(const NewMeeting& input, const W
     const QString link = input.onlineLink.trimmed();
     const QString topic = text::cleanText(input.topic);
     const QString reason = text::cleanText(input.lateReason);
-    const QList<FieldError> errors = scheduleErrors(input, context);
+    const QList<FieldError> errors = meetingScheduleErrors(input, context);
     if (!errors.isEmpty())
         return Error::invalid(errors.front().message, errors);
 
@@ -294,7 +294,7 @@ Result<CellMeeting> MeetingRepository::change(
     NewMeeting checked = next;
     checked.cellId = current->cellId;
     checked.lateReason.clear();
-    if (const QList<FieldError> errors = scheduleErrors(checked, context); !errors.isEmpty())
+    if (const QList<FieldError> errors = meetingScheduleErrors(checked, context); !errors.isEmpty())
         return Error::invalid(errors.front().message, errors);
     if (const Status topic = checkTopic(m_db, checked.topicContentId, context); !topic)
         return topic.error();
@@ -397,8 +397,8 @@ Result<CellMeeting> MeetingRepository::recordAttendance(qint64 meetingId, const 
         const AttendanceEntry& entry = byMember[mark.memberId];
         if (meeting->closed()) {
             if (entry.state)
-                count(difference, *entry.state, -1);
-            count(difference, mark.state, 1);
+                countAttendance(difference, *entry.state, -1);
+            countAttendance(difference, mark.state, 1);
         }
         auto written = sql::exec(m_db,
             QStringLiteral(
@@ -451,7 +451,7 @@ Result<CellMeeting> MeetingRepository::close(
         return entries.error();
     QStringList unmarked;
     // Attendance is counted by state; being active in a month means acting in the handbook (docs/design.md).
-    ParticipationFigures figures = heldFigures(*meeting);
+    ParticipationFigures figures = heldMeetingFigures(*meeting);
     for (const AttendanceEntry& entry : *entries) {
         if (entry.exempt && !entry.state) {
             if (auto marked = sql::exec(m_db,
@@ -462,11 +462,11 @@ Result<CellMeeting> MeetingRepository::close(
                     { meetingId, entry.memberId });
                 !marked)
                 return marked.error();
-            count(figures, AttendanceState::Exempt, 1);
+            countAttendance(figures, AttendanceState::Exempt, 1);
         } else if (!entry.state) {
             unmarked.append(entry.fullName);
         } else {
-            count(figures, *entry.state, 1);
+            countAttendance(figures, *entry.state, 1);
         }
     }
     if (!unmarked.isEmpty())

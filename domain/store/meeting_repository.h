@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 #include "meeting/cell_meeting.h"
+#include "store/participation_repository.h"
 #include "store/write_context.h"
 
 #include <QSqlDatabase>
@@ -21,6 +22,14 @@ struct NewMeeting {
     std::optional<qint64> topicContentId;
     QString lateReason;
 };
+
+// The rules of a meeting's time, place and link, as scheduling and changing check them (and the demo's
+// batch).
+QList<FieldError> meetingScheduleErrors(const NewMeeting& input, const WriteContext& context);
+// What closing a meeting adds to its cell's aggregate of the month: held, regular held, scheduled on time.
+ParticipationFigures heldMeetingFigures(const CellMeeting& meeting);
+// Counts `by` marks of `state` into the figures.
+void countAttendance(ParticipationFigures& figures, AttendanceState state, qint64 by);
 
 // A member of the cell the meeting concerns, with what was recorded for them.
 struct AttendanceEntry {

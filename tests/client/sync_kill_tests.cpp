@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kills `sotay-console sync` at arbitrary moments of a first download, and in the middle of a push (shown by
 // the server's counts before and after each kill), and checks that nothing is lost or duplicated.
-#include "demo/demo_province.h"
+#include "demo_province.h"
 #include "replica.h"
 #include "store/sql.h"
 #include "support/demo_tree.h"

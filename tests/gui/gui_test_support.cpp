@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui_test_support.h"
 
-#include "demo/demo_province.h"
+#include "demo_province.h"
 #include "message_box.h"
 #include "replica.h"
 #include "store/database.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demo_province.h"
+#include "demo_province.h"
 #include "member/member_json.h"
 #include "member/member_rules.h"
 #include "member/member_validation.h"
