@@ -278,16 +278,19 @@ void addMeRoutes(Router& router, Services& services)
             MeetingRepository meetings(request.db);
             const auto list = [&](bool upcoming) {
                 QJsonArray items;
-                for (const CellMeeting& meeting :
-                    orThrow(meetings.ofCell(me.cellId, services.clock(), upcoming, 10))) {
+                const QList<CellMeeting> found
+                    = orThrow(meetings.ofCell(me.cellId, services.clock(), upcoming, 10));
+                QList<qint64> ids;
+                for (const CellMeeting& meeting : found)
+                    ids.append(meeting.id);
+                const QHash<qint64, AttendanceEntry> mine = orThrow(meetings.marksOf(me.memberId, ids));
+                for (const CellMeeting& meeting : found) {
                     QJsonObject json = meetingJson(meeting);
                     json.remove(QStringLiteral("scheduledBy"));
-                    for (const AttendanceEntry& entry : orThrow(meetings.attendance(meeting.id)))
-                        if (entry.memberId == me.memberId) {
-                            json.insert(QStringLiteral("myState"),
-                                entry.state ? QJsonValue(toCode(*entry.state)) : QJsonValue());
-                            json.insert(QStringLiteral("confirmed"), entry.confirmed);
-                        }
+                    const AttendanceEntry entry = mine.value(meeting.id);
+                    json.insert(QStringLiteral("myState"),
+                        entry.state ? QJsonValue(toCode(*entry.state)) : QJsonValue());
+                    json.insert(QStringLiteral("confirmed"), entry.confirmed);
                     items.append(json);
                 }
                 return items;

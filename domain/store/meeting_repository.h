@@ -6,6 +6,7 @@
 #include "store/participation_repository.h"
 #include "store/write_context.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 
 namespace sotay {
@@ -75,6 +76,9 @@ public:
     // Closes with the minutes once every member not exempt has a mark; exempt members are marked exempt.
     Result<CellMeeting> close(
         qint64 meetingId, const QString& minutes, qint64 expectedVersion, const WriteContext& context);
+    // What was recorded for one member at each of `meetingIds` (their own meetings list): a meeting with
+    // nothing recorded for them yet is absent.
+    Result<QHash<qint64, AttendanceEntry>> marksOf(qint64 memberId, const QList<qint64>& meetingIds) const;
     // A member says they will attend.
     Status confirm(qint64 meetingId, qint64 memberId);
 

@@ -3,6 +3,7 @@
 // feed bringing an item to every replica it concerns; bad input refused naming the field; classified
 // material refused; scheduled publication; replays of a create.
 #include "store/content_repository.h"
+#include "store/participation_repository.h"
 #include "store/sql.h"
 #include "support/api_checks.h"
 #include "support/demo_tree.h"
@@ -344,6 +345,59 @@ BOOST_AUTO_TEST_CASE(each_role_reaches_exactly_the_content_it_may_and_the_rest_l
                 { { QStringLiteral("audience"), ids({ w.t.rubberCell.id }) } }, ifMatch(2));
             BOOST_TEST(moved.status == 404);
             BOOST_TEST((RowCounts::of(db->db()) == before));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_first_download_of_content_and_figures_holds_only_the_caller_s_scope)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = world(*db, server);
+            // P: the province's, to everyone. T: Trấn Biên's, to its school. F: Phú Riềng's, to its cell.
+            const qint64 p = idOf(
+                published(server, w.admin, news(QStringLiteral("Toàn tỉnh"), ids({ w.t.province.id }))));
+            const qint64 t
+                = idOf(published(server, w.officer, news(QStringLiteral("Trường"), ids({ w.t.school.id }))));
+            const qint64 f = idOf(
+                published(server, w.farOfficer, news(QStringLiteral("Cao su"), ids({ w.t.rubberCell.id }))));
+            // Figures of cell 1 (Lan opens the province's item) and of the rubber cell, far from Trấn Biên.
+            BOOST_TEST_REQUIRE(
+                server.call("GET", QStringLiteral("/api/v1/me/feed/%1").arg(p), w.member).status == 200);
+            const Member far = addMember(db->db(), w.t.rubberCell.id, "Lê", "Văn", "Tám");
+            BOOST_TEST_REQUIRE(ParticipationRepository(db->db())
+                                   .recordOpened(far.id, w.t.rubberCell.id, f, testContext())
+                                   .ok());
+
+            const auto downloaded = [&](const QString& token, const char* path, const char* key) {
+                const auto answer = server.call("GET", QString::fromLatin1(path), token);
+                BOOST_TEST_REQUIRE(answer.status == 200, describe(answer));
+                QSet<qint64> found;
+                for (const QJsonValue& item : answer.json().value(QStringLiteral("items")).toArray())
+                    found.insert(item.toObject().value(QString::fromLatin1(key)).toInteger());
+                return found;
+            };
+            const auto content
+                = [&](const QString& token) { return downloaded(token, "/api/v1/sync/content", "id"); };
+            const auto cells = [&](const QString& token) {
+                return downloaded(token, "/api/v1/sync/participation", "cellId");
+            };
+            BOOST_TEST((content(w.admin) == QSet<qint64> { p, t, f }));
+            BOOST_TEST((content(w.officer) == QSet<qint64> { p, t }));
+            BOOST_TEST((content(w.secretary) == QSet<qint64> { p, t }));
+            BOOST_TEST((content(w.farOfficer) == QSet<qint64> { p, f }));
+            BOOST_TEST((cells(w.admin) == QSet<qint64> { w.t.cell1.id, w.t.rubberCell.id }));
+            BOOST_TEST((cells(w.officer) == QSet<qint64> { w.t.cell1.id }));
+            BOOST_TEST((cells(w.secretary) == QSet<qint64> { w.t.cell1.id }));
+            BOOST_TEST((cells(w.farOfficer) == QSet<qint64> { w.t.rubberCell.id }));
+            // A member has no replica; no session is 401. A cursor does not reach past the scope either.
+            for (const char* path : { "/api/v1/sync/content", "/api/v1/sync/participation" }) {
+                BOOST_TEST(server.call("GET", QString::fromLatin1(path), w.member).status == 403);
+                BOOST_TEST(server.call("GET", QString::fromLatin1(path), {}).status == 401);
+            }
+            BOOST_TEST(downloaded(w.officer, "/api/v1/sync/content?after=0", "id").contains(f) == false);
         }
     }
 }
