@@ -8,6 +8,8 @@ lessons with an answer to each quiz question, their cell's upcoming meetings) as
 """
 import json
 import sys
+import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,7 +25,16 @@ def call(base, method, path, token=None, body=None):
 
 
 def sign_in(base, username, password):
-    return call(base, "POST", "/api/v1/auth/login", body={"username": username, "password": password})["token"]
+    """A session token; a sign-in refused while the server checks as many passwords as it will (503) waits as
+    told and tries again."""
+    for _ in range(20):
+        try:
+            return call(base, "POST", "/api/v1/auth/login", body={"username": username, "password": password})["token"]
+        except urllib.error.HTTPError as error:
+            if error.code != 503:
+                raise
+            time.sleep(float(error.headers.get("Retry-After") or 1))
+    raise RuntimeError(f"{username}: the server stayed busy")
 
 
 def usernames(base, admin, count):
@@ -72,8 +83,8 @@ def main():
     base, admin_password, member_password, count, output = sys.argv[1:6]
     admin = sign_in(base, "admin", admin_password)
     names = usernames(base, admin, int(count))
-    # The server checks at most eight passwords at once; so do we.
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    # The server checks at most eight passwords at once; we ask for fewer.
+    with ThreadPoolExecutor(max_workers=6) as pool:
         members = list(pool.map(lambda name: prepare(base, name, member_password), names))
     members = [m for m in members if m["items"] and m["lessons"]]
     with open(output, "w", encoding="utf-8") as out:

@@ -2,7 +2,6 @@
 #include "meeting_batch.h"
 
 #include "store/sql.h"
-#include "store/user_columns.h"
 #include "text/vietnamese_text.h"
 
 #include <QCoreApplication>
@@ -85,27 +84,10 @@ Result<CellMeeting> MeetingBatch::schedule(
 {
     if (const QList<FieldError> errors = meetingScheduleErrors(input, context); !errors.isEmpty())
         return Error::invalid(errors.front().message, errors);
-    auto cell = sql::execCached(
-        m_db, QStringLiteral("SELECT kind, valid_to FROM org_unit WHERE id = ?"), { input.cellId });
-    if (!cell)
+    if (const Status cell = checkMeetingCell(m_db, input.cellId); !cell)
         return cell.error();
-    if (!cell->next() || !cell->value(1).isNull()
-        || (cell->value(0).toString() != u"cell" && cell->value(0).toString() != u"base_cell"))
-        return invalidField(QStringLiteral("cellId"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Buổi sinh hoạt phải thuộc một chi bộ đang hoạt động."));
-    if (input.topicContentId) {
-        auto topic = sql::execCached(m_db,
-            QStringLiteral("SELECT kind, state, publish_at FROM content_item WHERE id = ?"),
-            { *input.topicContentId });
-        if (!topic)
-            return topic.error();
-        if (!topic->next() || topic->value(0).toString() != u"meeting_topic"
-            || topic->value(1).toString() != u"published" || readTimestamp(topic->value(2)) > context.now)
-            return invalidField(QStringLiteral("topicContentId"),
-                QCoreApplication::translate(
-                    "MeetingRepository", "Chuyên đề phải là một chuyên đề sinh hoạt đã đăng."));
-    }
+    if (const Status topic = checkMeetingTopic(m_db, input.topicContentId, context); !topic)
+        return topic.error();
     CellMeeting meeting;
     meeting.id = m_nextId++;
     meeting.cellId = input.cellId;

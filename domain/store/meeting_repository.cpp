@@ -101,23 +101,6 @@ Status audit(const QSqlDatabase& db, const QString& action, const CellMeeting& m
     return success();
 }
 
-// A meeting's topic, if one is named, is a published meeting topic whose time has come.
-Status checkTopic(const QSqlDatabase& db, std::optional<qint64> topicContentId, const WriteContext& context)
-{
-    if (!topicContentId)
-        return success();
-    auto topicItem = sql::exec(db,
-        QStringLiteral("SELECT kind, state, publish_at FROM content_item WHERE id = ?"), { *topicContentId });
-    if (!topicItem)
-        return topicItem.error();
-    if (!topicItem->next() || topicItem->value(0).toString() != u"meeting_topic"
-        || topicItem->value(1).toString() != u"published" || readTimestamp(topicItem->value(2)) > context.now)
-        return invalidField(QStringLiteral("topicContentId"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Chuyên đề phải là một chuyên đề sinh hoạt đã đăng."));
-    return success();
-}
-
 // The meeting a write in a transaction starts from: present and at the expected version.
 Result<CellMeeting> forWrite(const MeetingRepository& meetings, qint64 meetingId, qint64 expectedVersion)
 {
@@ -155,6 +138,39 @@ void countAttendance(ParticipationFigures& f, AttendanceState state, qint64 by)
         f.attendanceExempt += by;
         break;
     }
+}
+
+// A meeting belongs to an active cell (chi bộ, or a base cell).
+Status checkMeetingCell(const QSqlDatabase& db, qint64 cellId)
+{
+    auto cell
+        = sql::execCached(db, QStringLiteral("SELECT kind, valid_to FROM org_unit WHERE id = ?"), { cellId });
+    if (!cell)
+        return cell.error();
+    if (!cell->next() || !cell->value(1).isNull()
+        || (cell->value(0).toString() != u"cell" && cell->value(0).toString() != u"base_cell"))
+        return invalidField(QStringLiteral("cellId"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Buổi sinh hoạt phải thuộc một chi bộ đang hoạt động."));
+    return success();
+}
+
+// A meeting's topic, if one is named, is a published meeting topic whose time has come.
+Status checkMeetingTopic(
+    const QSqlDatabase& db, std::optional<qint64> topicContentId, const WriteContext& context)
+{
+    if (!topicContentId)
+        return success();
+    auto topicItem = sql::execCached(db,
+        QStringLiteral("SELECT kind, state, publish_at FROM content_item WHERE id = ?"), { *topicContentId });
+    if (!topicItem)
+        return topicItem.error();
+    if (!topicItem->next() || topicItem->value(0).toString() != u"meeting_topic"
+        || topicItem->value(1).toString() != u"published" || readTimestamp(topicItem->value(2)) > context.now)
+        return invalidField(QStringLiteral("topicContentId"),
+            QCoreApplication::translate(
+                "MeetingRepository", "Chuyên đề phải là một chuyên đề sinh hoạt đã đăng."));
+    return success();
 }
 
 // The rules of a meeting's time, place and link, as scheduling and changing check them.
@@ -240,17 +256,9 @@ Result<CellMeeting> MeetingRepository::schedule(const NewMeeting& input, const W
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    auto cell = sql::exec(
-        m_db, QStringLiteral("SELECT kind, valid_to FROM org_unit WHERE id = ?"), { input.cellId });
-    if (!cell)
-        return cell.error();
-    if (!cell->next() || !cell->value(1).isNull()
-        || (cell->value(0).toString() != u"cell" && cell->value(0).toString() != u"base_cell"))
-        return invalidField(QStringLiteral("cellId"),
-            QCoreApplication::translate(
-                "MeetingRepository", "Buổi sinh hoạt phải thuộc một chi bộ đang hoạt động."));
-    cell->finish();
-    if (const Status topicChecked = checkTopic(m_db, input.topicContentId, context); !topicChecked)
+    if (const Status cellChecked = checkMeetingCell(m_db, input.cellId); !cellChecked)
+        return cellChecked.error();
+    if (const Status topicChecked = checkMeetingTopic(m_db, input.topicContentId, context); !topicChecked)
         return topicChecked.error();
     auto inserted = sql::exec(m_db,
         QStringLiteral(
@@ -296,7 +304,7 @@ Result<CellMeeting> MeetingRepository::change(
     checked.lateReason.clear();
     if (const QList<FieldError> errors = meetingScheduleErrors(checked, context); !errors.isEmpty())
         return Error::invalid(errors.front().message, errors);
-    if (const Status topic = checkTopic(m_db, checked.topicContentId, context); !topic)
+    if (const Status topic = checkMeetingTopic(m_db, checked.topicContentId, context); !topic)
         return topic.error();
     auto updated = sql::exec(m_db,
         QStringLiteral(

@@ -27,6 +27,12 @@ struct NewMeeting {
 // The rules of a meeting's time, place and link, as scheduling and changing check them (and the demo's
 // batch).
 QList<FieldError> meetingScheduleErrors(const NewMeeting& input, const WriteContext& context);
+// A meeting belongs to an active cell: Invalid naming `cellId` otherwise.
+Status checkMeetingCell(const QSqlDatabase& db, qint64 cellId);
+// A meeting's topic, if one is named, is a published meeting topic whose time has come: Invalid naming
+// `topicContentId` otherwise.
+Status checkMeetingTopic(
+    const QSqlDatabase& db, std::optional<qint64> topicContentId, const WriteContext& context);
 // What closing a meeting adds to its cell's aggregate of the month: held, regular held, scheduled on time.
 ParticipationFigures heldMeetingFigures(const CellMeeting& meeting);
 // Counts `by` marks of `state` into the figures.
