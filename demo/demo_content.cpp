@@ -125,7 +125,7 @@ QList<PlannedContent> plannedContent(qint64 rootId, QDate from, const QDateTime&
                     QStringLiteral("Tin từ Ban Tuyên giáo và Dân vận Tỉnh ủy.\n\n%1.")
                         .arg(text(headline).arg(monthText)),
                     rootId),
-                inVietnam(month.addDays(i * 10), 7, 30));
+                inVietnam(month.addDays(qint64 { i } * 10), 7, 30));
         }
         ContentItem lesson = draft(ContentKind::Lesson,
             QStringLiteral("Chuyên đề tháng %1: %2").arg(monthText, text(theme.title)),

@@ -254,7 +254,7 @@ Status LivedYear::loadProvince()
         int older = 0;
         for (const int index : std::as_const(cell.members))
             older += m_people.at(index).age >= 60 ? 1 : 0;
-        cell.older = older * 2 > cell.members.size();
+        cell.older = qsizetype { older } * 2 > cell.members.size();
     }
     for (Person& person : m_people) {
         const Cell& cell = m_cells.at(person.cell);
@@ -377,7 +377,7 @@ void LivedYear::planActs()
                         ++right;
                     }
                 m_acts.append({ at, static_cast<qint32>(p), index, ActKind::Attempt, mask });
-                if (right * 100 >= item.quiz->passPercent * item.quiz->questions.size()
+                if (qsizetype { right } * 100 >= item.quiz->passPercent * item.quiz->questions.size()
                     || !chance(m_rng, 6000))
                     break;
             }
@@ -427,7 +427,7 @@ void LivedYear::planMeetings()
                 meeting.topicItem = topic;
                 meeting.topic = m_content.at(topic).item.title;
             }
-            const qint64 closeAt = meeting.startsAt + 3 * 3600 - 600;
+            const qint64 closeAt = meeting.startsAt + qint64 { 3 } * 3600 - 600;
             if (closeAt < m_nowAt && chance(m_rng, heldChance))
                 meeting.closeAt = closeAt;
             m_planned.append(meeting);
@@ -445,7 +445,7 @@ void LivedYear::planMeetings()
                                      .arg(month.year());
                 if (thematic.scheduleAt >= m_nowAt || day.month() != month.month() || on < m_calendar.first())
                     continue;
-                const qint64 thematicClose = thematic.startsAt + 2 * 3600;
+                const qint64 thematicClose = thematic.startsAt + qint64 { 2 } * 3600;
                 if (thematicClose < m_nowAt)
                     thematic.closeAt = thematicClose;
                 m_planned.append(thematic);
@@ -701,7 +701,7 @@ Result<LivedYearSummary> LivedYear::run()
         return flushed.error();
     m_summary.days = days;
     m_summary.marks = m_meetings.marks();
-    m_summary.rows += *flushed * 2 + m_summary.opened + m_summary.attempts + m_summary.accounts
+    m_summary.rows += qint64 { *flushed } * 2 + m_summary.opened + m_summary.attempts + m_summary.accounts
         + m_summary.meetingsScheduled + m_summary.marks;
     return m_summary;
 }
