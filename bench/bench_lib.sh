@@ -141,6 +141,12 @@ wrk_measure() {
   else
     out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$url")
   fi
+  wrk_report "$name" "$out"
+}
+
+# wrk_report NAME OUTPUT: wrk_measure's row, from wrk's OUTPUT (for runs started otherwise, with a script).
+wrk_report() {
+  local name=$1 out=$2
   echo "$out" >"$work/${name//\//_}.wrk"
   local p50 p99 errors non2xx
   wrk_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")

@@ -55,19 +55,9 @@ echo "| endpoint | requests/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|"
 wrk_measure "/healthz" "$base/healthz"
 run_load() {
-  local name=$1 mode=$2 out
-  out=$(SOTAY_LOAD_DATA="$work/members.lua" SOTAY_LOAD_MODE=$mode \
-    wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/members_load.lua "$base")
-  echo "$out" >"$work/$mode.wrk"
-  local p50 p99 errors non2xx
-  wrk_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  wrk_p99_ms=$(wrk_ms "$p99")
-  errors=$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' <<<"$out")
-  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  if [ "$(( ${errors:-0} + ${non2xx:-0} ))" -gt 0 ]; then echo "$out" >&2; fi
-  printf '| %s | %s | %s | %s | %s |\n' "$name" "$wrk_rps" "$p50" "$p99" "$(( ${errors:-0} + ${non2xx:-0} ))"
+  local name=$1 mode=$2
+  wrk_report "$name" "$(SOTAY_LOAD_DATA="$work/members.lua" SOTAY_LOAD_MODE=$mode \
+    wrk -t2 -c"$connections" -d"${duration}s" --latency -s bench/members_load.lua "$base")"
 }
 events_before=$(curl -sf -H "Authorization: Bearer $admin" "$base/api/v1/participation?org=1&from=$(date +%Y-%m)&to=$(date +%Y-%m)&by=child" |
   json "sum(d['totals']['total'][k] for k in ('itemsOpened','lessonsStudied','quizAttempts'))")
