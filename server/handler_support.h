@@ -16,6 +16,7 @@ namespace sotay::server {
 class RosterCache;
 class MemberJsonCache;
 class UnitPathCache;
+class MonthReportCache;
 } // namespace sotay::server
 
 namespace sotay::server {
@@ -25,9 +26,10 @@ struct Services {
     AuthService& auth;
     SignInThrottle& signIns;
     Clock clock;
-    RosterCache* rosters = nullptr;        // null when the server keeps nothing between requests
-    MemberJsonCache* memberJson = nullptr; // likewise
-    UnitPathCache* unitPaths = nullptr;    // likewise
+    RosterCache* rosters = nullptr;           // null when the server keeps nothing between requests
+    MemberJsonCache* memberJson = nullptr;    // likewise
+    UnitPathCache* unitPaths = nullptr;       // likewise
+    MonthReportCache* monthReports = nullptr; // likewise
 };
 
 // The caller's subtree covers `path` (every path for a province administrator).

@@ -17,6 +17,7 @@
 #include "member_json_cache.h"
 #include "member_routes.h"
 #include "org_routes.h"
+#include "participation_report.h"
 #include "participation_routes.h"
 #include "periodic_task.h"
 #include "request_handler.h"
@@ -82,7 +83,8 @@ struct SotayServer::Impl {
         , auth(hasher, config.auth, config.clock)
         , signIns(limitedToThreads(config.signIns, config.threads))
         , services { auth, signIns, config.clock, config.cache ? &rosters : nullptr,
-            config.cache ? &memberJson : nullptr, config.cache ? &unitPaths : nullptr }
+            config.cache ? &memberJson : nullptr, config.cache ? &unitPaths : nullptr,
+            config.cache ? &monthReports : nullptr }
     {
     }
     ServerConfig config;
@@ -92,6 +94,7 @@ struct SotayServer::Impl {
     RosterCache rosters;
     MemberJsonCache memberJson;
     UnitPathCache unitPaths;
+    MonthReportCache monthReports;
     Services services;
     Router router;
     std::unique_ptr<ThreadDatabase> databases;

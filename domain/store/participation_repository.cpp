@@ -343,6 +343,45 @@ Result<QList<ParticipationFigures>> ParticipationRepository::month(const QString
     return found;
 }
 
+Result<ParticipationSums> ParticipationRepository::sumsOfMonth(
+    const QString& month, QDate asOf, const QString& unitPath, ParticipationGrouping grouping) const
+{
+    // The group: the path's segment right below the unit ("/1/5/23/" below "/1/" is "5"; empty for the
+    // unit itself), or the cell. A cell without a period on the day is a group of its own, marked by `ended`.
+    const QString below = QStringLiteral("substr(c.path, %1)").arg(unitPath.size() + 1);
+    const QString position
+        = sql::dialectOf(m_db) == Dialect::Postgres ? QStringLiteral("strpos") : QStringLiteral("instr");
+    const QString group = grouping == ParticipationGrouping::ByCell
+        ? QStringLiteral("c.unit_id")
+        : QStringLiteral("substr(%1, 1, %2(%1 || '/', '/') - 1)").arg(below, position);
+    QStringList sums;
+    for (const Counter& counter : kCounters)
+        sums.append(QStringLiteral("SUM(p.%1)").arg(QLatin1StringView(counter.column)));
+    const QString statement = QStringLiteral("SELECT CASE WHEN c.id IS NULL THEN p.cell_id ELSE 0 END, ")
+        + group + QStringLiteral(", ") + sums.join(QStringLiteral(", "))
+        + QStringLiteral(" FROM participation_month p LEFT JOIN org_unit_period c ON c.unit_id = p.cell_id "
+                         "AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to > ?) "
+                         "WHERE p.month = ? AND (c.id IS NULL OR substr(c.path, 1, ?) = ?) GROUP BY 1, 2");
+    auto rows
+        = sql::exec(m_db, statement, { sql::date(asOf), sql::date(asOf), month, unitPath.size(), unitPath });
+    if (!rows)
+        return rows.error();
+    ParticipationSums found;
+    while (rows->next()) {
+        ParticipationFigures f;
+        f.month = month;
+        for (std::size_t i = 0; i < kCounters.size(); ++i)
+            f.*(kCounters[i].member) = rows->value(static_cast<int>(i) + 2).toLongLong();
+        if (const qint64 endedCell = rows->value(0).toLongLong(); endedCell != 0) {
+            f.cellId = endedCell;
+            found.ofEndedCells.append(f);
+        } else {
+            found.byGroup.insert(rows->value(1).toLongLong(), f);
+        }
+    }
+    return found;
+}
+
 Result<ParticipationFigures> ParticipationRepository::find(qint64 id) const
 {
     auto query = sql::exec(m_db,

@@ -67,6 +67,19 @@ struct StudyState {
     bool studied = false;
 };
 
+// How a unit's figures for a month are summed: by the unit right below it on each cell's path, or by cell.
+enum class ParticipationGrouping { ByChild, ByCell };
+
+// A unit's aggregates for a month on the tree as it stood on a day (see
+// ParticipationRepository::sumsOfMonth).
+struct ParticipationSums {
+    // By child unit or by cell id; by child, 0 holds the unit's own aggregate (a base cell's).
+    QHash<qint64, ParticipationFigures> byGroup;
+    // The month's aggregates of cells that no longer stood on the day (ended during the month), anywhere in
+    // the tree, one by one: the caller places each where its cell last stood.
+    QList<ParticipationFigures> ofEndedCells;
+};
+
 struct RecordedAttempt {
     qint64 id = 0;
     QuizResult result;
@@ -104,6 +117,10 @@ public:
     // Every aggregate of `month` (a few thousand cells in a province).
     Result<QList<ParticipationFigures>> month(const QString& month) const;
     Result<ParticipationFigures> find(qint64 id) const;
+    // The month's aggregates of the cells inside the unit at `unitPath` on `asOf` (on the tree's periods, not
+    // today's paths), summed in the database by child unit or by cell: a whole province in one query.
+    Result<ParticipationSums> sumsOfMonth(
+        const QString& month, QDate asOf, const QString& unitPath, ParticipationGrouping grouping) const;
 
 private:
     QSqlDatabase m_db;

@@ -13,6 +13,8 @@
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 
 #include <boost/test/unit_test.hpp>
@@ -468,6 +470,65 @@ BOOST_AUTO_TEST_CASE(a_cell_ended_during_the_month_still_counts_in_it)
             // Every row names every month of the range, zeros included.
             for (const auto& row : report.json().value(QStringLiteral("rows")).toArray())
                 BOOST_TEST(row.toObject().value(QStringLiteral("months")).toArray().size() == 3);
+        }
+    }
+}
+
+// A past month's report is kept between requests only while its generation holds: any change to the month's
+// aggregates or to the tree, by whatever writer, is in the next report.
+BOOST_AUTO_TEST_CASE(a_kept_month_is_read_again_once_its_aggregates_or_the_tree_change)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = world(*db, server);
+            const QJsonObject item
+                = publish(server, w.admin, news(QStringLiteral("Toàn tỉnh"), w.t.province.id));
+            BOOST_TEST_REQUIRE(
+                server.call("GET", QStringLiteral("/api/v1/me/feed/%1").arg(idOf(item)), w.maiToken).status
+                == 200);
+            // The school's row for November: its name and its openings.
+            const auto school = [&]() -> std::pair<QString, qint64> {
+                const auto report = server.call("GET",
+                    QStringLiteral("/api/v1/participation?org=%1&from=2026-10&to=2026-11&by=child")
+                        .arg(w.t.tranBien.id),
+                    server.signInAsAdmin()); // a new session: the clock moves on by days
+                BOOST_TEST_REQUIRE(report.status == 200, describe(report));
+                QString name;
+                for (const auto& row : report.json().value(QStringLiteral("rows")).toArray())
+                    if (row.toObject().value(QStringLiteral("unitId")).toInteger() == w.t.school.id)
+                        name = row.toObject().value(QStringLiteral("name")).toString();
+                return { name,
+                    figuresOf(report.json(), w.t.school.id, QStringLiteral("2026-11"))
+                        .value(QStringLiteral("itemsOpened"))
+                        .toInteger() };
+            };
+            const auto run = [&](const QString& statement) {
+                QSqlQuery query(db->db());
+                BOOST_TEST_REQUIRE(query.exec(statement), query.lastError().text().toStdString());
+            };
+            const QString originalName = school().first;
+            // November has been over for a day: from now on its report is kept.
+            server.advanceClock(8 * 86400);
+            BOOST_TEST(school().second == 1);
+            // A change the generation does not count is not seen: the month was kept.
+            run(QStringLiteral("UPDATE participation_month SET items_opened = items_opened + 5 WHERE month = "
+                               "'2026-11' AND cell_id = %1")
+                    .arg(w.t.cell2.id));
+            run(QStringLiteral(
+                "UPDATE participation_generation SET generation = generation - 1 WHERE month = '2026-11'"));
+            BOOST_TEST(school().second == 1);
+            // Counted changes are seen: an aggregate's, as a tool would make it...
+            run(QStringLiteral("UPDATE participation_month SET items_opened = items_opened + 1 WHERE month = "
+                               "'2026-11' AND cell_id = %1")
+                    .arg(w.t.cell2.id));
+            BOOST_TEST(school().second == 7);
+            // ... and the tree's, here the school's name in its period.
+            run(QStringLiteral("UPDATE org_unit_period SET name = 'Trường đổi tên' WHERE unit_id = %1")
+                    .arg(w.t.school.id));
+            BOOST_TEST(school().first.toStdString() == "Trường đổi tên");
+            BOOST_TEST(originalName != QStringLiteral("Trường đổi tên"));
         }
     }
 }

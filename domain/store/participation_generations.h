@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlDatabase>
+
+namespace sotay {
+
+// The generations of the months in ["from", "to"] ("yyyy-MM") whose report a server may keep between requests
+// at `now`: those over for at least a day (in Vietnam) that have aggregates. A month's report read under a
+// generation stays true while the generation holds: migration 011 raises it with every change to a past
+// month's aggregates and to the tree. Months absent from the answer are read afresh.
+Result<QHash<QString, qint64>> keepableParticipationMonths(
+    const QSqlDatabase& db, const QString& from, const QString& to, const QDateTime& now);
+
+} // namespace sotay
