@@ -124,7 +124,7 @@ Result<Principal> AuthService::authenticate(
     if (!scope)
         return scope.error();
     Principal principal { user, user.role == Role::Admin ? QString() : *scope, session.id };
-    if (authGeneration && user.role != Role::Member)
+    if (authGeneration)
         m_principals->keep(tokenHash, { principal, session.expiresAt, lastSeenAt, *authGeneration });
     return principal;
 }

@@ -17,6 +17,7 @@ class RosterCache;
 class MemberJsonCache;
 class UnitPathCache;
 class MonthReportCache;
+class MemberContentCache;
 } // namespace sotay::server
 
 namespace sotay::server {
@@ -26,10 +27,11 @@ struct Services {
     AuthService& auth;
     SignInThrottle& signIns;
     Clock clock;
-    RosterCache* rosters = nullptr;           // null when the server keeps nothing between requests
-    MemberJsonCache* memberJson = nullptr;    // likewise
-    UnitPathCache* unitPaths = nullptr;       // likewise
-    MonthReportCache* monthReports = nullptr; // likewise
+    RosterCache* rosters = nullptr;              // null when the server keeps nothing between requests
+    MemberJsonCache* memberJson = nullptr;       // likewise
+    UnitPathCache* unitPaths = nullptr;          // likewise
+    MonthReportCache* monthReports = nullptr;    // likewise
+    MemberContentCache* memberContent = nullptr; // likewise
 };
 
 // The caller's subtree covers `path` (every path for a province administrator).

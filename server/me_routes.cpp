@@ -6,6 +6,7 @@
 #include "content/quiz_grading.h"
 #include "core/json_reader.h"
 #include "meeting_routes.h"
+#include "member_content_cache.h"
 #include "org/org_rules.h"
 #include "store/content_repository.h"
 #include "store/meeting_repository.h"
@@ -59,13 +60,22 @@ bool reaches(const ContentItem& item, const Self& me, const QDateTime& now)
         [&](const QString& path) { return isInSubtree(me.cellPath, path); });
 }
 
-// The item if it reaches the member; 404, as for an id that does not exist, otherwise.
-ContentItem reachingItem(const ApiRequest& request, const Self& me, qint64 id, const QDateTime& now)
+// The item if it reaches the member; 404, as for an id that does not exist, otherwise. Kept between requests
+// under the content generation read at the request's start.
+ContentItem reachingItem(
+    const ApiRequest& request, const Services& services, const Self& me, qint64 id, const QDateTime& now)
 {
-    ContentItem item = foundOrNotVisible(ContentRepository(request.db).find(id));
-    if (!reaches(item, me, now))
+    MemberContentCache* const cache = request.counters ? services.memberContent : nullptr;
+    const qint64 generation = request.counters ? request.counters->contentGeneration : 0;
+    std::optional<ContentItem> item = cache ? cache->item(id, generation) : std::nullopt;
+    if (!item) {
+        item = foundOrNotVisible(ContentRepository(request.db).find(id));
+        if (cache)
+            cache->keepItem(generation, *item);
+    }
+    if (!reaches(*item, me, now))
         throw notVisible();
-    return item;
+    return *item;
 }
 
 // What a member sees of an item: no right answers, no author's account, and their own reading of it.
@@ -84,6 +94,16 @@ QJsonObject memberItemJson(const ContentItem& item, const StudyState& state, con
     json.insert(QStringLiteral("opened"), state.opened);
     json.insert(QStringLiteral("studied"), state.studied);
     return json;
+}
+
+// An item of a feed page as JSON text without its closing brace, for the member's reading marks to follow:
+// what memberItemJson gives, less the body and quiz (the list shows titles; the item is opened on its own).
+QByteArray feedItemText(const ContentItem& item, const QDateTime& now)
+{
+    QJsonObject json = memberItemJson(item, {}, now);
+    for (const char* key : { "body", "quiz", "opened", "studied" })
+        json.remove(QLatin1StringView(key));
+    return QJsonDocument(json).toJson(QJsonDocument::Compact).chopped(1);
 }
 
 qint64 contentIdIn(JsonReader& in)
@@ -105,11 +125,11 @@ QJsonObject attemptJson(const RecordedAttempt& attempt)
 }
 
 // A replay goes only to a caller whom the item still reaches.
-Replay replayOfAct()
+Replay replayOfAct(const Services& services)
 {
-    return Replay::kept([](const ApiRequest& request, const QJsonObject& answer) {
+    return Replay::kept([&services](const ApiRequest& request, const QJsonObject& answer) {
         const Self me = self(request);
-        reachingItem(request, me, answer.value(QStringLiteral("contentId")).toInteger(),
+        reachingItem(request, services, me, answer.value(QStringLiteral("contentId")).toInteger(),
             QDateTime::currentDateTimeUtc());
     });
 }
@@ -146,25 +166,42 @@ void addMeRoutes(Router& router, Services& services)
             }
             const int limit = queryInt(request, QStringLiteral("limit"), 20, 1, 100);
             const QDateTime now = services.clock();
-            const ContentPage page
-                = orThrow(ContentRepository(request.db)
-                              .memberFeed(me.cellPath, kind,
-                                  request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded),
-                                  limit, now));
-            QList<qint64> ids;
-            for (const ContentItem& item : page.items)
-                ids.append(item.id);
-            const QHash<qint64, StudyState> read
-                = orThrow(ParticipationRepository(request.db).studyStates(me.memberId, ids));
-            QJsonArray items;
-            for (const ContentItem& item : page.items) {
-                QJsonObject json = memberItemJson(item, read.value(item.id), now);
-                json.remove(QStringLiteral("body")); // the list shows titles; the item is opened on its own
-                json.remove(QStringLiteral("quiz"));
-                items.append(json);
+            const QString after = request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
+            const ContentRepository content(request.db);
+            // The content generation was read before anything else: a change committed since makes a newer
+            // one.
+            MemberContentCache* const cache = request.counters ? services.memberContent : nullptr;
+            const qint64 generation = request.counters ? request.counters->contentGeneration : 0;
+            const MemberContentCache::Key key { me.cellPath, kind ? toCode(*kind) : QString(), after, limit };
+            std::optional<MemberContentCache::Page> page;
+            if (cache)
+                page = cache->find(key, generation, now);
+            if (!page) {
+                const ContentPage found = orThrow(content.memberFeed(me.cellPath, kind, after, limit, now));
+                page = MemberContentCache::Page { {}, {}, found.cursor };
+                for (const ContentItem& item : found.items) {
+                    const auto text = [&] { return feedItemText(item, now); };
+                    page->ids.append(item.id);
+                    page->items.append(cache ? cache->itemText(item.id, generation, text) : text());
+                }
+                if (cache)
+                    cache->keep(key, generation, orThrow(content.nextPublication(now)), *page);
             }
-            return ApiResponse::json({ { QStringLiteral("items"), items },
-                { QStringLiteral("next"), page.cursor.isEmpty() ? QJsonValue() : QJsonValue(page.cursor) } });
+            const QHash<qint64, StudyState> read
+                = orThrow(ParticipationRepository(request.db).studyStates(me.memberId, page->ids));
+            QByteArray json = "{\"items\":[";
+            for (qsizetype i = 0; i < page->ids.size(); ++i) {
+                const StudyState state = read.value(page->ids[i]);
+                json += (i > 0 ? "," : "") + page->items[i]
+                    + ",\"opened\":" + (state.opened ? "true" : "false")
+                    + ",\"studied\":" + (state.studied ? "true" : "false") + '}';
+            }
+            json += "],\"next\":";
+            json += page->cursor.isEmpty()
+                ? QByteArray("null")
+                : QJsonDocument(QJsonArray { page->cursor }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+            json += '}';
+            return ApiResponse::text(json);
         });
 
     // Opening an item: its first opening counts in the cell's participation.
@@ -173,12 +210,17 @@ void addMeRoutes(Router& router, Services& services)
             allowQuery(request, {});
             const Self me = self(request);
             const QDateTime now = services.clock();
-            const ContentItem item = reachingItem(request, me, pathId(request), now);
+            const ContentItem item = reachingItem(request, services, me, pathId(request), now);
             ParticipationRepository participation(request.db);
-            orThrow(
-                participation.recordOpened(me.memberId, me.cellId, item.id, writeContext(request, services)));
-            return ApiResponse::json(
-                memberItemJson(item, orThrow(participation.studyState(me.memberId, item.id)), now));
+            // Read first: most openings are not the first, and only the first writes (it counts once however
+            // many race to it).
+            StudyState state = orThrow(participation.studyState(me.memberId, item.id));
+            if (!state.opened) {
+                orThrow(participation.recordOpened(
+                    me.memberId, me.cellId, item.id, writeContext(request, services)));
+                state.opened = true;
+            }
+            return ApiResponse::json(memberItemJson(item, state, now));
         });
 
     router.add(
@@ -190,7 +232,7 @@ void addMeRoutes(Router& router, Services& services)
             const qint64 contentId = contentIdIn(in);
             if (auto errors = in.finish(); !errors.isEmpty())
                 throw ApiError::badRequest(errors.front().message, errors);
-            const ContentItem item = reachingItem(request, me, contentId, services.clock());
+            const ContentItem item = reachingItem(request, services, me, contentId, services.clock());
             if (item.kind != ContentKind::Lesson) {
                 const QString message
                     = QCoreApplication::translate("ApiError", "Chỉ bài học mới được đánh dấu đã học xong.");
@@ -204,7 +246,7 @@ void addMeRoutes(Router& router, Services& services)
                     { QStringLiteral("counted"), counted } },
                 counted ? 201 : 200);
         },
-        Access::SignedIn, replayOfAct());
+        Access::SignedIn, replayOfAct(services));
 
     router.add(
         QStringLiteral("POST"), QStringLiteral("/api/v1/me/quiz-attempts"),
@@ -222,7 +264,7 @@ void addMeRoutes(Router& router, Services& services)
                         .arg(QCoreApplication::translate("ContentJson", "một mảng")));
             if (auto errors = in.finish(); !errors.isEmpty())
                 throw ApiError::badRequest(errors.front().message, errors);
-            const ContentItem item = reachingItem(request, me, contentId, services.clock());
+            const ContentItem item = reachingItem(request, services, me, contentId, services.clock());
             if (item.kind != ContentKind::Lesson || !item.quiz) {
                 const QString message
                     = QCoreApplication::translate("ApiError", "Bài này không có bài kiểm tra.");
@@ -249,7 +291,7 @@ void addMeRoutes(Router& router, Services& services)
             json.insert(QStringLiteral("questions"), questions);
             return ApiResponse::json(json, 201);
         },
-        Access::SignedIn, replayOfAct());
+        Access::SignedIn, replayOfAct(services));
 
     router.add(QStringLiteral("GET"), QStringLiteral("/api/v1/me/quiz-attempts"),
         [&services](const ApiRequest& request) {
@@ -262,7 +304,7 @@ void addMeRoutes(Router& router, Services& services)
                 const QString message = QCoreApplication::translate("ApiError", "Cần mã số của bài học.");
                 throw ApiError::badRequest(message, { { QStringLiteral("contentId"), message } });
             }
-            const ContentItem item = reachingItem(request, me, contentId, services.clock());
+            const ContentItem item = reachingItem(request, services, me, contentId, services.clock());
             QJsonArray items;
             for (const RecordedAttempt& attempt :
                 orThrow(ParticipationRepository(request.db).attempts(me.memberId, item.id)))
@@ -335,7 +377,7 @@ void addMeRoutes(Router& router, Services& services)
             const Self me = self(request);
             const AttachmentFile file
                 = foundOrNotVisible(ContentRepository(request.db).attachmentFile(pathId(request), false));
-            reachingItem(request, me, file.contentId, services.clock());
+            reachingItem(request, services, me, file.contentId, services.clock());
             return attachmentResponse(request, file);
         });
 }

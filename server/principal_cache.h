@@ -18,9 +18,9 @@ struct KeptPrincipal {
 
 // Principals kept between requests by the hash of their token, so that a request does not read its session,
 // its account and its scope again. Each is labelled with the account generation read before them
-// (readStoreCounters): triggers raise it at every account change, session end or unit move, in any process,
-// and a principal is used only while it has not moved. Members' principals are not kept: their scope follows
-// their roster, which changes without touching accounts.
+// (readStoreCounters): triggers raise it at every account change, session end, unit move or member's change
+// of unit (a member's scope follows their roster, migration 013), in any process, and a principal is used
+// only while it has not moved.
 class PrincipalCache final : public KeptMap<QString, KeptPrincipal> {
 public:
     PrincipalCache()

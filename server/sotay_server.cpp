@@ -14,6 +14,7 @@
 #include "lived_year.h"
 #include "me_routes.h"
 #include "meeting_routes.h"
+#include "member_content_cache.h"
 #include "member_json_cache.h"
 #include "member_routes.h"
 #include "org_routes.h"
@@ -84,7 +85,7 @@ struct SotayServer::Impl {
         , signIns(limitedToThreads(config.signIns, config.threads))
         , services { auth, signIns, config.clock, config.cache ? &rosters : nullptr,
             config.cache ? &memberJson : nullptr, config.cache ? &unitPaths : nullptr,
-            config.cache ? &monthReports : nullptr }
+            config.cache ? &monthReports : nullptr, config.cache ? &memberContent : nullptr }
     {
     }
     ServerConfig config;
@@ -95,6 +96,7 @@ struct SotayServer::Impl {
     MemberJsonCache memberJson;
     UnitPathCache unitPaths;
     MonthReportCache monthReports;
+    MemberContentCache memberContent;
     Services services;
     Router router;
     std::unique_ptr<ThreadDatabase> databases;

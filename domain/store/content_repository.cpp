@@ -31,6 +31,11 @@ const QString kColumns = QStringLiteral(
     "c.topic_month, "
     "c.category, c.quiz, c.state, c.publish_at, c.author_user_id, u.username, c.author_org_id, ao.path, "
     "c.created_at, c.updated_at, c.version");
+// The same for a list of titles: no body, no quiz.
+const QString kTitleColumns = QStringLiteral(
+    "c.id, c.kind, c.title, '', c.summary, c.doc_type, c.doc_number, c.issuer, c.issued_on, c.topic_month, "
+    "c.category, NULL, c.state, c.publish_at, c.author_user_id, u.username, c.author_org_id, ao.path, "
+    "c.created_at, c.updated_at, c.version");
 // A replica holds no accounts: there the author's name reads empty.
 const QString kFrom = QStringLiteral(" FROM content_item c LEFT JOIN app_user u ON u.id = c.author_user_id "
                                      "LEFT JOIN org_unit ao ON ao.id = c.author_org_id");
@@ -362,7 +367,7 @@ Result<ContentPage> ContentRepository::memberFeed(const QString& cellPath, std::
     const QString& after, int limit, const QDateTime& now) const
 {
     const QStringList places = ancestorPaths(cellPath) << cellPath;
-    QString statement = QStringLiteral("SELECT ") + kColumns + kFrom
+    QString statement = QStringLiteral("SELECT ") + kTitleColumns + kFrom
         + QStringLiteral(
             " WHERE c.state = 'published' AND c.publish_at <= ? AND EXISTS (SELECT 1 FROM "
             "content_audience a JOIN org_unit o ON o.id = a.org_unit_id WHERE a.content_id = c.id AND "
@@ -406,6 +411,19 @@ Result<ContentPage> ContentRepository::memberFeed(const QString& cellPath, std::
     if (const Status loaded = loadAudiences(m_db, page.items); !loaded)
         return loaded.error();
     return page;
+}
+
+Result<QDateTime> ContentRepository::nextPublication(const QDateTime& now) const
+{
+    auto row = sql::exec(m_db,
+        QStringLiteral(
+            "SELECT MIN(publish_at) FROM content_item WHERE state = 'published' AND publish_at > ?"),
+        { sql::timestamp(now) });
+    if (!row)
+        return row.error();
+    if (!row->next() || row->value(0).isNull())
+        return QDateTime();
+    return readTimestamp(row->value(0));
 }
 
 Result<qint64> ContentRepository::count(const ContentQuery& query) const

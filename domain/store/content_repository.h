@@ -63,11 +63,15 @@ public:
     Result<ContentPage> list(const ContentQuery& query) const;
     // A member's feed: the items published by `now` to the cell at `cellPath` or a unit above it, the latest
     // publication first; `after` is the cursor of the previous page (empty for the first). The page's
-    // `cursor` names the next page.
+    // `cursor` names the next page. The items come without their body and quiz (the item is opened on its
+    // own).
     Result<ContentPage> memberFeed(const QString& cellPath, std::optional<ContentKind> kind,
         const QString& after, int limit, const QDateTime& now) const;
     // How many items the query finds on all its pages.
     Result<qint64> count(const ContentQuery& query) const;
+    // The earliest publication still to come after `now`, when a published item waits for it (it then joins
+    // the feeds); invalid when none does.
+    Result<QDateTime> nextPublication(const QDateTime& now) const;
 
     // A new draft, by item.authorUserId working in item.authorOrgId.
     Result<ContentItem> create(ContentItem item, const WriteContext& context);

@@ -2,7 +2,6 @@
 #include "store/participation_repository.h"
 
 #include "meeting/cell_meeting.h"
-#include "store/change_recorder.h"
 #include "store/sql.h"
 #include "store/user_columns.h"
 
@@ -146,7 +145,7 @@ Result<bool> ParticipationRepository::recordOpened(
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
     const QString month = participationMonth(context);
-    auto opened = sql::exec(m_db,
+    auto opened = sql::execCached(m_db,
         QStringLiteral(
             "INSERT INTO content_study (member_id, content_id, opened_at, opened_month, opened_cell_id) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id, content_id) DO NOTHING"),
@@ -171,7 +170,7 @@ Result<bool> ParticipationRepository::recordStudied(
     if (auto opened = recordOpened(memberId, cellId, contentId, context); !opened)
         return opened;
     const QString month = participationMonth(context);
-    auto studied = sql::exec(m_db,
+    auto studied = sql::execCached(m_db,
         QStringLiteral(
             "UPDATE content_study SET studied_at = ?, studied_month = ?, studied_cell_id = ? WHERE "
             "member_id = ? AND content_id = ? AND studied_at IS NULL"),
@@ -197,7 +196,7 @@ Result<RecordedAttempt> ParticipationRepository::recordAttempt(qint64 memberId, 
     // two attempts of one member at one lesson run one after the other and only one can be the first pass.
     if (auto opened = recordOpened(memberId, cellId, contentId, context); !opened)
         return opened.error();
-    if (auto locked = sql::exec(m_db,
+    if (auto locked = sql::execCached(m_db,
             QStringLiteral(
                 "UPDATE content_study SET opened_at = opened_at WHERE member_id = ? AND content_id = ?"),
             { memberId, contentId });
@@ -206,7 +205,7 @@ Result<RecordedAttempt> ParticipationRepository::recordAttempt(qint64 memberId, 
     // The first passing attempt: one pass per member and lesson, whatever comes after.
     bool firstPass = false;
     if (result.passed) {
-        auto passedBefore = sql::exec(m_db,
+        auto passedBefore = sql::execCached(m_db,
             QStringLiteral(
                 "SELECT COUNT(*) FROM quiz_attempt WHERE member_id = ? AND content_id = ? AND passed = ?"),
             { memberId, contentId, true });
@@ -215,18 +214,20 @@ Result<RecordedAttempt> ParticipationRepository::recordAttempt(qint64 memberId, 
         firstPass = passedBefore->next() && passedBefore->value(0).toLongLong() == 0;
     }
     const QString month = participationMonth(context);
-    auto inserted = sql::exec(m_db,
-        QStringLiteral(
-            "INSERT INTO quiz_attempt (member_id, content_id, cell_id, month, attempted_at, answers, "
-            "correct, total, passed, first_pass) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        { memberId, contentId, cellId, month, sql::timestamp(context.now), answersJson, result.correct,
-            result.total, result.passed, firstPass });
-    if (!inserted)
-        return inserted.error();
-    if (!inserted->next())
-        return sql::storageError(*inserted);
-    const qint64 id = inserted->value(0).toLongLong();
-    inserted->finish();
+    qint64 id = 0;
+    {
+        auto inserted = sql::execCached(m_db,
+            QStringLiteral(
+                "INSERT INTO quiz_attempt (member_id, content_id, cell_id, month, attempted_at, answers, "
+                "correct, total, passed, first_pass) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            { memberId, contentId, cellId, month, sql::timestamp(context.now), answersJson, result.correct,
+                result.total, result.passed, firstPass });
+        if (!inserted)
+            return inserted.error();
+        if (!inserted->next())
+            return sql::storageError(*inserted);
+        id = inserted->value(0).toLongLong();
+    } // the statement is reset before the next write
     if (const Status bumped
         = addParticipation(m_db, cellId, month, counters({ 0, 0, 1, firstPass ? 1 : 0, 0, 0 }), { memberId });
         !bumped)
@@ -242,7 +243,7 @@ Status ParticipationRepository::recordActivation(qint64 cellId, const WriteConte
 
 Result<StudyState> ParticipationRepository::studyState(qint64 memberId, qint64 contentId) const
 {
-    auto query = sql::exec(m_db,
+    auto query = sql::execCached(m_db,
         QStringLiteral("SELECT studied_at FROM content_study WHERE member_id = ? AND content_id = ?"),
         { memberId, contentId });
     if (!query)
@@ -299,32 +300,63 @@ Result<int> ParticipationRepository::flushPending(const WriteContext& context, i
     sql::Transaction transaction(m_db);
     if (const Status begun = transaction.begin(); !begun)
         return begun.error();
-    auto pending = sql::exec(m_db,
-        QStringLiteral(
-            "SELECT p.id, o.path FROM participation_month p JOIN org_unit o ON o.id = p.cell_id WHERE "
-            "p.pending_feed = ? ORDER BY p.id LIMIT ?"),
-        { true, limit });
-    if (!pending)
-        return pending.error();
     QList<std::pair<qint64, QString>> rows;
-    while (pending->next())
-        rows.append({ pending->value(0).toLongLong(), pending->value(1).toString() });
-    pending->finish();
-    for (const auto& [id, path] : rows) {
-        // Cleared under the row's lock: an act committing meanwhile either comes before (and the feed row,
-        // read later, shows it) or sets the mark again for the next flush.
-        if (auto cleared
-            = sql::exec(m_db, QStringLiteral("UPDATE participation_month SET pending_feed = ? WHERE id = ?"),
-                { false, id });
+    {
+        auto pending = sql::execCached(m_db,
+            QStringLiteral(
+                "SELECT p.id, o.path FROM participation_month p JOIN org_unit o ON o.id = p.cell_id "
+                "WHERE p.pending_feed = ? ORDER BY p.id LIMIT ?"),
+            { true, limit });
+        if (!pending)
+            return pending.error();
+        while (pending->next())
+            rows.append({ pending->value(0).toLongLong(), pending->value(1).toString() });
+    }
+    if (rows.isEmpty())
+        return sql::commitWith(transaction, Result<int>(0));
+    // The feed rows numbered from the change counter at once (it stays locked until the commit, as
+    // recordChange keeps it), many to a statement. No audit row: the batch records no one's act, and the acts
+    // are in their own tables.
+    auto counter = sql::exec(m_db,
+        QStringLiteral("UPDATE change_counter SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq"),
+        { static_cast<qint64>(rows.size()) });
+    if (!counter)
+        return counter.error();
+    if (!counter->next())
+        return sql::storageError(*counter);
+    const qint64 first = counter->value(0).toLongLong() - rows.size() + 1;
+    counter->finish();
+    constexpr qsizetype kRowsPerStatement = 200;
+    const QVariant changedAt = sql::timestamp(context.now);
+    for (qsizetype start = 0; start < rows.size(); start += kRowsPerStatement) {
+        const auto chunk = rows.mid(start, kRowsPerStatement);
+        QStringList tuples;
+        QVariantList values;
+        for (qsizetype i = 0; i < chunk.size(); ++i) {
+            tuples.append(QStringLiteral("(?, 'participation', ?, 'upsert', ?, NULL, ?)"));
+            values << first + start + i << chunk[i].first << chunk[i].second << changedAt;
+        }
+        if (const auto inserted = sql::exec(m_db,
+                QStringLiteral("INSERT INTO change_feed (seq, entity, entity_id, operation, path, old_path, "
+                               "changed_at) VALUES ")
+                    + tuples.join(QStringLiteral(", ")),
+                values);
+            !inserted)
+            return inserted.error();
+    }
+    // The marks cleared last, under the rows' locks, held only until the commit: an act committing before
+    // the clear is read by any replica that reads the feed row (visible only after the commit); one waiting
+    // on the lock sets its mark again for the next batch.
+    for (qsizetype start = 0; start < rows.size(); start += kRowsPerStatement) {
+        QList<qint64> ids;
+        for (const auto& row : rows.mid(start, kRowsPerStatement))
+            ids.append(row.first);
+        if (const auto cleared = sql::exec(m_db,
+                QStringLiteral("UPDATE participation_month SET pending_feed = ? WHERE id IN (")
+                    + sql::placeholders(ids.size()) + u')',
+                QVariantList { false } + sql::idValues(ids));
             !cleared)
             return cleared.error();
-        Change change;
-        change.entity = QStringLiteral("participation");
-        change.entityId = id;
-        change.path = path;
-        change.action = QStringLiteral("participation.flush");
-        if (auto recorded = recordChange(m_db, change, context); !recorded)
-            return recorded.error();
     }
     return sql::commitWith(transaction, Result<int>(static_cast<int>(rows.size())));
 }

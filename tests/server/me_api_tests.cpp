@@ -474,6 +474,74 @@ BOOST_AUTO_TEST_CASE(a_cell_ended_during_the_month_still_counts_in_it)
     }
 }
 
+// A cell's feed page is kept between requests, shared by the cell's members with each one's own reading
+// marks, and read again after any change to what it shows, by whatever writer, and once a scheduled item's
+// time comes.
+BOOST_AUTO_TEST_CASE(a_kept_feed_page_follows_every_change_and_each_members_reading)
+{
+    for (const auto& db : allTestDatabases()) {
+        BOOST_TEST_CONTEXT(db->label().toStdString())
+        {
+            RunningServer server(*db);
+            const World w = world(*db, server);
+            const Member nga = addMember(db->db(), w.t.cell1.id, "Võ", "Thị", "Nga");
+            const QString ngaToken
+                = server.activateMember(w.officer, nga.id, QStringLiteral("Mat-khau-nga-2026"));
+            const QJsonObject first
+                = publish(server, w.officer, news(QStringLiteral("Tin một"), w.t.school.id));
+            // The titles of a feed page, and the item's "opened" mark, as `token` reads them.
+            const auto feed = [&](const QString& token) {
+                const auto page = server.call("GET", QStringLiteral("/api/v1/me/feed"), token);
+                BOOST_TEST_REQUIRE(page.status == 200, describe(page));
+                QStringList titles;
+                QList<bool> opened;
+                for (const auto& item : page.json().value(QStringLiteral("items")).toArray()) {
+                    titles.append(item.toObject().value(QStringLiteral("title")).toString());
+                    opened.append(item.toObject().value(QStringLiteral("opened")).toBool());
+                }
+                return std::pair { titles, opened };
+            };
+            BOOST_TEST(feed(w.lanToken).first == QStringList { QStringLiteral("Tin một") });
+            // Lan opens it: her mark only, on the page the cell shares.
+            BOOST_TEST_REQUIRE(
+                server.call("GET", QStringLiteral("/api/v1/me/feed/%1").arg(idOf(first)), w.lanToken).status
+                == 200);
+            BOOST_TEST(feed(w.lanToken).second == QList<bool> { true });
+            BOOST_TEST(feed(ngaToken).second == QList<bool> { false });
+            // A publication through the API, and a change made straight in the database.
+            publish(server, w.admin, news(QStringLiteral("Tin hai"), w.t.province.id));
+            BOOST_TEST((feed(ngaToken).first
+                == QStringList { QStringLiteral("Tin hai"), QStringLiteral("Tin một") }));
+            QSqlQuery retitle(db->db());
+            BOOST_TEST_REQUIRE(
+                retitle.exec(QStringLiteral("UPDATE content_item SET title = 'Tin một (sửa)' WHERE id = %1")
+                                 .arg(idOf(first))));
+            BOOST_TEST((feed(w.lanToken).first
+                == QStringList { QStringLiteral("Tin hai"), QStringLiteral("Tin một (sửa)") }));
+            // An item scheduled for a quarter of an hour later joins the kept page when its time comes.
+            const auto draft = server.call("POST", QStringLiteral("/api/v1/content"), w.officer,
+                news(QStringLiteral("Sáng mai"), w.t.cell1.id));
+            BOOST_TEST_REQUIRE(draft.status == 201, describe(draft));
+            const auto scheduled = server.call("POST",
+                QStringLiteral("/api/v1/content/%1/publish").arg(idOf(draft.json())), w.officer,
+                { { QStringLiteral("publishAt"), QStringLiteral("2026-11-25T10:15:00+07:00") } }, ifMatch(1));
+            BOOST_TEST_REQUIRE(scheduled.status == 200, describe(scheduled));
+            BOOST_TEST(feed(w.lanToken).first.size() == 2);
+            server.advanceClock(20 * 60);
+            BOOST_TEST(feed(w.lanToken).first.value(0) == QStringLiteral("Sáng mai"));
+            // The item Lan opened, archived: it no longer opens, kept or not.
+            const QString firstUrl = QStringLiteral("/api/v1/me/feed/%1").arg(idOf(first));
+            BOOST_TEST(server.call("GET", firstUrl, w.lanToken).status == 200);
+            const auto archived = server.call("POST",
+                QStringLiteral("/api/v1/content/%1/archive").arg(idOf(first)),
+                server.signIn(QStringLiteral("canbo.tranbien"), QStringLiteral("mat-khau-canbo.tranbien")),
+                {}, ifMatch(first.value(QStringLiteral("version")).toInteger()));
+            BOOST_TEST_REQUIRE(archived.status == 200, describe(archived));
+            BOOST_TEST(server.call("GET", firstUrl, w.lanToken).status == 404);
+        }
+    }
+}
+
 // A past month's report is kept between requests only while its generation holds: any change to the month's
 // aggregates or to the tree, by whatever writer, is in the next report.
 BOOST_AUTO_TEST_CASE(a_kept_month_is_read_again_once_its_aggregates_or_the_tree_change)
