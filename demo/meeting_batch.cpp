@@ -9,25 +9,6 @@
 #include <QTimeZone>
 
 namespace sotay::demo {
-namespace {
-
-Error invalidField(const QString& field, const QString& message)
-{
-    return Error::invalid(message, { { field, message } });
-}
-
-Error stateConflict(const QString& message)
-{
-    return { ErrorCode::Conflict, message, { { QStringLiteral("state"), message } } };
-}
-
-QString monthOf(const QDateTime& at)
-{
-    return at.toTimeZone(QTimeZone(7 * 3600)).date().toString(QStringLiteral("yyyy-MM"));
-}
-
-} // namespace
-
 MeetingBatch::MeetingBatch(const QSqlDatabase& db)
     : m_db(db)
     , m_meetingRows(db, QStringLiteral("cell_meeting"),
@@ -93,7 +74,7 @@ Result<CellMeeting> MeetingBatch::schedule(
     meeting.cellId = input.cellId;
     meeting.kind = input.kind;
     meeting.startsAt = input.startsAt;
-    meeting.month = monthOf(input.startsAt);
+    meeting.month = meetingMonth(input.startsAt);
     meeting.place = text::cleanText(input.place);
     meeting.onlineLink = input.onlineLink.trimmed();
     meeting.topic = text::cleanText(input.topic);
@@ -121,23 +102,19 @@ Result<CellMeeting> MeetingBatch::close(qint64 meetingId, const QList<Attendance
     if (found == m_open.end())
         return Error::notFound(QStringLiteral("meeting %1").arg(meetingId));
     Open& open = *found;
-    if (open.meeting.startsAt > context.now)
-        return stateConflict(
-            QCoreApplication::translate("MeetingRepository", "Buổi sinh hoạt chưa đến giờ họp."));
-    if (text::cleanText(minutes).isEmpty())
-        return invalidField(QStringLiteral("minutes"),
-            QCoreApplication::translate("MeetingRepository", "Cần biên bản của buổi sinh hoạt."));
+    if (const Status closable = checkMeetingClosing(open.meeting, minutes, context.now); !closable)
+        return closable.error();
     QSet<qint64> seen;
     for (qsizetype i = 0; i < marks.size(); ++i) {
         const QString field = QStringLiteral("entries[%1]").arg(i);
         const auto member = roster.constFind(marks[i].memberId);
         if (member == roster.constEnd() || seen.contains(marks[i].memberId))
-            return invalidField(field,
+            return Error::invalidField(field,
                 QCoreApplication::translate("MeetingRepository",
                     "Đảng viên có mã số %1 không sinh hoạt ở chi bộ này, hoặc được điểm danh hai lần.")
                     .arg(marks[i].memberId));
         if (*member != (marks[i].state == AttendanceState::Exempt))
-            return invalidField(field,
+            return Error::invalidField(field,
                 QCoreApplication::translate("MeetingRepository",
                     "Chỉ đảng viên được miễn sinh hoạt mới ở trạng thái miễn, và họ luôn ở trạng thái đó."));
         seen.insert(marks[i].memberId);
@@ -156,7 +133,7 @@ Result<CellMeeting> MeetingBatch::close(qint64 meetingId, const QList<Attendance
         countAttendance(figures, AttendanceState::Exempt, 1);
     }
     if (!unmarked.isEmpty())
-        return invalidField(QStringLiteral("attendance"),
+        return Error::invalidField(QStringLiteral("attendance"),
             QCoreApplication::translate("MeetingRepository", "Còn %n đảng viên chưa được điểm danh: %1.",
                 nullptr, static_cast<int>(unmarked.size()))
                 .arg(unmarked.mid(0, 10).join(QStringLiteral(", "))));

@@ -34,6 +34,11 @@ struct Error {
     {
         return { ErrorCode::Invalid, std::move(message), std::move(fields) };
     }
+    // One failing field, whose message is the error's too.
+    static Error invalidField(const QString& field, const QString& message)
+    {
+        return { ErrorCode::Invalid, message, { { field, message } } };
+    }
     static Error notFound(QString message) { return { ErrorCode::NotFound, std::move(message), {} }; }
     static Error conflict(QString message) { return { ErrorCode::Conflict, std::move(message), {} }; }
     static Error storage(QString message) { return { ErrorCode::Storage, std::move(message), {} }; }

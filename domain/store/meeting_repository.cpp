@@ -51,11 +51,6 @@ Result<QList<CellMeeting>> readMeetings(Result<QSqlQuery> query)
     return found;
 }
 
-Error invalidField(const QString& field, const QString& message)
-{
-    return Error::invalid(message, { { field, message } });
-}
-
 Error stateConflict(const QString& message)
 {
     return { ErrorCode::Conflict, message, { { QStringLiteral("state"), message } } };
@@ -65,11 +60,6 @@ Error stale()
 {
     return Error::conflict(QCoreApplication::translate(
         "MeetingRepository", "Buổi sinh hoạt đã được người khác sửa; hãy tải lại rồi làm tiếp."));
-}
-
-QString monthOf(const QDateTime& at)
-{
-    return at.toTimeZone(QTimeZone(7 * 3600)).date().toString(QStringLiteral("yyyy-MM"));
 }
 
 Status bumpVersion(const QSqlDatabase& db, qint64 id, qint64 expectedVersion)
@@ -113,6 +103,22 @@ Result<CellMeeting> forWrite(const MeetingRepository& meetings, qint64 meetingId
 } // namespace
 
 // The meeting's figures in its cell's aggregate: held, regular held, on time, and the marks by state.
+QString meetingMonth(const QDateTime& startsAt)
+{
+    return startsAt.toTimeZone(QTimeZone(7 * 3600)).date().toString(QStringLiteral("yyyy-MM"));
+}
+
+Status checkMeetingClosing(const CellMeeting& meeting, const QString& minutes, const QDateTime& now)
+{
+    if (meeting.startsAt > now)
+        return stateConflict(
+            QCoreApplication::translate("MeetingRepository", "Buổi sinh hoạt chưa đến giờ họp."));
+    if (text::cleanText(minutes).isEmpty())
+        return Error::invalidField(QStringLiteral("minutes"),
+            QCoreApplication::translate("MeetingRepository", "Cần biên bản của buổi sinh hoạt."));
+    return success();
+}
+
 ParticipationFigures heldMeetingFigures(const CellMeeting& meeting)
 {
     ParticipationFigures f;
@@ -149,7 +155,7 @@ Status checkMeetingCell(const QSqlDatabase& db, qint64 cellId)
         return cell.error();
     if (!cell->next() || !cell->value(1).isNull()
         || (cell->value(0).toString() != u"cell" && cell->value(0).toString() != u"base_cell"))
-        return invalidField(QStringLiteral("cellId"),
+        return Error::invalidField(QStringLiteral("cellId"),
             QCoreApplication::translate(
                 "MeetingRepository", "Buổi sinh hoạt phải thuộc một chi bộ đang hoạt động."));
     return success();
@@ -167,7 +173,7 @@ Status checkMeetingTopic(
         return topicItem.error();
     if (!topicItem->next() || topicItem->value(0).toString() != u"meeting_topic"
         || topicItem->value(1).toString() != u"published" || readTimestamp(topicItem->value(2)) > context.now)
-        return invalidField(QStringLiteral("topicContentId"),
+        return Error::invalidField(QStringLiteral("topicContentId"),
             QCoreApplication::translate(
                 "MeetingRepository", "Chuyên đề phải là một chuyên đề sinh hoạt đã đăng."));
     return success();
@@ -266,7 +272,7 @@ Result<CellMeeting> MeetingRepository::schedule(const NewMeeting& input, const W
             "topic_content_id, scheduled_at, scheduled_by, late_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "?, ?) "
             "RETURNING id"),
-        { input.cellId, toCode(input.kind), sql::timestamp(input.startsAt), monthOf(input.startsAt),
+        { input.cellId, toCode(input.kind), sql::timestamp(input.startsAt), meetingMonth(input.startsAt),
             sql::text(place), sql::text(link), sql::text(topic), sql::optionalId(input.topicContentId),
             sql::timestamp(context.now), context.actor, sql::text(reason) });
     if (!inserted)
@@ -310,7 +316,7 @@ Result<CellMeeting> MeetingRepository::change(
         QStringLiteral(
             "UPDATE cell_meeting SET kind = ?, starts_at = ?, month = ?, place = ?, online_link = ?, topic = "
             "?, topic_content_id = ?, version = version + 1 WHERE id = ? AND version = ?"),
-        { toCode(checked.kind), sql::timestamp(checked.startsAt), monthOf(checked.startsAt),
+        { toCode(checked.kind), sql::timestamp(checked.startsAt), meetingMonth(checked.startsAt),
             sql::text(text::cleanText(checked.place)), sql::text(checked.onlineLink.trimmed()),
             sql::text(text::cleanText(checked.topic)), sql::optionalId(checked.topicContentId), meetingId,
             expectedVersion });
@@ -374,7 +380,7 @@ Result<CellMeeting> MeetingRepository::recordAttendance(qint64 meetingId, const 
         return stateConflict(
             QCoreApplication::translate("MeetingRepository", "Buổi sinh hoạt chưa đến giờ họp."));
     if (meeting->closed() && text::cleanText(reason).isEmpty())
-        return invalidField(QStringLiteral("reason"),
+        return Error::invalidField(QStringLiteral("reason"),
             QCoreApplication::translate(
                 "MeetingRepository", "Sửa điểm danh sau khi đã kết thúc buổi sinh hoạt cần ghi lý do."));
     auto entries = attendance(meetingId);
@@ -450,12 +456,8 @@ Result<CellMeeting> MeetingRepository::close(
         return meeting;
     if (meeting->closed())
         return stateConflict(QCoreApplication::translate("MeetingRepository", "Buổi sinh hoạt đã kết thúc."));
-    if (meeting->startsAt > context.now)
-        return stateConflict(
-            QCoreApplication::translate("MeetingRepository", "Buổi sinh hoạt chưa đến giờ họp."));
-    if (text::cleanText(minutes).isEmpty())
-        return invalidField(QStringLiteral("minutes"),
-            QCoreApplication::translate("MeetingRepository", "Cần biên bản của buổi sinh hoạt."));
+    if (const Status closable = checkMeetingClosing(*meeting, minutes, context.now); !closable)
+        return closable.error();
     auto entries = attendance(meetingId);
     if (!entries)
         return entries.error();
@@ -480,7 +482,7 @@ Result<CellMeeting> MeetingRepository::close(
         }
     }
     if (!unmarked.isEmpty())
-        return invalidField(QStringLiteral("attendance"),
+        return Error::invalidField(QStringLiteral("attendance"),
             QCoreApplication::translate("MeetingRepository", "Còn %n đảng viên chưa được điểm danh: %1.",
                 nullptr, int(unmarked.size()))
                 .arg(unmarked.mid(0, 10).join(QStringLiteral(", "))));

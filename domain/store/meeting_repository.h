@@ -33,6 +33,11 @@ Status checkMeetingCell(const QSqlDatabase& db, qint64 cellId);
 // `topicContentId` otherwise.
 Status checkMeetingTopic(
     const QSqlDatabase& db, std::optional<qint64> topicContentId, const WriteContext& context);
+// The month a meeting starting at `startsAt` is held in ("yyyy-MM", in Vietnam).
+QString meetingMonth(const QDateTime& startsAt);
+// The rules of closing an open meeting with its minutes at `now`: begun, and minutes written. Conflict naming
+// `state`, or Invalid naming `minutes`.
+Status checkMeetingClosing(const CellMeeting& meeting, const QString& minutes, const QDateTime& now);
 // What closing a meeting adds to its cell's aggregate of the month: held, regular held, scheduled on time.
 ParticipationFigures heldMeetingFigures(const CellMeeting& meeting);
 // Counts `by` marks of `state` into the figures.

@@ -176,7 +176,7 @@ Result<OrgUnit> OrgRepository::create(
     if (const Status free = checkCodeFree(m_db, text::cleanText(unit.code), QStringLiteral("code")); !free)
         return free.error();
     if (const auto early = parent ? checkNotBeforeFounded(*parent, decision.effectiveOn) : std::nullopt)
-        return invalidField(early->field, early->message);
+        return Error::invalidField(early->field, early->message);
 
     auto created = insertUnit(m_db, unit, parent ? &*parent : nullptr, decision.effectiveOn, context);
     if (!created)

@@ -330,7 +330,7 @@ Result<QList<OrgUnit>> OrgRepository::split(
     if (!source)
         return source.error();
     if (!source->parentId)
-        return invalidField(QStringLiteral("id"),
+        return Error::invalidField(QStringLiteral("id"),
             QCoreApplication::translate("OrgRepository", "Không thể chia tách Đảng bộ tỉnh."));
     auto parent = selectUnit(m_db, *source->parentId);
     if (!parent)

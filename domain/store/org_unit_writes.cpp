@@ -69,11 +69,6 @@ Status checkVersion(const OrgUnit& unit, std::optional<qint64> expectedVersion)
                                .arg(unit.version));
 }
 
-Error invalidField(const QString& field, const QString& message)
-{
-    return Error::invalid(message, { { field, message } });
-}
-
 Error invalidFields(QList<FieldError> fields)
 {
     const QString summary = fields.size() == 1
@@ -102,7 +97,7 @@ Status checkEffectiveDate(
             return query.error();
         if (query->next())
             if (const auto early = checkNotBeforeLatestChange(effectiveOn, sql::toDate(query->value(0))))
-                return invalidField(early->field, early->message);
+                return Error::invalidField(early->field, early->message);
     }
     return success();
 }
@@ -185,7 +180,7 @@ Status checkCodeFree(const QSqlDatabase& db, const QString& code, const QString&
     if (!query)
         return query.error();
     if (query->next())
-        return invalidField(field,
+        return Error::invalidField(field,
             QCoreApplication::translate("OrgRepository", "Mã đơn vị %1 đã được dùng cho %2.")
                 .arg(code, query->value(0).toString()));
     return success();
@@ -232,7 +227,7 @@ Status checkCategory(const QSqlDatabase& db, std::optional<qint64> categoryId, c
     if (!query)
         return query.error();
     if (!query->next())
-        return invalidField(field,
+        return Error::invalidField(field,
             QCoreApplication::translate("OrgRepository", "Không có loại hình cơ sở có mã số %1.")
                 .arg(*categoryId));
     return success();

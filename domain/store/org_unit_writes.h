@@ -23,7 +23,6 @@ Result<OrgUnit> selectActiveUnit(const QSqlDatabase& db, qint64 id, const QStrin
 // Takes the unit's row lock before a write reads the unit (see lockUnit in the .cpp).
 Status lockUnit(const QSqlDatabase& db, qint64 id);
 Status checkVersion(const OrgUnit& unit, std::optional<qint64> expectedVersion);
-Error invalidField(const QString& field, const QString& message);
 Error invalidFields(QList<FieldError> fields);
 
 // Refuses a decision dated before the newest change in these subtrees (or of `onlyUnit` alone).

@@ -407,6 +407,25 @@ void actInBatches(const QSqlDatabase& db, const World& world, const QList<Script
     writeBatch();
 }
 
+// Seeding as of 20 March 2026: the province was founded on 1 July 2025, so its year has nine months.
+const WriteContext kSeededAt = WriteContext::at(
+    QStringLiteral("test"), QDateTime(QDate(2026, 3, 20), QTime(9, 0), QTimeZone(7 * 3600)));
+
+// The demo province of `members` members and its lived year, `progress` told of each batch.
+Result<LivedYearSummary> seedYear(
+    const QSqlDatabase& db, int members, std::function<void(int day, int days)> progress = {})
+{
+    DemoOptions province;
+    province.members = members;
+    province.today = kSeededAt.today();
+    if (auto seeded = seedDemoProvince(db, province, kSeededAt); !seeded)
+        return seeded.error();
+    LivedYearOptions options;
+    options.passwordHash = QStringLiteral("$argon2id$demo");
+    options.progress = std::move(progress);
+    return seedLivedYear(db, options, kSeededAt);
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(lived_year_tests)
@@ -456,25 +475,13 @@ BOOST_AUTO_TEST_CASE(the_seeded_year_s_aggregates_equal_the_raw_acts_recomputed)
     for (const auto& db : allTestDatabases()) {
         BOOST_TEST_CONTEXT(db->label().toStdString())
         {
-            // Seeded as of 20 March 2026: the province was founded on 1 July 2025, so the year has nine
-            // months.
-            const WriteContext context = WriteContext::at(
-                QStringLiteral("test"), QDateTime(QDate(2026, 3, 20), QTime(9, 0), QTimeZone(7 * 3600)));
-            DemoOptions province;
-            province.members = 3000;
-            province.today = context.today();
-            auto seeded = seedDemoProvince(db->db(), province, context);
-            BOOST_TEST_REQUIRE(seeded.ok());
-            LivedYearOptions options;
-            options.passwordHash = QStringLiteral("$argon2id$demo");
             int lastDay = 0;
-            options.progress = [&lastDay](int day, int days) {
+            auto year = seedYear(db->db(), 3000, [&lastDay](int day, int days) {
                 BOOST_TEST(day > lastDay);
                 BOOST_TEST(day <= lastDay + 7); // a week at most per batch
                 BOOST_TEST(day <= days);
                 lastDay = day;
-            };
-            auto year = seedLivedYear(db->db(), options, context);
+            });
             BOOST_TEST_REQUIRE(year.ok(), (year.ok() ? "" : year.error().message.toStdString()));
             BOOST_TEST(year->days == lastDay);
             BOOST_TEST(year->days == QDate(2025, 7, 1).daysTo(QDate(2026, 3, 20)) + 1);
@@ -541,15 +548,7 @@ BOOST_AUTO_TEST_CASE(the_seeded_year_s_aggregates_equal_the_raw_acts_recomputed)
 BOOST_AUTO_TEST_CASE(some_communes_are_clearly_behind_and_older_members_less_active)
 {
     const auto db = TestDatabase::sqlite();
-    const WriteContext context = WriteContext::at(
-        QStringLiteral("test"), QDateTime(QDate(2026, 3, 20), QTime(9, 0), QTimeZone(7 * 3600)));
-    DemoOptions province;
-    province.members = 6000;
-    province.today = context.today();
-    BOOST_TEST_REQUIRE(seedDemoProvince(db->db(), province, context).ok());
-    LivedYearOptions options;
-    options.passwordHash = QStringLiteral("$argon2id$demo");
-    BOOST_TEST_REQUIRE(seedLivedYear(db->db(), options, context).ok());
+    BOOST_TEST_REQUIRE(seedYear(db->db(), 6000).ok());
 
     // The share of members with an account, per commune or bloc committee (the second unit on the path).
     auto perUpper = sql::exec(db->db(),
