@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "change_batch.h"
 
+#include "store/change_recorder.h"
 #include "store/sql.h"
 
 #include <QJsonDocument>
@@ -52,16 +53,10 @@ Status ChangeBatch::write()
     const auto count = static_cast<qint64>(m_changes.size());
     qint64 seq = 0;
     if (count > 0) {
-        auto counter = sql::exec(m_db,
-            QStringLiteral(
-                "UPDATE change_counter SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq"),
-            { count });
-        if (!counter)
-            return counter.error();
-        if (!counter->next())
-            return sql::storageError(*counter);
-        seq = counter->value(0).toLongLong() - count + 1;
-        counter->finish();
+        const auto reserved = reserveChangeSequence(m_db, count);
+        if (!reserved)
+            return reserved.error();
+        seq = *reserved - count + 1;
     }
 
     for (const auto& [change, context] : m_changes) {

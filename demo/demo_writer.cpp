@@ -3,6 +3,7 @@
 
 #include "member/member_json.h"
 #include "org/org_json.h"
+#include "store/change_recorder.h"
 #include "store/member_columns.h"
 #include "store/sql.h"
 #include "store/sqlite_rows.h"
@@ -149,15 +150,10 @@ DemoWriter::DemoWriter(const QSqlDatabase& db, const WriteContext& context)
 
 Status DemoWriter::reserveChanges(qint64 count)
 {
-    auto counter = sql::exec(m_db,
-        QStringLiteral("UPDATE change_counter SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq"),
-        { count });
-    if (!counter)
-        return counter.error();
-    if (!counter->next())
-        return sql::storageError(*counter);
-    m_nextSeq = counter->value(0).toLongLong() - count + 1;
-    counter->finish();
+    const auto reserved = reserveChangeSequence(m_db, count);
+    if (!reserved)
+        return reserved.error();
+    m_nextSeq = *reserved - count + 1;
     return success();
 }
 

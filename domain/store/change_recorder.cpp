@@ -7,21 +7,30 @@
 
 namespace sotay {
 
-Result<qint64> recordChange(const QSqlDatabase& db, const Change& change, const WriteContext& context)
+Result<qint64> reserveChangeSequence(const QSqlDatabase& db, qint64 count)
 {
-    QStringList paths { change.path };
-    for (const QString& path : change.alsoPaths)
-        if (!paths.mid(1).contains(path)) // the object's own row is another entity
-            paths.append(path);
     auto counter = sql::exec(db,
         QStringLiteral("UPDATE change_counter SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq"),
-        { static_cast<qint64>(paths.size()) });
+        { count });
     if (!counter)
         return counter.error();
     if (!counter->next())
         return sql::storageError(*counter);
     const qint64 last = counter->value(0).toLongLong();
     counter->finish();
+    return last;
+}
+
+Result<qint64> recordChange(const QSqlDatabase& db, const Change& change, const WriteContext& context)
+{
+    QStringList paths { change.path };
+    for (const QString& path : change.alsoPaths)
+        if (!paths.mid(1).contains(path)) // the object's own row is another entity
+            paths.append(path);
+    const auto reserved = reserveChangeSequence(db, paths.size());
+    if (!reserved)
+        return reserved.error();
+    const qint64 last = *reserved;
 
     for (qsizetype i = 0; i < paths.size(); ++i) {
         const qint64 seq = last - paths.size() + 1 + i;

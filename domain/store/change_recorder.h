@@ -30,6 +30,10 @@ struct Change {
     QString alsoEntity = {};
 };
 
+// Takes `count` sequence numbers of the change feed inside the caller's transaction and returns the last; the
+// counter row stays locked until the transaction ends (see recordChange).
+Result<qint64> reserveChangeSequence(const QSqlDatabase& db, qint64 count);
+
 // Writes the change-feed row and the audit-log row of a change inside the caller's transaction. Sequence
 // numbers come from a counter row that stays locked until the transaction ends, so a reader that has seen
 // sequence N never later finds a smaller one committed.

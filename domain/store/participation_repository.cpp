@@ -2,6 +2,7 @@
 #include "store/participation_repository.h"
 
 #include "meeting/cell_meeting.h"
+#include "store/change_recorder.h"
 #include "store/sql.h"
 #include "store/user_columns.h"
 
@@ -317,15 +318,10 @@ Result<int> ParticipationRepository::flushPending(const WriteContext& context, i
     // The feed rows numbered from the change counter at once (it stays locked until the commit, as
     // recordChange keeps it), many to a statement. No audit row: the batch records no one's act, and the acts
     // are in their own tables.
-    auto counter = sql::exec(m_db,
-        QStringLiteral("UPDATE change_counter SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq"),
-        { static_cast<qint64>(rows.size()) });
-    if (!counter)
-        return counter.error();
-    if (!counter->next())
-        return sql::storageError(*counter);
-    const qint64 first = counter->value(0).toLongLong() - rows.size() + 1;
-    counter->finish();
+    const auto reserved = reserveChangeSequence(m_db, rows.size());
+    if (!reserved)
+        return reserved.error();
+    const qint64 first = *reserved - rows.size() + 1;
     constexpr qsizetype kRowsPerStatement = 200;
     const QVariant changedAt = sql::timestamp(context.now);
     for (qsizetype start = 0; start < rows.size(); start += kRowsPerStatement) {

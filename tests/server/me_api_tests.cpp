@@ -109,6 +109,14 @@ QJsonArray answers(int first, QJsonArray second)
         QJsonObject { { QStringLiteral("question"), 2 }, { QStringLiteral("chosen"), second } } };
 }
 
+// News to the whole province, opened by Mai (cell 2): a first opening in the school's cell this month.
+void maiOpensProvinceNews(const RunningServer& server, const World& w)
+{
+    const QJsonObject item = publish(server, w.admin, news(QStringLiteral("Toàn tỉnh"), w.t.province.id));
+    BOOST_TEST_REQUIRE(
+        server.call("GET", QStringLiteral("/api/v1/me/feed/%1").arg(idOf(item)), w.maiToken).status == 200);
+}
+
 // A month's figures of one row (unit) of GET /api/v1/participation, or of the totals.
 QJsonObject figuresOf(const QJsonObject& answer, qint64 unit, const QString& month)
 {
@@ -436,11 +444,7 @@ BOOST_AUTO_TEST_CASE(a_cell_ended_during_the_month_still_counts_in_it)
         {
             RunningServer server(*db);
             const World w = world(*db, server);
-            const QJsonObject item
-                = publish(server, w.admin, news(QStringLiteral("Toàn tỉnh"), w.t.province.id));
-            BOOST_TEST(
-                server.call("GET", QStringLiteral("/api/v1/me/feed/%1").arg(idOf(item)), w.maiToken).status
-                == 200);
+            maiOpensProvinceNews(server, w);
             const auto merged = server.call("POST", orgUrl(w.t.cell2.id, "/merge"), w.admin,
                 withDecision({ { QStringLiteral("targetId"), w.t.cell1.id },
                     { QStringLiteral("effectiveOn"), QStringLiteral("2026-11-25") } }));
@@ -551,11 +555,7 @@ BOOST_AUTO_TEST_CASE(a_kept_month_is_read_again_once_its_aggregates_or_the_tree_
         {
             RunningServer server(*db);
             const World w = world(*db, server);
-            const QJsonObject item
-                = publish(server, w.admin, news(QStringLiteral("Toàn tỉnh"), w.t.province.id));
-            BOOST_TEST_REQUIRE(
-                server.call("GET", QStringLiteral("/api/v1/me/feed/%1").arg(idOf(item)), w.maiToken).status
-                == 200);
+            maiOpensProvinceNews(server, w);
             // The school's row for November: its name and its openings.
             const auto school = [&]() -> std::pair<QString, qint64> {
                 const auto report = server.call("GET",
