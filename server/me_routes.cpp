@@ -60,18 +60,30 @@ bool reaches(const ContentItem& item, const Self& me, const QDateTime& now)
         [&](const QString& path) { return isInSubtree(me.cellPath, path); });
 }
 
-// The item if it reaches the member; 404, as for an id that does not exist, otherwise. Kept between requests
-// under the content generation read at the request's start.
+// What this process keeps of the members' content, and the content generation the request read at its start
+// (a change committed since makes a newer one); no cache when the server keeps nothing between requests.
+struct KeptContent {
+    MemberContentCache* cache = nullptr;
+    qint64 generation = 0;
+};
+
+KeptContent keptContent(const ApiRequest& request, const Services& services)
+{
+    if (!request.counters)
+        return {};
+    return { services.memberContent, request.counters->contentGeneration };
+}
+
+// The item if it reaches the member; 404, as for an id that does not exist, otherwise.
 ContentItem reachingItem(
     const ApiRequest& request, const Services& services, const Self& me, qint64 id, const QDateTime& now)
 {
-    MemberContentCache* const cache = request.counters ? services.memberContent : nullptr;
-    const qint64 generation = request.counters ? request.counters->contentGeneration : 0;
-    std::optional<ContentItem> item = cache ? cache->item(id, generation) : std::nullopt;
+    const KeptContent kept = keptContent(request, services);
+    std::optional<ContentItem> item = kept.cache ? kept.cache->item(id, kept.generation) : std::nullopt;
     if (!item) {
         item = foundOrNotVisible(ContentRepository(request.db).find(id));
-        if (cache)
-            cache->keepItem(generation, *item);
+        if (kept.cache)
+            kept.cache->keepItem(kept.generation, *item);
     }
     if (!reaches(*item, me, now))
         throw notVisible();
@@ -104,6 +116,46 @@ QByteArray feedItemText(const ContentItem& item, const QDateTime& now)
     for (const char* key : { "body", "quiz", "opened", "studied" })
         json.remove(QLatin1StringView(key));
     return QJsonDocument(json).toJson(QJsonDocument::Compact).chopped(1);
+}
+
+// A page of the member's cell's feed, as kept or read afresh (and then kept until the next publication to
+// come).
+MemberContentCache::Page feedPage(const ApiRequest& request, const Services& services, const Self& me,
+    std::optional<ContentKind> kind, const QString& after, int limit, const QDateTime& now)
+{
+    const KeptContent kept = keptContent(request, services);
+    const MemberContentCache::Key key { me.cellPath, kind ? toCode(*kind) : QString(), after, limit };
+    if (kept.cache)
+        if (auto page = kept.cache->find(key, kept.generation, now))
+            return *page;
+    const ContentRepository content(request.db);
+    const ContentPage found = orThrow(content.memberFeed(me.cellPath, kind, after, limit, now));
+    MemberContentCache::Page page { {}, {}, found.cursor };
+    for (const ContentItem& item : found.items) {
+        const auto text = [&] { return feedItemText(item, now); };
+        page.ids.append(item.id);
+        page.items.append(kept.cache ? kept.cache->itemText(item.id, kept.generation, text) : text());
+    }
+    if (kept.cache)
+        kept.cache->keep(key, kept.generation, orThrow(content.nextPublication(now)), page);
+    return page;
+}
+
+// The feed's answer: the page's items, each with the member's reading marks, and the next page's cursor.
+QByteArray feedAnswer(const MemberContentCache::Page& page, const QHash<qint64, StudyState>& read)
+{
+    QByteArray json = "{\"items\":[";
+    for (qsizetype i = 0; i < page.ids.size(); ++i) {
+        const StudyState state = read.value(page.ids[i]);
+        json += (i > 0 ? "," : "") + page.items[i] + ",\"opened\":" + (state.opened ? "true" : "false")
+            + ",\"studied\":" + (state.studied ? "true" : "false") + '}';
+    }
+    json += "],\"next\":";
+    json += page.cursor.isEmpty()
+        ? QByteArray("null")
+        : QJsonDocument(QJsonArray { page.cursor }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    json += '}';
+    return json;
 }
 
 qint64 contentIdIn(JsonReader& in)
@@ -165,43 +217,11 @@ void addMeRoutes(Router& router, Services& services)
                 }
             }
             const int limit = queryInt(request, QStringLiteral("limit"), 20, 1, 100);
-            const QDateTime now = services.clock();
-            const QString after = request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
-            const ContentRepository content(request.db);
-            // The content generation was read before anything else: a change committed since makes a newer
-            // one.
-            MemberContentCache* const cache = request.counters ? services.memberContent : nullptr;
-            const qint64 generation = request.counters ? request.counters->contentGeneration : 0;
-            const MemberContentCache::Key key { me.cellPath, kind ? toCode(*kind) : QString(), after, limit };
-            std::optional<MemberContentCache::Page> page;
-            if (cache)
-                page = cache->find(key, generation, now);
-            if (!page) {
-                const ContentPage found = orThrow(content.memberFeed(me.cellPath, kind, after, limit, now));
-                page = MemberContentCache::Page { {}, {}, found.cursor };
-                for (const ContentItem& item : found.items) {
-                    const auto text = [&] { return feedItemText(item, now); };
-                    page->ids.append(item.id);
-                    page->items.append(cache ? cache->itemText(item.id, generation, text) : text());
-                }
-                if (cache)
-                    cache->keep(key, generation, orThrow(content.nextPublication(now)), *page);
-            }
-            const QHash<qint64, StudyState> read
-                = orThrow(ParticipationRepository(request.db).studyStates(me.memberId, page->ids));
-            QByteArray json = "{\"items\":[";
-            for (qsizetype i = 0; i < page->ids.size(); ++i) {
-                const StudyState state = read.value(page->ids[i]);
-                json += (i > 0 ? "," : "") + page->items[i]
-                    + ",\"opened\":" + (state.opened ? "true" : "false")
-                    + ",\"studied\":" + (state.studied ? "true" : "false") + '}';
-            }
-            json += "],\"next\":";
-            json += page->cursor.isEmpty()
-                ? QByteArray("null")
-                : QJsonDocument(QJsonArray { page->cursor }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
-            json += '}';
-            return ApiResponse::text(json);
+            const MemberContentCache::Page page = feedPage(request, services, me, kind,
+                request.query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded), limit,
+                services.clock());
+            return ApiResponse::text(feedAnswer(
+                page, orThrow(ParticipationRepository(request.db).studyStates(me.memberId, page.ids))));
         });
 
     // Opening an item: its first opening counts in the cell's participation.

@@ -42,8 +42,9 @@ Result<ServerCommandLine> parseServerCommandLine(const QStringList& arguments)
             "trong biến môi trường SOTAY_DEMO_PASSWORD (không đặt: một mật khẩu ngẫu nhiên)."));
     const QCommandLineOption noCache(QStringLiteral("no-cache"),
         QCoreApplication::translate("sotay-server",
-            "Không giữ thứ tự danh sách đảng viên, bản JSON của đảng viên và phiên đăng nhập đã kiểm tra "
-            "giữa các yêu cầu (để chẩn đoán và đo hiệu năng)."));
+            "Không giữ thứ tự danh sách đảng viên, bản JSON của đảng viên, phiên đăng nhập đã kiểm tra, "
+            "trang tin của đảng viên và số liệu các tháng đã qua giữa các yêu cầu (để chẩn đoán và đo hiệu "
+            "năng)."));
     const QCommandLineOption trustedProxy(QStringLiteral("trusted-proxy"),
         QCoreApplication::translate("sotay-server",
             "Địa chỉ IP của proxy ngược đứng trước máy chủ: với yêu cầu đến từ địa chỉ này, địa chỉ người "

@@ -57,8 +57,9 @@ struct ServerConfig {
     QString demoPassword; // every account of the demo's year (SOTAY_DEMO_PASSWORD); empty: a random one
     bool demo = false;    // seed the demo province into an empty database (--demo)
     TlsFiles tls;         // --tls-cert and --tls-key: HTTPS instead of HTTP
-    // Keep roster orders, members' JSON and signed-in principals between requests (--no-cache turns it off,
-    // for diagnosis and for measuring the uncached path).
+    // Keep roster orders, members' JSON, signed-in principals, members' feed pages and items, and past
+    // months' participation reports between requests (--no-cache turns it off, for diagnosis and for
+    // measuring the uncached path).
     bool cache = true;
     // Ended sessions and stored Idempotency-Key answers are deleted at start and then this often (0: never).
     int pruneSeconds = 600;

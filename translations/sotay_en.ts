@@ -2288,10 +2288,6 @@
         <translation>--connections-per-address must be a whole number from 1 to 100,000.</translation>
     </message>
     <message>
-        <source>Không giữ thứ tự danh sách đảng viên, bản JSON của đảng viên và phiên đăng nhập đã kiểm tra giữa các yêu cầu (để chẩn đoán và đo hiệu năng).</source>
-        <translation>Keep no roster orders, members&apos; JSON or checked sign-in sessions between requests (for diagnosis and benchmarks).</translation>
-    </message>
-    <message>
         <source>Số luồng xử lý yêu cầu, từ 1 đến 256 (mặc định: 8 luồng cho mỗi lõi bộ xử lý, ít nhất 16 và nhiều nhất 64).</source>
         <translation>Request threads, from 1 to 256 (default: 8 per processor core, at least 16 and at most 64).</translation>
     </message>
@@ -2306,6 +2302,10 @@
     <message>
         <source>Tạo tỉnh mẫu (Đảng bộ tỉnh Đồng Nai, khoảng 132.000 đảng viên) với một năm sinh hoạt (tài khoản sổ tay, học tập, sinh hoạt chi bộ) nếu cơ sở dữ liệu còn trống; mọi tài khoản của năm đó có mật khẩu trong biến môi trường SOTAY_DEMO_PASSWORD (không đặt: một mật khẩu ngẫu nhiên).</source>
         <translation>Create the demo province (the Đồng Nai Provincial Party Committee, about 132,000 members) with a year of activity (handbook accounts, study, cell meetings) if the database is empty; every account of that year has the password in the environment variable SOTAY_DEMO_PASSWORD (unset: a random password).</translation>
+    </message>
+    <message>
+        <source>Không giữ thứ tự danh sách đảng viên, bản JSON của đảng viên, phiên đăng nhập đã kiểm tra, trang tin của đảng viên và số liệu các tháng đã qua giữa các yêu cầu (để chẩn đoán và đo hiệu năng).</source>
+        <translation>Keep no roster orders, members&apos; JSON, checked sign-in sessions, members&apos; feed pages or past months&apos; participation figures between requests (for diagnosis and benchmarks).</translation>
     </message>
 </context>
 <context>
